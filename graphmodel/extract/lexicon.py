@@ -1,0 +1,140 @@
+"""The data files the rule extractor reads: gazetteers, word lists and relation triggers."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from graphmodel.models import EntityLabel, RelationType
+
+__all__ = ["GazetteerEntry", "Lexicon", "RelationSpec", "load_lexicon", "norm"]
+
+
+def norm(text: str) -> str:
+    """Fold a surface form for lookups: case, curly quotes, possessive, punctuation, leading "the".
+
+    >>> norm("the U.S.’s")
+    'us'
+    >>> norm("Darién  Gap")
+    'darién gap'
+    """
+    text = text.replace("’", "'").replace("‘", "'").lower()
+    text = re.sub(r"'s?$", "", text.strip())
+    text = re.sub(r"[^\w\s&-]", "", text)
+    text = re.sub(r"^the\s+", "", text.strip())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """A well-known entity: its canonical name and label, and how one of its surface forms names it."""
+
+    name: str
+    label: EntityLabel
+    kind: str  # "name", "alias", "demonym" or "capital"
+
+
+@dataclass(frozen=True, slots=True)
+class RelationSpec:
+    """Trigger lemmas and allowed endpoint labels of one relationship type."""
+
+    type: RelationType
+    sources: frozenset[EntityLabel]
+    targets: frozenset[EntityLabel]
+    triggers: frozenset[str]
+    confidence: float
+    max_path: int = 6  # longest dependency path (in tokens) the rule accepts
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Everything the rules look up, loaded once from ``graphmodel/data``."""
+
+    gazetteer: dict[str, list[GazetteerEntry]]
+    surfaces: dict[str, set[str]]  # canonical name -> every surface form
+    titles: frozenset[str]
+    person_suffixes: frozenset[str]
+    heads: dict[str, EntityLabel]
+    first_words: dict[str, EntityLabel]
+    anaphora: dict[str, EntityLabel]
+    not_entities: frozenset[str]
+    generic_words: frozenset[str]
+    relations: dict[RelationType, RelationSpec]
+    ambiguous: frozenset[str] = field(default_factory=frozenset)  # country names that are also common words
+    bridge_in_heads: frozenset[str] = field(default_factory=frozenset)  # "Embassy in Panama" is one name
+
+    def lookup(self, surface: str) -> GazetteerEntry | None:
+        """The gazetteer entry a surface form names, preferring names over aliases, demonyms, capitals."""
+        entries = self.gazetteer.get(norm(surface))
+        return entries[0] if entries else None
+
+
+def _read(name: str) -> Any:
+    return json.loads(resources.files("graphmodel.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+_KIND_ORDER = {"name": 0, "alias": 1, "demonym": 2, "capital": 3}
+
+
+def _gazetteer() -> tuple[dict[str, list[GazetteerEntry]], dict[str, set[str]]]:
+    table: dict[str, list[GazetteerEntry]] = {}
+    surfaces: dict[str, set[str]] = {}
+
+    def add(surface: str, entry: GazetteerEntry) -> None:
+        table.setdefault(norm(surface), []).append(entry)
+        surfaces.setdefault(entry.name, set()).add(surface)
+
+    for state in _read("countries.json"):
+        for kind, forms in (("name", [state["name"]]), ("alias", state["aliases"]),
+                            ("demonym", state["demonyms"]), ("capital", state["capitals"])):
+            for form in forms:
+                add(form, GazetteerEntry(state["name"], EntityLabel.COUNTRY, kind))
+    for org in _read("organizations.json"):
+        label = EntityLabel(org["label"])
+        add(org["name"], GazetteerEntry(org["name"], label, "name"))
+        for alias in org["aliases"]:
+            add(alias, GazetteerEntry(org["name"], label, "alias"))
+    for entries in table.values():
+        entries.sort(key=lambda e: _KIND_ORDER[e.kind])
+    return table, surfaces
+
+
+def _relations() -> dict[RelationType, RelationSpec]:
+    specs = {}
+    for name, spec in _read("relations.json")["types"].items():
+        sources, targets = spec["signature"]
+        specs[RelationType(name)] = RelationSpec(
+            RelationType(name),
+            frozenset(EntityLabel(s) for s in sources),
+            frozenset(EntityLabel(t) for t in targets),
+            frozenset(spec["triggers"]),
+            float(spec["confidence"]),
+            int(spec.get("max_path", 6)),
+        )
+    return specs
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Load and index the data files (cached: they are read once per process)."""
+    words = _read("lexicon.json")
+    gazetteer, surfaces = _gazetteer()
+    heads = {word: EntityLabel(label) for label, ws in words["heads"].items() for word in ws}
+    return Lexicon(
+        gazetteer=gazetteer,
+        surfaces=surfaces,
+        titles=frozenset(words["titles"]),
+        person_suffixes=frozenset(words["person_suffixes"]),
+        heads=heads,
+        first_words={word: EntityLabel(label) for label, ws in words["first_words"].items() for word in ws},
+        anaphora={word: EntityLabel(label) for word, label in words["anaphora"].items()},
+        not_entities=frozenset(norm(w) for w in words["not_entities"]),
+        generic_words=frozenset(words["generic_words"]),
+        relations=_relations(),
+        ambiguous=frozenset(words["ambiguous_lowercase"]),
+        bridge_in_heads=frozenset(words["bridge_in_heads"]),
+    )

@@ -1,0 +1,192 @@
+"""Relations within one sentence: structural patterns and dependency paths with trigger lexicons.
+
+Each rule returns ``Found`` records naming local entity indexes; the extractor adds evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from graphmodel.extract.lexicon import Lexicon, RelationSpec
+from graphmodel.models import EntityLabel, RelationType
+
+__all__ = ["Found", "Slot", "sentence_relations"]
+
+_MAX_PATH = 6
+_NEGATIONS = {"not", "n't", "never", "no"}
+# When several types fit one pair, the more specific one wins.
+_PRIORITY = [RelationType.HOSTS, RelationType.VISITS, RelationType.AFFILIATED_WITH, RelationType.MEMBER_OF,
+             RelationType.PART_OF, RelationType.PARTICIPATES_IN, RelationType.LOCATED_IN, RelationType.OPPOSES,
+             RelationType.COOPERATES_WITH]
+_GOVERNMENT_HEADS = {"Ministry", "Department", "Command", "Navy", "Army", "Force", "Forces", "Police", "Agency", "Embassy",
+                     "Guard", "Fleet", "Corps", "Council", "Office", "Service", "Services", "Marines", "Government", "Cabinet"}
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """An entity occurrence in a sentence: its tokens, local entity index and label."""
+
+    start: int
+    end: int
+    entity: int
+    label: EntityLabel
+    anaphor: bool = False  # "the conference" standing for the document's focal event
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    source: int
+    type: RelationType
+    target: int
+    rule: str
+    confidence: float
+
+
+def sentence_relations(sent: Span, slots: list[Slot], lexicon: Lexicon) -> list[Found]:
+    """All relations the rules find in one sentence, one per (source, type, target)."""
+    found = list(_structural(sent, slots, lexicon)) + list(_paths(sent, slots, lexicon))
+    unique: dict[tuple[int, RelationType, int], Found] = {}
+    for item in found:
+        if item.source != item.target:
+            unique.setdefault((item.source, item.type, item.target), item)
+    return list(unique.values())
+
+
+# ---------------------------------------------------------------- structural patterns
+
+
+def _structural(sent: Span, slots: list[Slot], lexicon: Lexicon) -> Iterator[Found]:
+    doc = sent.doc
+    for left, right in zip(slots, slots[1:], strict=False):
+        between = doc[left.end:right.start]
+        words = [t for t in between]
+        if left.anaphor or right.anaphor:
+            continue
+        if all(t.text in lexicon.titles or t.text in {"'s", "’s"} for t in words) and right.label is EntityLabel.PERSON:
+            if left.label in {EntityLabel.COUNTRY, EntityLabel.ORGANIZATION}:
+                yield Found(right.entity, RelationType.AFFILIATED_WITH, left.entity, "title-prefix", 0.9)
+            continue
+        if [t.text for t in words] in (["'s"], ["’s"]):
+            yield from _possessive(left, right, doc)
+        elif [t.text for t in words] in ([","], ["in"]) and right.label in {EntityLabel.PLACE, EntityLabel.COUNTRY}:
+            if left.label is EntityLabel.PLACE or (left.label is EntityLabel.ORGANIZATION and words[0].text == "in"):
+                yield Found(left.entity, RelationType.LOCATED_IN, right.entity, "place-apposition", 0.75)
+        elif left.label is EntityLabel.PERSON and _is_affiliation_tail(words, lexicon):
+            if right.label in {EntityLabel.COUNTRY, EntityLabel.ORGANIZATION}:
+                yield Found(left.entity, RelationType.AFFILIATED_WITH, right.entity, "person-of", 0.85)
+            elif right.label in {EntityLabel.EVENT, EntityLabel.INITIATIVE}:
+                yield Found(left.entity, RelationType.PARTICIPATES_IN, right.entity, "person-role-for", 0.7)
+
+
+def _possessive(owner: Slot, owned: Slot, doc: object) -> Iterator[Found]:
+    if owner.label is not EntityLabel.COUNTRY and owner.label is not EntityLabel.ORGANIZATION:
+        if owner.label is EntityLabel.PLACE and owned.label is EntityLabel.PLACE:
+            yield Found(owned.entity, RelationType.LOCATED_IN, owner.entity, "possessive-place", 0.8)
+        return
+    if owned.label is EntityLabel.PERSON:
+        yield Found(owned.entity, RelationType.AFFILIATED_WITH, owner.entity, "possessive-person", 0.85)
+    elif owned.label is EntityLabel.PLACE and owner.label is EntityLabel.COUNTRY:
+        yield Found(owned.entity, RelationType.LOCATED_IN, owner.entity, "possessive-place", 0.85)
+    elif owned.label is EntityLabel.ORGANIZATION:
+        head = doc[owned.end - 1].text  # type: ignore[index]
+        rtype = RelationType.PART_OF if head in _GOVERNMENT_HEADS else RelationType.LOCATED_IN
+        if rtype is RelationType.PART_OF or owner.label is EntityLabel.COUNTRY:
+            yield Found(owned.entity, rtype, owner.entity, "possessive-org", 0.85)
+
+
+def _is_affiliation_tail(words: list[Token], lexicon: Lexicon) -> bool:
+    """", director of" / " of the" / " from" / ", a spokesperson for" between a person and a body."""
+    texts = [t.lower_ for t in words]
+    if not texts or texts[-1] not in {"of", "from", "for", "the"}:
+        return False
+    if texts[-1] == "the":
+        texts = texts[:-1]
+    if not texts or texts[-1] not in {"of", "from", "for"}:
+        return False
+    inner = [t for t in words[:-1] if t.lower_ not in {",", "the", "a", "an", "of", "from", "for"}]
+    return len(inner) <= 4 and all(t.pos_ in {"NOUN", "ADJ", "PROPN"} or t.text in lexicon.titles for t in inner)
+
+
+# ---------------------------------------------------------------- dependency paths
+
+
+def _paths(sent: Span, slots: list[Slot], lexicon: Lexicon) -> Iterator[Found]:
+    for i, a in enumerate(slots):
+        for b in slots[i + 1:]:
+            if a.entity == b.entity:
+                continue
+            found = _pair(sent, a, b, lexicon)
+            if found is not None:
+                yield found
+
+
+def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon) -> Found | None:
+    doc = sent.doc
+    path = _dep_path(_root(doc, a), _root(doc, b))
+    if path is None or len(path) > _MAX_PATH:
+        return None
+    inside = set(range(a.start, a.end)) | set(range(b.start, b.end))
+    words = [t for t in path if t.i not in inside]
+    if any(t.lower_ in _NEGATIONS for w in words for t in w.children if t.dep_ == "neg"):
+        return None
+    lemmas = _lemmas(words)
+    for rtype in _PRIORITY:
+        spec = lexicon.relations[rtype]
+        hit = lemmas & spec.triggers
+        if not hit or len(path) > spec.max_path:
+            continue
+        oriented = _orient(a, b, spec, doc)
+        if oriented is not None:
+            source, target = oriented
+            confidence = spec.confidence * (0.8 if a.anaphor or b.anaphor else 1.0)
+            return Found(source.entity, rtype, target.entity, f"path:{sorted(hit)[0]}", round(confidence, 3))
+    return None
+
+
+def _lemmas(words: list[Token]) -> set[str]:
+    lemmas = set()
+    for token in words:
+        lemmas.add(token.lemma_.lower())
+        lemmas.add(token.lower_)
+        lemmas.update(child.lower_ for child in token.children if child.dep_ in {"prt", "prep", "agent"})
+    return lemmas
+
+
+def _orient(a: Slot, b: Slot, spec: RelationSpec, doc: object) -> tuple[Slot, Slot] | None:
+    forward = a.label in spec.sources and b.label in spec.targets
+    backward = b.label in spec.sources and a.label in spec.targets
+    if forward and backward:
+        return (b, a) if _is_agent(doc, b) else (a, b)
+    if forward:
+        return a, b
+    if backward:
+        return b, a
+    return None
+
+
+def _is_agent(doc: object, slot: Slot) -> bool:
+    root = _root(doc, slot)
+    return any(t.dep_ == "agent" for t in [root, *root.ancestors][:3])
+
+
+def _root(doc: object, slot: Slot) -> Token:
+    span = doc[slot.start:slot.end]  # type: ignore[index]
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # conjuncts share the relations of the first conjunct
+    return root
+
+
+def _dep_path(a: Token, b: Token) -> list[Token] | None:
+    """The tokens on the dependency path between ``a`` and ``b`` (both included)."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    common = next((t for t in up_a if t in up_b), None)
+    if common is None:
+        return None
+    left = up_a[: up_a.index(common) + 1]
+    right = up_b[: up_b.index(common)]
+    return left + list(reversed(right))

@@ -1,0 +1,97 @@
+"""The pieces of a document the extractor reads: prose blocks, and the cells of table rows.
+
+Headings and table header cells are never read for entities. A table row yields a unit for its
+name cell and one per item of a participants column ("USA, Honduras, Guatemala").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graphmodel.extract.lexicon import Lexicon
+from graphmodel.models import Block, BlockKind, Document, EntityLabel
+
+__all__ = ["Unit", "cell_label", "document_units"]
+
+_PROSE = {BlockKind.PARAGRAPH, BlockKind.LIST_ITEM}
+_PARTICIPANT_HEADER = re.compile(r"particip|countr|member|nation|partner|allies|states", re.IGNORECASE)
+_NAME_HEADERS = {"project": EntityLabel.INITIATIVE, "initiative": EntityLabel.INITIATIVE,
+                 "operation": EntityLabel.INITIATIVE, "program": EntityLabel.INITIATIVE,
+                 "programme": EntityLabel.INITIATIVE, "exercise": EntityLabel.INITIATIVE,
+                 "mission": EntityLabel.INITIATIVE, "event": EntityLabel.EVENT, "conference": EntityLabel.EVENT,
+                 "organization": EntityLabel.ORGANIZATION, "organisation": EntityLabel.ORGANIZATION}
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A text the extractor parses, located at ``offset`` in the document text.
+
+    ``row`` is set for table cells: the row block (its text is the evidence) and ``role`` says
+    whether the cell names the row's subject ("name") or one participant ("participant").
+    """
+
+    text: str
+    offset: int
+    row: Block | None = None
+    role: str = "prose"
+    label: EntityLabel | None = None  # for name cells: the label the table header gives
+
+
+def document_units(document: Document, lexicon: Lexicon) -> list[Unit]:
+    """Prose blocks and table cells of a document (the whole text when it has no blocks)."""
+    blocks = document.blocks or (Block(BlockKind.PARAGRAPH, 0, len(document.text), document.text),)
+    units = [_without_lead_in(b) for b in blocks if b.kind in _PROSE and b.text.strip()]
+    for block in blocks:
+        if block.kind is BlockKind.TABLE_ROW:
+            units += _row_units(block, lexicon)
+    return units
+
+
+_LEAD_IN = re.compile(r"^[^:.!?]{1,60}:\s+")
+
+
+def _without_lead_in(block: Block) -> Unit:
+    """A list item's "Joint Training Exercises: ..." label is a heading, not prose: skip it."""
+    match = _LEAD_IN.match(block.text) if block.kind is BlockKind.LIST_ITEM else None
+    cut = match.end() if match else 0
+    return Unit(block.text[cut:], block.start + cut)
+
+
+def _row_units(row: Block, lexicon: Lexicon) -> list[Unit]:
+    participants = [i for i, h in enumerate(row.header) if _PARTICIPANT_HEADER.search(h) and i > 0]
+    if not participants or not row.cells:
+        return []
+    name_label = cell_label(row.cells[0], row.header[0] if row.header else "", lexicon)
+    if name_label is None:
+        return []
+    start = row.cell_spans[0][0] if row.cell_spans else row.start
+    units = [Unit(row.cells[0], start, row, "name", name_label)]
+    for column in participants:
+        if column >= len(row.cells):
+            continue
+        cell_start = row.cell_spans[column][0] if column < len(row.cell_spans) else row.start
+        for item in re.finditer(r"[^,;]+", row.cells[column]):
+            text = re.sub(r"^\s*(?:and\s+)?", "", item.group())
+            lead = len(item.group()) - len(text)
+            if text.strip():
+                units.append(Unit(text.strip(), cell_start + item.start() + lead, row, "participant"))
+    return units
+
+
+def cell_label(text: str, header: str, lexicon: Lexicon) -> EntityLabel | None:
+    """The label of a table's name cell, from the gazetteer, the name's own words, or the column header.
+
+    >>> from graphmodel.extract.lexicon import load_lexicon
+    >>> cell_label("Operation Secure Border", "Project", load_lexicon())
+    <EntityLabel.INITIATIVE: 'Initiative'>
+    """
+    entry = lexicon.lookup(text)
+    if entry is not None:
+        return entry.label
+    words = text.split()
+    if words and words[0] in lexicon.first_words:
+        return lexicon.first_words[words[0]]
+    if words and words[-1] in lexicon.heads:
+        return lexicon.heads[words[-1]]
+    return _NAME_HEADERS.get(header.strip().lower())

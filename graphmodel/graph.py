@@ -1,0 +1,206 @@
+"""The in-memory graph: a networkx MultiDiGraph keyed by entity key, one edge per (source, type, target).
+
+Node attributes: ``label``, ``name``, ``aliases`` (list), ``mentions`` (int), ``documents`` (list of
+document ids). Edge key: the relationship type; edge attributes: ``type``, ``confidence`` and
+``evidence`` (a list of dicts with ``doc``, ``sentence``, ``start``, ``end``, ``rule``). The graph
+attribute ``documents`` maps document ids to their metadata (``path``, ``title``, ``date``, ``author``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
+
+import networkx as nx
+
+from graphmodel.models import (
+    SYMMETRIC_TYPES,
+    Document,
+    Entity,
+    EntityLabel,
+    Evidence,
+    Extraction,
+    Relation,
+    RelationType,
+)
+
+__all__ = [
+    "add_entity",
+    "add_relation",
+    "document_row",
+    "ego_subgraph",
+    "from_networkx",
+    "merge_graphs",
+    "new_graph",
+    "stats",
+    "to_networkx",
+]
+
+
+def new_graph() -> nx.MultiDiGraph:
+    """Return an empty graph with the ``documents`` attribute set.
+
+    >>> new_graph().graph["documents"]
+    {}
+    """
+    return nx.MultiDiGraph(documents={})
+
+
+def document_row(document: Document) -> dict[str, Any]:
+    """The metadata of a document as stored in the graph and the interchange file.
+
+    >>> document_row(Document("d1", "a.txt", "text", title="T"))["title"]
+    'T'
+    """
+    return {
+        "id": document.id,
+        "path": document.path,
+        "title": document.title,
+        "date": document.date,
+        "author": document.author,
+    }
+
+
+def to_networkx(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
+    """Merge extractions into one graph keyed by ``Entity.key``.
+
+    >>> hegseth = Entity("person:pete-hegseth", "Pete Hegseth", EntityLabel.PERSON, ("Hegseth",), 2)
+    >>> graph = to_networkx([Extraction(entities=(hegseth,)), Extraction(entities=(hegseth,))])
+    >>> graph.nodes["person:pete-hegseth"]["label"], graph.nodes["person:pete-hegseth"]["mentions"]
+    ('Person', 4)
+    """
+    graph = new_graph()
+    for extraction in extractions:
+        if extraction.document is not None:
+            graph.graph["documents"][extraction.document.id] = document_row(extraction.document)
+        for entity in extraction.entities:
+            add_entity(graph, entity)
+        for relation in extraction.relations:
+            add_relation(graph, relation)
+    return graph
+
+
+def add_entity(graph: nx.MultiDiGraph, entity: Entity) -> None:
+    """Add an entity, or merge its aliases, mentions and documents into the node with its key."""
+    if entity.key not in graph:
+        graph.add_node(
+            entity.key,
+            label=str(entity.label),
+            name=entity.name,
+            aliases=sorted(set(entity.aliases) - {entity.name}),
+            mentions=entity.mentions,
+            documents=sorted(set(entity.documents)),
+        )
+        return
+    node = graph.nodes[entity.key]
+    node["aliases"] = sorted((set(node["aliases"]) | set(entity.aliases) | {entity.name}) - {node["name"]})
+    node["mentions"] += entity.mentions
+    node["documents"] = sorted(set(node["documents"]) | set(entity.documents))
+
+
+def add_relation(graph: nx.MultiDiGraph, relation: Relation) -> None:
+    """Add a relation, merging it into an existing (source, type, target) edge.
+
+    Evidence already on the edge is not added twice; each new, independent piece of evidence
+    raises the confidence as a noisy-or: ``1 - (1 - old) * (1 - new)``.
+
+    >>> g = new_graph()
+    >>> ev = Evidence("d1", "A met B.", 0, 8, "test")
+    >>> add_relation(g, Relation("b", "a", RelationType.COOPERATES_WITH, (ev,), 0.5))
+    >>> add_relation(g, Relation("a", "b", RelationType.COOPERATES_WITH, (ev,), 0.5))
+    >>> list(g.edges(keys=True)), g.edges["a", "b", "COOPERATES_WITH"]["confidence"]
+    ([('a', 'b', 'COOPERATES_WITH')], 0.5)
+    """
+    source, target = relation.source, relation.target
+    if relation.type in SYMMETRIC_TYPES and source > target:
+        source, target = target, source
+    rtype = str(relation.type)
+    evidence = [asdict(e) for e in relation.evidence]
+    if not graph.has_edge(source, target, key=rtype):
+        graph.add_edge(source, target, key=rtype, type=rtype, confidence=relation.confidence, evidence=evidence)
+        return
+    edge = graph.edges[source, target, rtype]
+    known = {_evidence_id(e) for e in edge["evidence"]}
+    new = [e for e in evidence if _evidence_id(e) not in known]
+    if new:
+        edge["evidence"].extend(new)
+        edge["confidence"] = round(1 - (1 - edge["confidence"]) * (1 - relation.confidence), 4)
+
+
+def _evidence_id(evidence: dict[str, Any]) -> tuple[Any, ...]:
+    return (evidence["doc"], evidence["start"], evidence["end"], evidence["rule"])
+
+
+def from_networkx(graph: nx.MultiDiGraph) -> tuple[list[Entity], list[Relation]]:
+    """Turn a graph back into entities and relations (the inverse of :func:`to_networkx`).
+
+    >>> hegseth = Entity("person:pete-hegseth", "Pete Hegseth", EntityLabel.PERSON, ("Hegseth",), 2)
+    >>> from_networkx(to_networkx([Extraction(entities=(hegseth,))]))[0] == [hegseth]
+    True
+    """
+    entities = [
+        Entity(
+            key=key,
+            name=data["name"],
+            label=EntityLabel(data["label"]),
+            aliases=tuple(data["aliases"]),
+            mentions=data["mentions"],
+            documents=tuple(data["documents"]),
+        )
+        for key, data in graph.nodes(data=True)
+    ]
+    relations = [
+        Relation(
+            source=source,
+            target=target,
+            type=RelationType(data["type"]),
+            evidence=tuple(Evidence(**e) for e in data["evidence"]),
+            confidence=data["confidence"],
+        )
+        for source, target, data in graph.edges(data=True)
+    ]
+    return entities, relations
+
+
+def merge_graphs(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
+    """Merge several graphs into a new one, with the same rules as :func:`to_networkx`."""
+    merged = new_graph()
+    for graph in graphs:
+        merged.graph["documents"].update(graph.graph.get("documents", {}))
+        entities, relations = from_networkx(graph)
+        for entity in entities:
+            add_entity(merged, entity)
+        for relation in relations:
+            add_relation(merged, relation)
+    return merged
+
+
+def ego_subgraph(graph: nx.MultiDiGraph, center: str, hops: int = 1) -> nx.MultiDiGraph:
+    """The nodes within ``hops`` of ``center`` (edges followed in both directions) and their edges.
+
+    >>> g = new_graph()
+    >>> g.add_edges_from([("a", "b"), ("c", "b"), ("c", "d")])
+    [0, 0, 0]
+    >>> sorted(ego_subgraph(g, "a", 2))
+    ['a', 'b', 'c']
+    """
+    keep = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), center, cutoff=hops)
+    sub = graph.subgraph(keep).copy()
+    sub.graph["documents"] = dict(graph.graph.get("documents", {}))
+    return sub
+
+
+def stats(graph: nx.MultiDiGraph) -> dict[str, Counter[str]]:
+    """Counts of nodes per label and edges per type.
+
+    >>> g = new_graph()
+    >>> g.add_node("country:panama", label="Country")
+    >>> stats(g)["labels"]
+    Counter({'Country': 1})
+    """
+    return {
+        "labels": Counter(data["label"] for _, data in graph.nodes(data=True)),
+        "types": Counter(key for _, _, key in graph.edges(keys=True)),
+    }

@@ -1,0 +1,137 @@
+"""Typed values that flow through graphmodel: documents, entities, relations, evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+__all__ = [
+    "SYMMETRIC_TYPES",
+    "Block",
+    "BlockKind",
+    "Document",
+    "Entity",
+    "EntityLabel",
+    "Evidence",
+    "Extraction",
+    "Relation",
+    "RelationType",
+]
+
+
+class EntityLabel(StrEnum):
+    """The node labels of the graph schema (see the README's schema section)."""
+
+    PERSON = "Person"
+    COUNTRY = "Country"
+    ORGANIZATION = "Organization"
+    INITIATIVE = "Initiative"
+    EVENT = "Event"
+    PLACE = "Place"
+
+
+class RelationType(StrEnum):
+    """The relationship types of the graph schema."""
+
+    PARTICIPATES_IN = "PARTICIPATES_IN"
+    HOSTS = "HOSTS"
+    OPPOSES = "OPPOSES"
+    COOPERATES_WITH = "COOPERATES_WITH"
+    VISITS = "VISITS"
+    AFFILIATED_WITH = "AFFILIATED_WITH"
+    LOCATED_IN = "LOCATED_IN"
+    PART_OF = "PART_OF"
+    MEMBER_OF = "MEMBER_OF"
+
+
+# Direction carries no meaning for these types; graph code stores them once, in key order.
+SYMMETRIC_TYPES = frozenset({RelationType.COOPERATES_WITH})
+
+
+class BlockKind(StrEnum):
+    """The structural unit a stretch of document text belongs to."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE_ROW = "table_row"
+    TABLE_HEADER = "table_header"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A heading, paragraph, list item or table row, located by offsets into ``Document.text``.
+
+    For a table row, ``cells`` holds its cell texts and ``header`` the header cells of its table;
+    ``cell_spans`` holds each cell's ``(start, end)`` offsets.
+    """
+
+    kind: BlockKind
+    start: int
+    end: int
+    text: str
+    cells: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
+    cell_spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input document: its plain text, its blocks and the metadata the text gives.
+
+    ``id`` is a hash of the file's content, so an unchanged file keeps its id and a changed
+    file is a new version.
+    """
+
+    id: str
+    path: str
+    text: str
+    blocks: tuple[Block, ...] = ()
+    title: str | None = None
+    date: str | None = None  # ISO 8601, e.g. "2025-04-07"
+    author: str | None = None
+    format: str = "txt"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a node or edge was read: document id, sentence, character span, producing rule."""
+
+    doc: str
+    sentence: str
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical entity: one real-world thing, with every surface form the text used."""
+
+    key: str  # stable and readable, e.g. "person:pete-hegseth"
+    name: str
+    label: EntityLabel
+    aliases: tuple[str, ...] = ()
+    mentions: int = 0
+    documents: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A typed edge between two entity keys with the evidence that supports it."""
+
+    source: str
+    target: str
+    type: RelationType
+    evidence: tuple[Evidence, ...] = ()
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What an extractor read from one document."""
+
+    document: Document | None = None
+    entities: tuple[Entity, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    metadata: dict[str, str] = field(default_factory=dict, compare=False, hash=False)

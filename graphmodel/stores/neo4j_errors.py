@@ -1,0 +1,130 @@
+"""Turn Neo4j driver errors into graphmodel errors whose one-line message says what to do next,
+and refuse query text that must not run in a read-only session."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import neo4j
+import neo4j.exceptions as nx4
+
+from graphmodel.errors import GraphModelError, QueryError, StoreUnavailable, WriteRefused
+
+__all__ = [
+    "READ_ONLY_PROCEDURES",
+    "Target",
+    "check_plan",
+    "check_read_only_text",
+    "first_line",
+    "translated_errors",
+]
+
+# Procedures a read-only query may CALL: they only read the schema or the full-text index.
+READ_ONLY_PROCEDURES = frozenset({
+    "db.index.fulltext.querynodes",
+    "db.index.fulltext.queryrelationships",
+    "db.labels",
+    "db.relationshiptypes",
+    "db.propertykeys",
+})
+
+_STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
+_LOAD_CSV = re.compile(r"(?<![\w.])LOAD\s+CSV\b", re.I)
+_CALL = re.compile(r"(?<![\w.])CALL\b\s*([\w.]*)", re.I)
+_PASSWORD_ENV = "GRAPHMODEL_NEO4J_PASSWORD"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where the store talks to, for the error messages."""
+
+    uri: str
+    user: str | None
+    database: str
+
+
+def check_read_only_text(query: str) -> None:
+    """Refuse ``LOAD CSV`` and procedure calls (other than :data:`READ_ONLY_PROCEDURES`) outside ``--write``.
+
+    String literals, quoted names and comments are ignored.
+
+    >>> check_read_only_text("MATCH (n {name: 'call me'}) RETURN n.call // CALL")
+    >>> check_read_only_text("CALL db.index.fulltext.queryNodes('entity_names', 'Hegseth')")
+    >>> check_read_only_text("CALL dbms.components()")
+    Traceback (most recent call last):
+    ...
+    graphmodel.errors.WriteRefused: refusing to CALL dbms.components outside --write (procedures can write \
+or reach the server); rerun with --write if you mean it
+    """
+    code = _STRINGS_AND_COMMENTS.sub(" ", query)
+    if _LOAD_CSV.search(code):
+        raise WriteRefused("refusing LOAD CSV outside --write (it reads files and URLs from the server); "
+                           "rerun with --write if you mean it")
+    for match in _CALL.finditer(code):
+        name = match.group(1) or "{ ... }"
+        if name.lower() not in READ_ONLY_PROCEDURES:
+            raise WriteRefused(f"refusing to CALL {name} outside --write (procedures can write or reach the server); "
+                               "rerun with --write if you mean it")
+
+
+def check_plan(session: neo4j.Session, query: str, params: Mapping[str, Any] | None) -> None:
+    """Ask the server for the plan (``EXPLAIN``) and refuse a query whose type is not read-only ('r')."""
+    query_type = session.run("EXPLAIN " + query, dict(params or {})).consume().query_type
+    if query_type != "r":
+        kind = {"w": "writes", "rw": "reads and writes", "s": "changes the schema"}.get(query_type or "", "may write")
+        raise WriteRefused(f"refusing a query that {kind} (query type {query_type!r}); "
+                           "rerun with --write if you mean it")
+
+
+def first_line(message: str | None) -> str:
+    """The first non-empty line of a server message.
+
+    >>> first_line("Invalid input 'MATC'\\n\\"MATC (n)\\"\\n ^")
+    "Invalid input 'MATC'"
+    """
+    lines = [line.strip() for line in (message or "").splitlines() if line.strip()]
+    return lines[0] if lines else "no message"
+
+
+@contextmanager
+def translated_errors(target: Target, timeout: float | None = None) -> Iterator[None]:
+    """Re-raise driver errors as :class:`StoreUnavailable` or :class:`QueryError`, chained with ``from``."""
+    try:
+        yield
+    except nx4.AuthError as error:
+        raise _auth_error(target, error) from error
+    except (nx4.ServiceUnavailable, nx4.SessionExpired) as error:
+        raise StoreUnavailable(f"Neo4j is not reachable at {target.uri}; start it (scripts/neo4j-server start, "
+                               "or docker compose up -d --wait) or set GRAPHMODEL_NEO4J_URI") from error
+    except nx4.CypherSyntaxError as error:
+        raise QueryError(f"Cypher syntax error: {first_line(error.message)}; fix the query and run it again") from error
+    except nx4.Neo4jError as error:
+        raise _server_error(target, error, timeout) from error
+
+
+def _auth_error(target: Target, error: nx4.AuthError) -> StoreUnavailable:
+    if target.user is None:
+        return StoreUnavailable(f"Neo4j at {target.uri} needs a password; set {_PASSWORD_ENV}")
+    if "too many times" in (error.message or ""):
+        return StoreUnavailable(f"Neo4j at {target.uri} has locked user {target.user!r} after failed logins; "
+                                f"wait a few seconds, then retry with the right {_PASSWORD_ENV}")
+    return StoreUnavailable(f"Neo4j at {target.uri} rejected user {target.user!r} with the password in "
+                            f"{_PASSWORD_ENV}; set it to that user's password (or --user to another user)")
+
+
+def _server_error(target: Target, error: nx4.Neo4jError, timeout: float | None) -> GraphModelError:
+    code = error.code or ""
+    if code == "Neo.ClientError.Database.DatabaseNotFound":
+        return StoreUnavailable(f"Neo4j at {target.uri} has no database {target.database!r}; create it, "
+                                "or pick another with --database or GRAPHMODEL_NEO4J_DATABASE (default neo4j)")
+    if "TransactionTimedOut" in code:
+        limit = f" after {timeout:g} s" if timeout else ""
+        return QueryError(f"the query timed out{limit}; make it cheaper (LIMIT, a narrower MATCH) "
+                          "or raise --timeout")
+    if code == "Neo.ClientError.Statement.AccessMode":
+        return WriteRefused("the query tried to write in a read-only transaction; rerun with --write if you mean it")
+    return QueryError(f"Neo4j refused the query: {first_line(error.message)} ({code or type(error).__name__})")
