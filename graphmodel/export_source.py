@@ -10,14 +10,18 @@ evidence parallel lists zipped back into evidence dicts; ``Document`` nodes back
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from graphmodel.errors import StoreUnavailable
 from graphmodel.graph import new_graph
 from graphmodel.models import EntityLabel, RelationType
-from graphmodel.select import Triple, returned_items
+from graphmodel.select import Selection, Triple, returned_items, select, select_items
 from graphmodel.stores import GraphStore, evidence_columns
 
 __all__ = [
@@ -27,6 +31,8 @@ __all__ = [
     "graph_from_rows",
     "query_items",
     "read_store",
+    "subgraph",
+    "temporary_store",
 ]
 
 READ_ENTITIES = "MATCH (n) WHERE n.key IS NOT NULL RETURN n"
@@ -38,6 +44,48 @@ READ_DOCUMENTS = "MATCH (d:Document) RETURN d"
 _DOCUMENT_FIELDS = ("id", "path", "title", "date", "author")
 _EVIDENCE_COLUMNS = {"doc": "evidence_docs", "sentence": "evidence_sentences", "start": "evidence_starts",
                      "end": "evidence_ends", "rule": "evidence_rules"}
+
+
+def subgraph(
+    graph: nx.MultiDiGraph, selection: Selection, query: str | None = None, store: GraphStore | None = None
+) -> nx.MultiDiGraph:
+    """The part of ``graph`` that ``query`` returns (if given), narrowed by ``selection``.
+
+    The query runs on ``store``, which must hold ``graph``; without a store, on a temporary
+    embedded database loaded with ``graph``.
+
+    Raises:
+        StoreUnavailable: a query but no store, and the embedded database is not available.
+        QueryError: the query failed or would write. EntityNotFound, DocumentError: see :func:`select`.
+    """
+    if query is not None:
+        if store is None:
+            with temporary_store(graph) as temporary:
+                keys, triples = query_items(temporary, query, graph)
+        else:
+            keys, triples = query_items(store, query, graph)
+        graph = select_items(graph, keys, triples)
+    return select(graph, selection)
+
+
+@contextmanager
+def temporary_store(graph: nx.MultiDiGraph) -> Iterator[GraphStore]:
+    """An embedded database in a temporary folder, loaded with ``graph`` and deleted afterwards.
+
+    Raises:
+        StoreUnavailable: the embedded database (graphmodel.stores.embedded) is not available.
+    """
+    try:
+        from graphmodel.stores.embedded import open_database  # type: ignore[import-not-found, unused-ignore]
+    except ImportError as error:
+        raise StoreUnavailable(
+            f"a Cypher selection on a graph file needs the embedded database, which is not available ({error}); "
+            "load the graph into Neo4j and select from there"
+        ) from error
+    with tempfile.TemporaryDirectory(prefix="graphmodel-export-") as folder, \
+            open_database(Path(folder) / "graph.db") as store:
+        store.load(graph)
+        yield store
 
 
 def read_store(store: GraphStore) -> nx.MultiDiGraph:

@@ -26,6 +26,10 @@ def classify_span(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLa
     entry = lexicon.lookup(span.text)
     if entry is not None:
         return [Mention(span.start, span.end, span.text, entry.label, entry.name, entry.kind, "gazetteer")]
+    for token in span[1:-1]:  # "Rear Admiral Kazushi Yokota of the Japan Maritime Self-Defense Force"
+        if token.lower_ in {"of", "from"} and _split_title(span.doc[span.start:token.i], lexicon) is not None:
+            return (classify_span(span.doc[span.start:token.i], lexicon, source, None)
+                    + classify_span(span.doc[token.i + 1:span.end], lexicon, source, None))
     titled = _split_title(span, lexicon)
     if titled is not None:
         prefix, name = titled
@@ -142,6 +146,6 @@ def _plausible(span: Span, lexicon: Lexicon, label: EntityLabel, source: str) ->
         return False
     if len(span) == 1 and span[0].pos_ not in {"PROPN", "NOUN"} and not span.text.isupper():
         return False
-    if len(span) == 1 and span[0].is_sent_start and source == "chunk":
+    if len(span) == 1 and span[0].is_sent_start and source == "chunk" and span[0].dep_ not in {"nsubj", "nsubjpass"}:
         return False  # a capitalised first word is no evidence of a name
     return not (label is EntityLabel.PLACE and span.text.isupper() and len(span) == 1 and len(span.text) > 4)

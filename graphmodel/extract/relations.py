@@ -91,7 +91,8 @@ def _possessive(owner: Slot, owned: Slot, doc: object) -> Iterator[Found]:
     elif owned.label is EntityLabel.PLACE and owner.label is EntityLabel.COUNTRY:
         yield Found(owned.entity, RelationType.LOCATED_IN, owner.entity, "possessive-place", 0.85)
     elif owned.label is EntityLabel.ORGANIZATION:
-        head = doc[owned.end - 1].text  # type: ignore[index]
+        words = [t.text for t in doc[owned.start:owned.end]]  # type: ignore[index]
+        head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "Ministry of Defense"
         rtype = RelationType.PART_OF if head in _GOVERNMENT_HEADS else RelationType.LOCATED_IN
         if rtype is RelationType.PART_OF or owner.label is EntityLabel.COUNTRY:
             yield Found(owned.entity, rtype, owner.entity, "possessive-org", 0.85)

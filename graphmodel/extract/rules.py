@@ -64,6 +64,7 @@ class RuleExtractor:
         units = document_units(document, self.lexicon)
         docs = [self.nlp(u.text) if u.row is None else self.nlp.make_doc(u.text) for u in units]
         located = [Located(m, i) for i, doc in enumerate(docs) for m in self._mentions(units[i], doc)]
+        located = _with_bare_surnames(located, docs, units)
         entities, assignment = group_mentions(located, docs, self.lexicon)
         sourced = self._sentence_relations(units, docs, located, entities, assignment)
         sourced += self._row_relations(units, located, assignment)
@@ -117,6 +118,17 @@ class RuleExtractor:
                     found = Found(participant, RelationType.PARTICIPATES_IN, name, "table-participants", 0.9)
                     out.append(Sourced(found, row.start, row.end, row.text))
         return out
+
+
+def _with_bare_surnames(located: list[Located], docs: list[Doc], units: list[Unit]) -> list[Located]:
+    """Add mentions of a surname the parser missed ("Lopez praised ...") once the full name is known."""
+    surnames = {m.mention.text.split()[-1] for m in located
+                if m.mention.label is EntityLabel.PERSON and " " in m.mention.text}
+    covered = {(m.block, i) for m in located for i in range(m.mention.start, m.mention.end)}
+    extra = [Located(Mention(t.i, t.i + 1, t.text, EntityLabel.PERSON, None, "name", "surname"), index)
+             for index, doc in enumerate(docs) if units[index].row is None
+             for t in doc if t.text in surnames and (index, t.i) not in covered]
+    return sorted(located + extra, key=lambda m: (m.block, m.mention.start))
 
 
 def _at(found: Found, unit: Unit, doc: Doc) -> Sourced:

@@ -71,12 +71,36 @@ def _row_units(row: Block, lexicon: Lexicon) -> list[Unit]:
         if column >= len(row.cells):
             continue
         cell_start = row.cell_spans[column][0] if column < len(row.cell_spans) else row.start
-        for item in re.finditer(r"[^,;]+", row.cells[column]):
-            text = re.sub(r"^\s*(?:and\s+)?", "", item.group())
-            lead = len(item.group()) - len(text)
-            if text.strip():
-                units.append(Unit(text.strip(), cell_start + item.start() + lead, row, "participant"))
+        for start, text in _items(row.cells[column], lexicon):
+            units.append(Unit(text, cell_start + start, row, "participant"))
     return units
+
+
+def _items(cell: str, lexicon: Lexicon) -> list[tuple[int, str]]:
+    """The items of "USA, Honduras and Guatemala", keeping names such as "Trinidad and Tobago" whole.
+
+    >>> from graphmodel.extract.lexicon import load_lexicon
+    >>> _items("USA, Trinidad and Tobago and Chile", load_lexicon())
+    [(0, 'USA'), (5, 'Trinidad and Tobago'), (29, 'Chile')]
+    """
+    parts, pos = [], 0
+    for sep in re.finditer(r"\s*(?:[,;]|\band\b)\s*", cell):
+        parts.append((pos, cell[pos:sep.start()], "and" in sep.group()))
+        pos = sep.end()
+    parts.append((pos, cell[pos:], False))
+    items, i = [], 0
+    while i < len(parts):
+        start, text, before_and = parts[i]
+        if before_and and i + 1 < len(parts):
+            joined = cell[start:parts[i + 1][0] + len(parts[i + 1][1])]
+            if lexicon.lookup(joined):
+                items.append((start, joined.strip()))
+                i += 2
+                continue
+        if text.strip():
+            items.append((start + len(text) - len(text.lstrip()), text.strip()))
+        i += 1
+    return items
 
 
 def cell_label(text: str, header: str, lexicon: Lexicon) -> EntityLabel | None:

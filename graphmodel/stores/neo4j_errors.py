@@ -20,6 +20,7 @@ __all__ = [
     "check_plan",
     "check_read_only_text",
     "first_line",
+    "syntax_message",
     "translated_errors",
 ]
 
@@ -35,7 +36,10 @@ READ_ONLY_PROCEDURES = frozenset({
 _STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
 _LOAD_CSV = re.compile(r"(?<![\w.])LOAD\s+CSV\b", re.I)
 _CALL = re.compile(r"(?<![\w.])CALL\b\s*([\w.]*)", re.I)
+_POSITION = re.compile(r"^(?P<text>.*?)(?:: expected (?P<expected>.*?))? "
+                       r"\(line (?P<line>\d+), column (?P<column>\d+) \(offset: \d+\)\)$")
 _PASSWORD_ENV = "GRAPHMODEL_NEO4J_PASSWORD"
+_EXPLAIN = "EXPLAIN "
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +77,35 @@ or reach the server); rerun with --write if you mean it
 
 def check_plan(session: neo4j.Session, query: str, params: Mapping[str, Any] | None) -> None:
     """Ask the server for the plan (``EXPLAIN``) and refuse a query whose type is not read-only ('r')."""
-    query_type = session.run("EXPLAIN " + query, dict(params or {})).consume().query_type
+    try:
+        query_type = session.run(_EXPLAIN + query, dict(params or {})).consume().query_type
+    except nx4.CypherSyntaxError as error:
+        message = syntax_message(error.message, shift=len(_EXPLAIN))
+        raise QueryError(f"Cypher syntax error: {message}; fix the query and run it again") from error
     if query_type != "r":
         kind = {"w": "writes", "rw": "reads and writes", "s": "changes the schema"}.get(query_type or "", "may write")
         raise WriteRefused(f"refusing a query that {kind} (query type {query_type!r}); "
                            "rerun with --write if you mean it")
+
+
+def syntax_message(message: str | None, shift: int = 0) -> str:
+    """The first line of a syntax error, without a long list of expected tokens, its column shifted left.
+
+    ``shift`` undoes the ``EXPLAIN `` prefix that :func:`check_plan` put before the user's query.
+
+    >>> syntax_message("Invalid input 'MATC': expected 'FOREACH', 'ALTER', 'ORDER BY', 'CALL', 'USING PERIODIC COMMIT' "
+    ...                "or 'WITH' (line 1, column 9 (offset: 8))\\n\\"EXPLAIN MATC\\"", shift=8)
+    "Invalid input 'MATC' (line 1, column 1)"
+    """
+    line = first_line(message)
+    match = _POSITION.search(line)
+    if not match:
+        return line
+    text, expected = match["text"], match["expected"]
+    if expected and len(expected) <= 60:
+        text = f"{text}: expected {expected}"
+    column = int(match["column"]) - (shift if match["line"] == "1" else 0)
+    return f"{text} (line {match['line']}, column {max(column, 1)})"
 
 
 def first_line(message: str | None) -> str:
@@ -101,7 +129,8 @@ def translated_errors(target: Target, timeout: float | None = None) -> Iterator[
         raise StoreUnavailable(f"Neo4j is not reachable at {target.uri}; start it (scripts/neo4j-server start, "
                                "or docker compose up -d --wait) or set GRAPHMODEL_NEO4J_URI") from error
     except nx4.CypherSyntaxError as error:
-        raise QueryError(f"Cypher syntax error: {first_line(error.message)}; fix the query and run it again") from error
+        raise QueryError(f"Cypher syntax error: {syntax_message(error.message)}; fix the query and run it again") \
+            from error
     except nx4.Neo4jError as error:
         raise _server_error(target, error, timeout) from error
 

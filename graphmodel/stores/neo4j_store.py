@@ -13,6 +13,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 import neo4j
 import networkx as nx
@@ -23,6 +24,7 @@ from graphmodel.stores.neo4j_errors import Target, check_plan, check_read_only_t
 from graphmodel.stores.neo4j_rows import LoadRows, batched, collect_rows, load_rows, quote_name, split_statements
 
 __all__ = [
+    "BOLT_SCHEMES",
     "CLEAR_BATCH",
     "MERGE_DOCUMENTS",
     "MERGE_ENTITIES",
@@ -116,6 +118,7 @@ DETACH DELETE n
 RETURN count(*) AS deleted
 """
 
+BOLT_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
 _CYPHER_DIR = Path(__file__).resolve().parents[2] / "cypher"
 
 
@@ -278,6 +281,8 @@ def connect(
     """
     target = Target(uri, auth[0] if auth else None, database)
     try:
+        if urlsplit(uri).scheme not in BOLT_SCHEMES:
+            raise ValueError(f"the scheme must be one of {', '.join(sorted(BOLT_SCHEMES))}")
         # Notifications (e.g. "relationship type VISITS does not exist" on a partial graph) are
         # noise for a CLI whose example queries name every schema type.
         driver = neo4j.GraphDatabase.driver(uri, auth=auth, connection_timeout=10.0,

@@ -1,0 +1,341 @@
+"""Rewrite Neo4j Cypher into the dialect of the embedded engine (LadybugDB, the maintained Kùzu fork).
+
+This is not a parser. Each rule below is a regular expression or a bracket-matching token rule,
+applied in order to the query text with string literals, backtick-quoted names and comments masked,
+so that nothing inside them is ever rewritten. Each rule's docstring shows one rewrite; the README
+section "Dialect differences" (``docs/embedded.md``) lists them with the constructs left unsupported.
+
+>>> to_embedded("MATCH (n) RETURN labels(n)[0] AS label, toLower(n.name) AS name")
+'MATCH (n) RETURN label(n) AS label, toLower(n.name) AS name'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+__all__ = ["RULES", "mask", "return_columns", "to_embedded", "unmask"]
+
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
+_PLACEHOLDER = re.compile("\x00(\\d+)\x00")
+_OPEN = {"(": ")", "[": "]", "{": "}"}
+_IDENT = r"[A-Za-z_]\w*"
+# Words after which "[" opens a list literal, not a subscript: `x IN [1, 2]`, `RETURN [a, b]`.
+_NOT_SUBSCRIPTED = {"IN", "AND", "OR", "XOR", "NOT", "RETURN", "WITH", "WHEN", "THEN", "ELSE", "UNWIND",
+                    "WHERE", "CONTAINS", "BY", "DISTINCT", "IS", "CASE", "SET", "ON"}
+
+
+def mask(query: str) -> tuple[str, list[str]]:
+    """Replace string literals, quoted names and comments by numbered placeholders.
+
+    >>> mask("RETURN 'a(' AS `x` // c")
+    ('RETURN \\x000\\x00 AS \\x001\\x00 \\x002\\x00', ["'a('", '`x`', '// c'])
+    """
+    saved: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        saved.append(match.group())
+        return f"\x00{len(saved) - 1}\x00"
+
+    return _QUOTED.sub(keep, query), saved
+
+
+def unmask(text: str, saved: list[str]) -> str:
+    """Put back what :func:`mask` took out.
+
+    >>> unmask(*mask("RETURN 'a(' AS `x` // c"))
+    "RETURN 'a(' AS `x` // c"
+    """
+    return _PLACEHOLDER.sub(lambda m: saved[int(m.group(1))], text)
+
+
+def _close(text: str, start: int) -> int:
+    """The index of the bracket that closes the one at ``start`` (or len(text) if unbalanced)."""
+    stack = [_OPEN[text[start]]]
+    for index in range(start + 1, len(text)):
+        char = text[index]
+        if char in _OPEN:
+            stack.append(_OPEN[char])
+        elif stack and char == stack[-1]:
+            stack.pop()
+            if not stack:
+                return index
+    return len(text)
+
+
+def _top_level(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """The matches of ``pattern`` that are not inside brackets."""
+    depth, depths = 0, []
+    for char in text:
+        depths.append(depth)
+        depth += 1 if char in _OPEN else -1 if char in ")]}" else 0
+    return [m for m in pattern.finditer(text) if depths[m.start()] == 0]
+
+
+def _each_call(text: str, opener: re.Pattern[str], build: Callable[[re.Match[str], str], str | None]) -> str:
+    """Rewrite every ``opener`` match followed by a bracketed part; ``build`` gets the match and the inside."""
+    out, position = [], 0
+    while match := opener.search(text, position):
+        end = _close(text, match.start() + max(match.group().rfind(bracket) for bracket in _OPEN))
+        inner = _each_call(text[match.end():end], opener, build)
+        replacement = build(match, inner)
+        if replacement is None:
+            out.append(text[position:match.end()] + inner + text[end:end + 1])
+        else:
+            out.append(text[position:match.start()] + replacement)
+        position = end + 1
+    return "".join(out) + text[position:]
+
+
+def labels_first(query: str) -> str:
+    """``labels(x)[0]`` → ``label(x)``: a node has exactly one label (a table) in the embedded engine.
+
+    >>> labels_first("RETURN labels(n)[0] AS label")
+    'RETURN label(n) AS label'
+    """
+    return re.sub(r"(?<![\w.])labels\s*\(\s*(\w+)\s*\)\s*\[\s*0\s*\]", r"label(\1)", query, flags=re.I)
+
+
+def labels_list(query: str) -> str:
+    """``labels(x)`` → ``[label(x)]``: the engine's ``labels`` returns one string, not a list.
+
+    >>> labels_list("WHERE 'Person' IN labels(n)")
+    "WHERE 'Person' IN [label(n)]"
+    """
+    return re.sub(r"(?<![\w.])labels\s*\(\s*(\w+)\s*\)", r"[label(\1)]", query, flags=re.I)
+
+
+def type_function(query: str) -> str:
+    """``type(r)`` → ``label(r)``: the engine names a relationship's type its label.
+
+    >>> type_function("RETURN type(r) AS type")
+    'RETURN label(r) AS type'
+    """
+    return re.sub(r"(?<![\w.])type\s*\(", "label(", query, flags=re.I)
+
+
+_RENAMED = {"tostring": "to_string", "tointeger": "to_int64", "tofloat": "to_double", "toboolean": "to_bool"}
+
+
+def conversions(query: str) -> str:
+    """``toString``, ``toInteger``, ``toFloat``, ``toBoolean`` → ``to_string``, ``to_int64``, ``to_double``,
+    ``to_bool``. (``toLower``, ``toUpper``, ``size``, ``coalesce`` exist in both and stay.)
+
+    >>> conversions("RETURN toInteger(x), toString(y)")
+    'RETURN to_int64(x), to_string(y)'
+    """
+    pattern = r"(?<![\w.])(toString|toInteger|toFloat|toBoolean)\s*\("
+    return re.sub(pattern, lambda m: _RENAMED[m.group(1).lower()] + "(", query, flags=re.I)
+
+
+_STAR = re.compile(r"\*\s*(\d*)\s*(?:(\.\.)\s*(\d*))?")
+
+
+def shortest_path(query: str) -> str:
+    """``shortestPath((a)-[:T*..6]-(b))`` → ``(a)-[:T* SHORTEST 1..6]-(b)`` (``allShortestPaths`` → ``ALL
+    SHORTEST``). The engine's lower bound must be 1; without an upper bound it stops at 30 hops.
+
+    >>> shortest_path("MATCH p = shortestPath((a)-[:HOSTS|OPPOSES*..6]-(b)) RETURN p")
+    'MATCH p = (a)-[:HOSTS|OPPOSES* SHORTEST 1..6]-(b) RETURN p'
+    """
+    def build(match: re.Match[str], inner: str) -> str:
+        kind = "ALL SHORTEST" if match.group(1).lower() == "allshortestpaths" else "SHORTEST"
+        star = _STAR.search(inner)
+        if star is None:  # a single relationship, no `*`: a path of exactly one hop
+            bracket = inner.find("]")
+            return inner[:bracket] + f"* {kind} 1..1" + inner[bracket:] if bracket >= 0 else inner
+        low, dots, high = star.groups()
+        bounds = f" {max(int(low or 1), 1)}..{high}" if dots and high else f" {low}..{low}" if low else ""
+        return inner[:star.start()] + f"* {kind}{bounds}" + inner[star.end():]
+
+    return _each_call(query, re.compile(r"(?<![\w.])(shortestPath|allShortestPaths)\s*\(", re.I), build)
+
+
+def trail(query: str) -> str:
+    """``-[:T*1..2]-`` → ``-[:T* TRAIL 1..2]-``: Neo4j never uses one relationship twice in a match, while
+    the engine's default (walks) would return ``a-b-a`` over the same edge.
+
+    >>> trail("MATCH (p)-[:HOSTS|OPPOSES*1..2]-(n) RETURN n")
+    'MATCH (p)-[:HOSTS|OPPOSES* TRAIL 1..2]-(n) RETURN n'
+    """
+    def build(match: re.Match[str], inner: str) -> str:
+        head = inner.split("{", 1)[0]
+        star = _STAR.search(head)
+        if star is None or re.match(r"\*\s*(ALL\s+SHORTEST|SHORTEST|TRAIL|ACYCLIC)\b", head[star.start():], re.I):
+            return match.group() + inner + "]"
+        bounds = head[star.start() + 1:star.end()].strip()
+        return match.group() + inner[:star.start()] + "* TRAIL" + (f" {bounds}" if bounds else "") + \
+            inner[star.end():] + "]"
+
+    return _each_call(query, re.compile(r"-\s*\["), build)
+
+
+_EQUALS = re.compile(r"(?<![<>!=])=(?![=~])")
+_BOOLEAN = re.compile(r"\b(AND|OR|XOR|NOT)\b", re.I)
+
+
+def quantifier_parameters(query: str) -> str:
+    """``ANY(x IN list WHERE f(x) = g($p))`` → ``(g($p) IN list_transform(list, x -> f(x)))`` (``NONE`` →
+    ``NOT ... IN``). The engine fails on a ``$parameter`` inside a list predicate; this rewrite moves it out
+    for the equality tests the example queries use. Predicates without parameters stay as they are.
+
+    >>> quantifier_parameters("WHERE ANY(alias IN n.aliases WHERE toLower(alias) = toLower($name))")
+    'WHERE (toLower($name) IN list_transform(n.aliases, alias -> toLower(alias)))'
+    """
+    def build(match: re.Match[str], inner: str) -> str | None:
+        parts = re.fullmatch(rf"\s*({_IDENT})\s+IN\s+(.*)", inner, re.I | re.S)
+        where = _top_level(parts.group(2), re.compile(r"\bWHERE\b", re.I)) if parts else []
+        if parts is None or not where or "$" not in inner:
+            return None
+        variable, listed = parts.group(1), parts.group(2)
+        predicate = listed[where[0].end():]
+        equals = _top_level(predicate, _EQUALS)
+        if len(equals) != 1 or _top_level(predicate, _BOOLEAN):
+            return None
+        sides = (predicate[:equals[0].start()].strip(), predicate[equals[0].end():].strip())
+        uses = [re.search(rf"(?<![\w.$]){variable}\b", side) is not None for side in sides]
+        if uses.count(True) != 1:
+            return None
+        lambda_side, value = sides if uses[0] else sides[::-1]
+        if "$" in lambda_side:
+            return None
+        negate = "NOT " if match.group(1).lower() == "none" else ""
+        return f"({negate}{value} IN list_transform({listed[:where[0].start()].strip()}, {variable} -> {lambda_side}))"
+
+    return _each_call(query, re.compile(r"(?<![\w.])(ANY|NONE)\s*\(", re.I), build)
+
+
+def comprehensions(query: str) -> str:
+    """``[x IN list WHERE p | e]`` → ``list_transform(list_filter(list, x -> p), x -> e)``; without ``WHERE``
+    only ``list_transform``, without ``| e`` only ``list_filter``.
+
+    >>> comprehensions("RETURN [n IN nodes(p) | n.name] AS names, [a IN n.aliases WHERE a <> 'x'] AS rest")
+    "RETURN list_transform(nodes(p), n -> n.name) AS names, list_filter(n.aliases, a -> a <> 'x') AS rest"
+    """
+    def build(match: re.Match[str], inner: str) -> str:
+        variable, rest = match.group(1), inner
+        bar = _top_level(rest, re.compile(r"\|"))
+        listed, expression = (rest[:bar[0].start()], rest[bar[0].end():].strip()) if bar else (rest, None)
+        where = _top_level(listed, re.compile(r"\bWHERE\b", re.I))
+        if where:
+            predicate = listed[where[0].end():].strip()
+            listed = f"list_filter({listed[:where[0].start()].strip()}, {variable} -> {predicate})"
+        listed = listed.strip()
+        return f"list_transform({listed}, {variable} -> {expression})" if expression is not None else listed
+
+    return _each_call(query, re.compile(rf"\[\s*({_IDENT})\s+IN\s+", re.I), build)
+
+
+def _plus_one(expression: str) -> str:
+    expression = expression.strip()
+    if re.fullmatch(r"\d+", expression):
+        return str(int(expression) + 1)
+    if re.fullmatch(r"-\s*\d+", expression):
+        return expression  # from the end: -1 is the last element in both dialects
+    return f"{expression} + 1" if re.fullmatch(r"[\w.$]+", expression) else f"({expression}) + 1"
+
+
+def subscripts(query: str) -> str:
+    """``list[i]`` → ``list[i + 1]`` and ``list[a..b]`` → ``list[a + 1..b]``: the engine counts from 1 and
+    includes a slice's end. Literal indexes are folded; negative ones and ``map['key']`` stay.
+
+    >>> subscripts("RETURN r.evidence_docs[i] AS doc, r.evidence_docs[0] AS first, n.aliases[1..3] AS some")
+    'RETURN r.evidence_docs[i + 1] AS doc, r.evidence_docs[1] AS first, n.aliases[2..3] AS some'
+    """
+    out, position = [], 0
+    for match in re.finditer(r"(?<=[\w)\]])\[", query):
+        if match.start() < position:
+            continue
+        word = re.search(r"(\w+)$", query[:match.start()])
+        end = _close(query, match.start())
+        inner = subscripts(query[match.start() + 1:end])
+        if (word and word.group(1).upper() in _NOT_SUBSCRIPTED) or _PLACEHOLDER.fullmatch(inner.strip()):
+            out.append(query[position:match.start() + 1] + inner)
+        else:
+            dots = _top_level(inner, re.compile(r"\.\."))
+            if dots:
+                low, high = inner[:dots[0].start()].strip(), inner[dots[0].end():].strip()
+                inner = f"{_plus_one(low) if low else ''}..{_exclusive_end(high)}"
+            else:
+                inner = _plus_one(inner)
+            out.append(query[position:match.start() + 1] + inner)
+        position = end
+    return "".join(out) + query[position:]
+
+
+def _exclusive_end(high: str) -> str:
+    negative = re.fullmatch(r"-\s*(\d+)", high)
+    return f"-{int(negative.group(1)) + 1}" if negative else high
+
+
+def label_predicates(query: str) -> str:
+    """``WHERE n:Person`` → ``WHERE label(n) = 'Person'`` and ``n:A|B`` → ``label(n) IN ['A', 'B']`` after
+    ``WHERE``, ``AND``, ``OR``, ``XOR`` or ``NOT``; the engine has no label predicate.
+
+    >>> label_predicates("MATCH (n) WHERE n:Person OR n:Country|Place RETURN n")
+    "MATCH (n) WHERE label(n) = 'Person' OR label(n) IN ['Country', 'Place'] RETURN n"
+    """
+    def build(match: re.Match[str]) -> str:
+        names = [name.strip() for name in match.group(4).split("|")]
+        test = f"= '{names[0]}'" if len(names) == 1 else "IN [" + ", ".join(f"'{n}'" for n in names) + "]"
+        return f"{match.group(1)}{match.group(2)}label({match.group(3)}) {test}"
+
+    pattern = rf"\b(WHERE|AND|OR|XOR|NOT)(\s+)({_IDENT})\s*:\s*({_IDENT}(?:\s*\|\s*{_IDENT})*)(?![\w:])"
+    return re.sub(pattern, build, query, flags=re.I)
+
+
+RULES: tuple[Callable[[str], str], ...] = (
+    labels_first,
+    labels_list,
+    type_function,
+    conversions,
+    shortest_path,
+    trail,
+    quantifier_parameters,
+    comprehensions,
+    subscripts,
+    label_predicates,
+)
+
+
+def to_embedded(query: str) -> str:
+    """Rewrite a Neo4j query for the embedded engine by applying :data:`RULES` in order.
+
+    >>> to_embedded("MATCH (a)-[r]->(b) WHERE a.name = 'labels(x)[0]' RETURN type(r) // type(r)")
+    "MATCH (a)-[r]->(b) WHERE a.name = 'labels(x)[0]' RETURN label(r) // type(r)"
+    """
+    text, saved = mask(query)
+    for rule in RULES:
+        text = rule(text)
+    return unmask(text, saved)
+
+
+def return_columns(query: str) -> tuple[str, ...] | None:
+    """The column names Neo4j gives a query's result: each ``AS`` alias, else the expression as written.
+
+    The embedded engine names unaliased columns after its own rewritten expression (``LABEL(n._ID, ...)``),
+    so the store uses these instead. None for ``RETURN *`` or no ``RETURN``.
+
+    >>> return_columns("MATCH (n) RETURN DISTINCT n.name, labels(n)[0] AS `the label` ORDER BY n.name LIMIT 3")
+    ('n.name', 'the label')
+    """
+    text, saved = mask(query)
+    text = _PLACEHOLDER.sub(lambda m: " " if saved[int(m.group(1))][:2] in ("//", "/*") else m.group(), text)
+    union = _top_level(text, re.compile(r"\bUNION\b", re.I))
+    first = text[:union[0].start()] if union else text
+    returns = _top_level(first, re.compile(r"\bRETURN\b", re.I))
+    if not returns:
+        return None
+    items = first[returns[-1].end():]
+    stop = _top_level(items, re.compile(r"\b(ORDER\s+BY|SKIP|LIMIT)\b|;", re.I))
+    items = re.sub(r"^\s*DISTINCT\b", "", items[:stop[0].start()] if stop else items, flags=re.I)
+    if items.strip() == "*":
+        return None
+    bounds = [-1, *(m.start() for m in _top_level(items, re.compile(","))), len(items)]
+    names = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        item = items[start + 1:end]
+        alias = _top_level(item, re.compile(r"\bAS\s+(\S+)\s*$", re.I))
+        name = unmask(alias[-1].group(1) if alias else item.strip(), saved)
+        names.append(name[1:-1] if name.startswith("`") and name.endswith("`") else name)
+    return tuple(names)

@@ -1,0 +1,320 @@
+"""Loading into and querying a real Neo4j 5 server (GRAPHMODEL_NEO4J_URI / GRAPHMODEL_NEO4J_PASSWORD)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from conftest import CHINA, DOC1, HEGSETH, PANAMA, SAMPLE_ENTITIES, US, build_graph
+
+from graphmodel.graph import merge_graphs
+from graphmodel.models import Document, Entity, EntityLabel, Evidence, Relation, RelationType
+from graphmodel.stores import QueryResult
+from graphmodel.stores.neo4j_store import Neo4jStore, connect
+
+pytestmark = pytest.mark.neo4j
+
+CYPHER = Path(__file__).resolve().parents[2] / "cypher"
+
+DOC3 = Document("doc3", "data/docs/002_hegseth_canal.txt", "", title="Hegseth visits the Panama Canal",
+                date="2025-04-08", author="John Roe")
+CANAL_VISIT = "Secretary Hegseth travelled to Panama to see the canal."
+DEFENSE_CHIEF = "As America's defense chief, Hegseth ..."
+ENTITY = {entity.key: entity for entity in SAMPLE_ENTITIES}
+
+
+def second_graph() -> nx.MultiDiGraph:
+    """Another corpus: doc3 is new, and doc1's OPPOSES evidence is extracted again."""
+    entities = (
+        Entity(HEGSETH, "Pete Hegseth", EntityLabel.PERSON, ("Secretary Hegseth",), 2, ("doc3",)),
+        Entity(US, "United States", EntityLabel.COUNTRY, ("America",), 1, ("doc3",)),
+        Entity(PANAMA, "Panama", EntityLabel.COUNTRY, (), 1, ("doc3",)),
+        Entity(CHINA, "China", EntityLabel.COUNTRY, ("Beijing",), 1, ("doc1",)),
+    )
+    opposes = Evidence("doc1", "Washington is countering China's growing influence in the region.", 300, 366,
+                       "opposes")
+    relations = (
+        Relation(HEGSETH, PANAMA, RelationType.VISITS, (Evidence("doc3", CANAL_VISIT, 0, 55, "visits"),), 0.8),
+        Relation(HEGSETH, US, RelationType.AFFILIATED_WITH, (Evidence("doc3", DEFENSE_CHIEF, 60, 99, "title"),), 0.7),
+        Relation(US, CHINA, RelationType.OPPOSES, (opposes,), 0.7),
+    )
+    return build_graph((DOC1, DOC3), entities, relations)
+
+
+def rows(store: Neo4jStore, query: str, **params: Any) -> list[tuple[Any, ...]]:
+    return list(store.run(query, params).rows)
+
+
+def counts(store: Neo4jStore) -> dict[str, int]:
+    nodes = rows(store, "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n")
+    edges = rows(store, "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n")
+    return dict(sorted(nodes + edges))
+
+
+def snapshot(store: Neo4jStore, sort_lists: bool = False) -> tuple[list[Any], list[Any]]:
+    """Every node and relationship with all its properties, in a stable order."""
+    def clean(props: dict[str, Any]) -> dict[str, Any]:
+        return {k: sorted(v) if sort_lists and k in ("aliases", "documents") else v for k, v in props.items()}
+
+    nodes = rows(store, "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
+    edges = rows(store, "MATCH (a)-[r]->(b) RETURN coalesce(a.key, a.id) AS a, type(r) AS type, "
+                        "coalesce(b.key, b.id) AS b, properties(r) AS props")
+    return (sorted(((labels, clean(props)) for labels, props in nodes), key=repr),
+            sorted(((a, t, b, clean(props)) for a, t, b, props in edges), key=repr))
+
+
+SAMPLE_COUNTS = {"AFFILIATED_WITH": 1, "COOPERATES_WITH": 1, "Country": 4, "Document": 2, "Event": 1, "HOSTS": 1,
+                 "Initiative": 1, "MENTIONS": 9, "OPPOSES": 1, "Organization": 1, "PARTICIPATES_IN": 3, "Person": 1}
+
+
+# --- loading ---
+
+def test_loading_twice_changes_nothing(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
+    first = neo4j_store.load(sample_graph)
+    before = snapshot(neo4j_store)
+    second = neo4j_store.load(sample_graph)
+
+    assert counts(neo4j_store) == SAMPLE_COUNTS
+    assert snapshot(neo4j_store) == before
+    assert (first.documents, first.entities, first.mentions, first.relationships) == (2, 8, 9, 7)
+    assert (first.nodes_created, first.relationships_created) == (10, 16)
+    assert (second.nodes_created, second.relationships_created, second.properties_set) == (0, 0, 0)
+
+
+def test_nodes_and_relationships_carry_the_graph(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
+    neo4j_store.load(sample_graph)
+
+    nodes = rows(neo4j_store, "MATCH (n:Person|Country|Organization|Initiative|Event|Place) "
+                              "RETURN n.key, labels(n), n.name, n.aliases, n.mentions, n.documents")
+    assert sorted(nodes) == sorted(
+        (key, [data["label"]], data["name"], data["aliases"], data["mentions"], data["documents"])
+        for key, data in sample_graph.nodes(data=True)
+    )
+    assert rows(neo4j_store, "MATCH (:Country {key: $us})-[r:PARTICIPATES_IN]->(:Initiative) RETURN properties(r)",
+                us=US) == [({
+                    "confidence": 0.8,
+                    "evidence_docs": ["doc2", "doc2"],
+                    "evidence_sentences": ["| United States | Operation Secure Border |",
+                                           "The United States leads Operation Secure Border."],
+                    "evidence_starts": [90, 10],
+                    "evidence_ends": [133, 58],
+                    "evidence_rules": ["table_row", "participates"],
+                },)]
+
+
+def test_documents_and_mentions(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
+    neo4j_store.load(sample_graph)
+
+    assert rows(neo4j_store, "MATCH (d:Document) RETURN properties(d) ORDER BY d.id") == [
+        ({"id": "doc1", "path": "data/docs/000_hegseth_panama.txt", "date": "2025-04-07", "author": "Jane Doe",
+          "title": "Hegseth attends Central American Security Conference"},),
+        ({"id": "doc2", "path": "data/docs/001_secure_border.md", "date": "2025-05-02",
+          "title": "Operation Secure Border expands"},),
+    ]
+    mentions = rows(neo4j_store, "MATCH (d:Document)-[m:MENTIONS]->(e) RETURN d.id, e.key, m.count")
+    assert sorted(mentions) == sorted((doc, e.key, 1) for e in SAMPLE_ENTITIES for doc in e.documents)
+
+
+def test_another_corpus_merges_by_key(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
+    neo4j_store.load(sample_graph)
+    neo4j_store.load(second_graph())
+    after = snapshot(neo4j_store)
+    again = neo4j_store.load(second_graph())
+
+    assert (again.nodes_created, again.relationships_created, again.properties_set) == (0, 0, 0)
+    assert snapshot(neo4j_store) == after
+    assert rows(neo4j_store, "MATCH (p:Person) RETURN p.name, p.aliases, p.mentions, p.documents") == [
+        ("Pete Hegseth", ["Hegseth", "Secretary Hegseth"], 5, ["doc1", "doc3"])]
+    assert rows(neo4j_store, "MATCH (c:Country {key: $key}) RETURN c.aliases, c.mentions, c.documents", key=CHINA) \
+        == [(["Beijing"], 1, ["doc1"])]  # doc1 was loaded already: its mentions are not counted twice
+    assert rows(neo4j_store, "MATCH (:Person)-[r:AFFILIATED_WITH]->() "
+                             "RETURN r.evidence_docs, r.evidence_sentences, r.confidence") == [
+        (["doc1", "doc3"], ["U.S. Defense Secretary Pete Hegseth spoke in Panama City.", DEFENSE_CHIEF], 0.97)]
+    assert rows(neo4j_store, "MATCH ()-[r:OPPOSES]->() RETURN r.evidence_docs, r.confidence") == [(["doc1"], 0.7)]
+    assert counts(neo4j_store) == {**SAMPLE_COUNTS, "Document": 3, "MENTIONS": 12, "VISITS": 1}
+
+
+def test_loading_corpora_one_by_one_equals_loading_their_merge(
+    neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph
+) -> None:
+    neo4j_store.load(sample_graph)
+    neo4j_store.load(second_graph())
+    one_by_one = snapshot(neo4j_store, sort_lists=True)
+    neo4j_store.clear()
+    neo4j_store.load(merge_graphs([sample_graph, second_graph()]))
+
+    def without_mentions(state: tuple[list[Any], list[Any]]) -> tuple[list[Any], list[Any]]:
+        # merge_graphs adds the mentions of a document that both corpora contain; the store counts them once
+        return [(labels, {k: v for k, v in props.items() if k != "mentions"}) for labels, props in state[0]], state[1]
+
+    assert without_mentions(snapshot(neo4j_store, sort_lists=True)) == without_mentions(one_by_one)
+
+
+def test_a_failed_load_keeps_whole_batches_and_a_rerun_completes(
+    neo4j_uri: str, neo4j_auth: tuple[str, str] | None, neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph
+) -> None:
+    class FailingBar:
+        updates = 0
+
+        def __enter__(self) -> FailingBar:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def update(self, n_steps: int) -> None:
+            FailingBar.updates += 1
+            if FailingBar.updates == 3:
+                raise RuntimeError("connection lost")
+
+    with connect(neo4j_uri, neo4j_auth, batch_size=2) as store:
+        with pytest.raises(RuntimeError, match="connection lost"):
+            store.load(sample_graph, progress=lambda total: FailingBar())
+        # committed: the documents (one batch of 2), then the four countries (two batches of 2)
+        assert counts(store) == {"Country": 4, "Document": 2}
+        store.load(sample_graph)
+    assert counts(neo4j_store) == SAMPLE_COUNTS
+    reference = snapshot(neo4j_store)
+    neo4j_store.clear()
+    neo4j_store.load(sample_graph)
+    assert snapshot(neo4j_store) == reference
+
+
+def test_replace_deletes_graphmodel_data_only(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
+    neo4j_store.load(sample_graph)
+    neo4j_store.run("CREATE (:Scratch {name: 'not ours'})", write=True)
+    summary = neo4j_store.load(second_graph(), replace=True)
+
+    assert summary.nodes_deleted == 10
+    assert counts(neo4j_store) == {"AFFILIATED_WITH": 1, "Country": 3, "Document": 2, "MENTIONS": 5, "OPPOSES": 1,
+                                   "Person": 1, "Scratch": 1, "VISITS": 1}
+    assert rows(neo4j_store, "MATCH (p:Person) RETURN p.aliases, p.mentions") == [(["Secretary Hegseth"], 2)]
+
+
+def test_schema_is_in_place(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
+    neo4j_store.load(sample_graph)
+
+    constraints = rows(neo4j_store, "SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name")
+    assert [name for (name,) in constraints] == ["country_key", "document_id", "event_key", "initiative_key",
+                                                  "organization_key", "person_key", "place_key"]
+    hits = rows(neo4j_store, "CALL db.index.fulltext.queryNodes('entity_names', 'SOUTHCOM') YIELD node "
+                             "RETURN node.name")
+    assert hits == [("U.S. Southern Command",)]
+
+
+# --- read-only queries ---
+
+@pytest.mark.parametrize(("query", "message"), [
+    ("CREATE (n:Scratch {name: 'x'})", "refusing a query that writes (query type 'w')"),
+    ("MATCH (n:Person) SET n.name = 'x'", "refusing a query that reads and writes (query type 'rw')"),
+    ("CREATE INDEX scratch IF NOT EXISTS FOR (n:Scratch) ON (n.name)",
+     "refusing a query that changes the schema (query type 's')"),
+    ("LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+     "refusing LOAD CSV outside --write (it reads files and URLs from the server)"),
+    ("CALL dbms.components()", "refusing to CALL dbms.components outside --write "
+                               "(procedures can write or reach the server)"),
+    ("CALL { CREATE (n:Scratch) } RETURN 1", "refusing to CALL { ... } outside --write "
+                                            "(procedures can write or reach the server)"),
+])
+def test_queries_are_read_only_without_write(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph,
+                                              query: str, message: str) -> None:
+    from graphmodel.errors import WriteRefused
+
+    neo4j_store.load(sample_graph)
+    before = snapshot(neo4j_store)
+    with pytest.raises(WriteRefused) as raised:
+        neo4j_store.run(query)
+    assert str(raised.value) == f"{message}; rerun with --write if you mean it"
+    assert snapshot(neo4j_store) == before
+
+
+def test_write_allows_writes(neo4j_store: Neo4jStore) -> None:
+    result = neo4j_store.run("CREATE (n:Scratch {name: $name}) RETURN n", {"name": "x"}, write=True)
+    assert result == QueryResult(("n",), (({"_label": "Scratch", "name": "x"},),))
+    assert rows(neo4j_store, "MATCH (n:Scratch) RETURN n.name") == [("x",)]
+
+
+def test_values_come_back_as_plain_python(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
+    neo4j_store.load(sample_graph)
+    result = neo4j_store.run("MATCH p = (a:Person)-[r:AFFILIATED_WITH]->(c) "
+                             "RETURN r.confidence AS confidence, p, date('2025-04-07') AS day")
+    hegseth = {"_label": "Person", "key": HEGSETH, "name": "Pete Hegseth", "aliases": ["Hegseth"], "mentions": 3,
+               "documents": ["doc1"]}
+    us = {"_label": "Country", "key": US, "name": "United States", "aliases": ["U.S.", "Washington"],
+          "mentions": 4, "documents": ["doc1", "doc2"]}
+    evidence = {"evidence_docs": ["doc1"], "evidence_sentences": [
+        "U.S. Defense Secretary Pete Hegseth spoke in Panama City."], "evidence_starts": [0],
+        "evidence_ends": [57], "evidence_rules": ["title"]}
+    assert result == QueryResult(("confidence", "p", "day"), (
+        (0.9, [hegseth, {"_type": "AFFILIATED_WITH", "confidence": 0.9, **evidence}, us], "2025-04-07"),))
+
+
+# --- the analysts' queries in cypher/ ---
+
+EXPECTED: dict[str, tuple[dict[str, Any], tuple[str, ...], list[tuple[Any, ...]]]] = {
+    "participants.cypher": ({}, ("actor", "label", "target", "confidence"), [
+        ("Pete Hegseth", "Person", "Central American Security Conference", 0.9),
+        ("Honduras", "Country", "Operation Secure Border", 0.6),
+        ("United States", "Country", "Operation Secure Border", 0.8),
+    ]),
+    "hosts.cypher": ({}, ("host", "host_label", "hosted", "hosted_label", "confidence"), [
+        ("U.S. Southern Command", "Organization", "Central American Security Conference", "Event", 0.8),
+    ]),
+    "opposition.cypher": ({}, ("opponent", "opponent_label", "opposed", "opposed_label", "confidence", "evidence"), [
+        ("United States", "Country", "China", "Country", 0.7, 1),
+    ]),
+    "neighbourhood.cypher": ({"name": "hegseth"}, ("name", "label", "hops"), [
+        ("Central American Security Conference", "Event", 1),
+        ("United States", "Country", 1),
+        ("China", "Country", 2),
+        ("Operation Secure Border", "Initiative", 2),
+        ("Panama", "Country", 2),
+        ("U.S. Southern Command", "Organization", 2),
+    ]),
+    "shortest_path.cypher": ({"from": "Pete Hegseth", "to": "honduras"}, ("names", "types", "hops"), [
+        (["Pete Hegseth", "United States", "Operation Secure Border", "Honduras"],
+         ["AFFILIATED_WITH", "PARTICIPATES_IN", "PARTICIPATES_IN"], 3),
+    ]),
+    "country_ranking.cypher": ({}, ("country", "initiatives"), [("Honduras", 1), ("United States", 1)]),
+    "evidence.cypher": ({"a": "Operation Secure Border", "b": "washington"},
+                        ("source", "type", "target", "confidence", "sentence", "document", "date"), [
+        ("United States", "PARTICIPATES_IN", "Operation Secure Border", 0.8,
+         "The United States leads Operation Secure Border.", "Operation Secure Border expands", "2025-05-02"),
+        ("United States", "PARTICIPATES_IN", "Operation Secure Border", 0.8,
+         "| United States | Operation Secure Border |", "Operation Secure Border expands", "2025-05-02"),
+    ]),
+}
+
+
+def test_every_query_file_has_expectations() -> None:
+    assert sorted(p.name for p in CYPHER.glob("*.cypher")) == sorted([*EXPECTED, "schema.cypher"])
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_query_file(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph, name: str) -> None:
+    params, columns, expected = EXPECTED[name]
+    neo4j_store.load(sample_graph)
+    text = (CYPHER / name).read_text(encoding="utf-8")
+    assert text.startswith("// ")
+    assert neo4j_store.run(text, params) == QueryResult(columns, tuple(expected))
+
+
+def test_evidence_file_either_direction(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
+    neo4j_store.load(sample_graph)
+    text = (CYPHER / "evidence.cypher").read_text(encoding="utf-8")
+    assert list(neo4j_store.run(text, {"a": "Hegseth", "b": "UNITED STATES"}).rows) == [
+        ("Pete Hegseth", "AFFILIATED_WITH", "United States", 0.9,
+         "U.S. Defense Secretary Pete Hegseth spoke in Panama City.",
+         "Hegseth attends Central American Security Conference", "2025-04-07"),
+    ]
+    assert neo4j_store.run(text, {"a": "United States", "b": "Hegseth"}).rows == \
+        neo4j_store.run(text, {"a": "Hegseth", "b": "United States"}).rows
+
+
+def test_schema_file_runs(neo4j_store: Neo4jStore) -> None:
+    from graphmodel.stores.neo4j_rows import split_statements
+
+    for statement in split_statements((CYPHER / "schema.cypher").read_text(encoding="utf-8")):
+        assert neo4j_store.run(statement, write=True) == QueryResult((), ())

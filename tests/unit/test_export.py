@@ -1,0 +1,555 @@
+"""Export formats read back with standard readers, the Cypher script's escaping, stores read back, and the CLI."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from graphmodel import cli as cli_module
+from graphmodel import export, graphfile
+from graphmodel.cli import cli
+from graphmodel.errors import GraphModelError
+from graphmodel.export_csv import NODE_HEADER, RELATIONSHIP_HEADER, csv_paths
+from graphmodel.export_cypher import cypher_literal, dumps_cypher
+from graphmodel.export_source import graph_from_rows, query_items, read_store, subgraph
+from graphmodel.graph import add_entity
+from graphmodel.models import Entity, EntityLabel, RelationType
+from graphmodel.select import Selection, select
+from graphmodel.stores import QueryResult
+from graphmodel.stores.neo4j_rows import load_rows
+
+HEGSETH = "person:pete-hegseth"
+HEGSETH_1_HOP = {HEGSETH, "event:central-american-security-conference", "country:united-states"}
+EVIL = 'Evil "Quote" \\ back\\slash\nnew line\r\t</script><script>alert(1)</script> ; // x /* y */ \u2028 é 😀'
+HAS_EMBEDDED = importlib.util.find_spec("graphmodel.stores.embedded") is not None
+
+Triples = set[tuple[str, str, str]]
+
+
+def triples(graph: nx.MultiDiGraph) -> Triples:
+    return {(s, k, t) for s, t, k in graph.edges(keys=True)}
+
+
+@pytest.fixture
+def selected(sample_graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    return select(sample_graph, Selection(center="Pete Hegseth", hops=1))
+
+
+@pytest.fixture
+def graph_with_namesakes(sample_graph: nx.MultiDiGraph, tmp_path: Path) -> Path:
+    """The sample graph plus two Richardsons (for the ambiguity errors), as a file."""
+    for key, name in (("person:laura-richardson", "Laura Richardson"), ("person:ann-richardson", "Ann Richardson")):
+        add_entity(sample_graph, Entity(key, name, EntityLabel.PERSON, ("Richardson",), 1, ("doc1",)))
+    return graphfile.write(sample_graph, tmp_path / "namesakes.json")
+
+
+# --- readers: each format back to (node keys, (source, type, target) triples) ---------------------------
+
+
+def read_json(path: Path) -> tuple[set[str], Triples]:
+    graph = graphfile.loads(path.read_text(encoding="utf-8"))
+    return set(graph), triples(graph)
+
+
+def read_graphml(path: Path) -> tuple[set[str], Triples]:
+    graph = nx.read_graphml(path, force_multigraph=True)
+    return set(graph), {(s, d["type"], t) for s, t, d in graph.edges(data=True)}
+
+
+def read_gexf(path: Path) -> tuple[set[str], Triples]:
+    graph = nx.read_gexf(path)
+    return set(graph), {(s, d["label"], t) for s, t, d in graph.edges(data=True)}
+
+
+def read_csv_files(nodes: Path, relationships: Path) -> tuple[set[str], Triples]:
+    with nodes.open(encoding="utf-8", newline="") as handle:
+        node_rows = list(csv.DictReader(handle))
+    with relationships.open(encoding="utf-8", newline="") as handle:
+        relationship_rows = list(csv.DictReader(handle))
+    return {row["key:ID"] for row in node_rows}, {
+        (row[":START_ID"], row[":TYPE"], row[":END_ID"]) for row in relationship_rows
+    }
+
+
+def split_script(text: str) -> Iterator[tuple[str, str]]:
+    """Yield ("param", argument) and ("cypher", statement) as cypher-shell reads them: a ``:param`` runs to
+    the end of its line, a statement to the ``;`` that ends a line; ``//`` lines are comments."""
+    statement: list[str] = []
+    for line in text.splitlines():
+        if not statement and (not line.strip() or line.startswith("//")):
+            continue
+        if not statement and line.startswith(":param "):
+            yield "param", line.removeprefix(":param ")
+            continue
+        statement.append(line)
+        if line.rstrip().endswith(";"):
+            yield "cypher", "\n".join(statement).rstrip().removesuffix(";")
+            statement = []
+    assert not statement, f"unterminated statement: {statement}"
+
+
+def parse_literal(text: str) -> Any:
+    """Parse the Cypher literals the script writes: JSON with bare map keys."""
+    out, i = [], 0
+    while i < len(text):
+        if text[i] == '"':
+            _, end = json.decoder.scanstring(text, i + 1)
+            out.append(text[i:end])
+            i = end
+        elif key := re.compile(r"[A-Za-z_]\w*(?=: )").match(text, i):
+            out.append(json.dumps(key.group()))
+            i = key.end()
+        else:
+            out.append(text[i])
+            i += 1
+    return json.loads("".join(out))
+
+
+def read_cypher_script(path: Path) -> tuple[set[str], Triples]:
+    keys: set[str] = set()
+    found: Triples = set()
+    rows: list[dict[str, Any]] = []
+    for kind, text in split_script(path.read_text(encoding="utf-8")):
+        if kind == "param":
+            name, _, literal = text.partition(" => ")
+            assert name == "rows"
+            rows = parse_literal(literal)
+        elif entity := re.search(r"MERGE \(e:`(\w+)` \{key: row.key\}\)", text):
+            keys |= {row["key"] for row in rows}
+        elif relationship := re.search(r"MERGE \(s\)-\[r:`(\w+)`\]->\(t\)", text):
+            found |= {(row["source"], relationship.group(1), row["target"]) for row in rows}
+            assert entity is None
+    return keys, found
+
+
+READERS = {"json": read_json, "graphml": read_graphml, "gexf": read_gexf, "cypher": read_cypher_script}
+
+
+# --- every format, read back ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "cypher"])
+def test_write_subgraph_reads_back(selected: nx.MultiDiGraph, tmp_path: Path, fmt: str) -> None:
+    suffix = {"cypher": ".cypher"}.get(fmt, f".{fmt}")
+    (path,) = export.write_subgraph(selected, tmp_path / f"sub{suffix}")
+    assert READERS[fmt](path) == (HEGSETH_1_HOP, triples(selected))
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "cypher"])
+def test_dumps_subgraph_is_what_write_subgraph_writes(selected: nx.MultiDiGraph, tmp_path: Path, fmt: str) -> None:
+    (path,) = export.write_subgraph(selected, tmp_path / "sub.out", fmt)
+    assert path.read_text(encoding="utf-8").rstrip("\n") == export.dumps_subgraph(selected, fmt).rstrip("\n")
+
+
+def test_write_subgraph_json_round_trips(selected: nx.MultiDiGraph, tmp_path: Path) -> None:
+    (path,) = export.write_subgraph(selected, tmp_path / "sub.json")
+    assert graphfile.dumps(graphfile.read(path)) == graphfile.dumps(selected)
+
+
+def test_write_csv_with_a_prefix(selected: nx.MultiDiGraph, tmp_path: Path) -> None:
+    paths = export.write_subgraph(selected, tmp_path / "hegseth.csv")
+    assert paths == (tmp_path / "hegseth_nodes.csv", tmp_path / "hegseth_relationships.csv")
+    assert read_csv_files(*paths) == (HEGSETH_1_HOP, triples(selected))
+
+
+def test_write_csv_into_a_folder(selected: nx.MultiDiGraph, tmp_path: Path) -> None:
+    paths = export.write_subgraph(selected, tmp_path / "csv", "csv")
+    assert paths == (tmp_path / "csv" / "nodes.csv", tmp_path / "csv" / "relationships.csv")
+    assert read_csv_files(*paths) == (HEGSETH_1_HOP, triples(selected))
+
+
+def test_csv_headers_and_values(sample_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    sample_graph.nodes[HEGSETH]["aliases"] = ["Hegseth", "Pete; the Secretary", EVIL]
+    nodes, relationships = export.write_subgraph(sample_graph, tmp_path / "all.csv")
+    with nodes.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert tuple(rows[0]) == NODE_HEADER == (
+        "key:ID", "name", "aliases:string[]", "mentions:int", "documents:string[]", ":LABEL")
+    hegseth = next(row for row in rows if row[0] == HEGSETH)
+    assert hegseth[1:] == ["Pete Hegseth", "Hegseth;Pete, the Secretary;" + EVIL.replace(";", ","), "3", "doc1",
+                           "Person"]
+    with relationships.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert tuple(rows[0]) == RELATIONSHIP_HEADER
+    row = next(r for r in rows if r[:3] == ["country:united-states", "initiative:operation-secure-border",
+                                            "PARTICIPATES_IN"])
+    assert row[3:] == [
+        "0.8", "doc2;doc2", "| United States | Operation Secure Border |;The United States leads Operation Secure "
+        "Border.", "90;10", "133;58", "table_row;participates"]
+
+
+def test_graphml_attributes(selected: nx.MultiDiGraph, tmp_path: Path) -> None:
+    selected.nodes[HEGSETH]["aliases"] = ["Hegseth", EVIL]
+    (path,) = export.write_subgraph(selected, tmp_path / "sub.graphml")
+    graph = nx.read_graphml(path, force_multigraph=True)
+    node = graph.nodes[HEGSETH]
+    assert (node["label"], node["name"], node["mentions"]) == ("Person", "Pete Hegseth", 3)
+    assert json.loads(node["aliases"]) == ["Hegseth", EVIL]
+    assert json.loads(node["documents"]) == ["doc1"]
+    edge = graph.edges[HEGSETH, "country:united-states", "AFFILIATED_WITH"]
+    assert (edge["type"], edge["confidence"]) == ("AFFILIATED_WITH", 0.9)
+    assert json.loads(edge["evidence_sentences"]) == ["U.S. Defense Secretary Pete Hegseth spoke in Panama City."]
+    assert json.loads(edge["evidence"])[0]["rule"] == "title"
+    assert all(value is not None for _, data in graph.nodes(data=True) for value in data.values())
+
+
+def test_gexf_attributes(selected: nx.MultiDiGraph, tmp_path: Path) -> None:
+    (path,) = export.write_subgraph(selected, tmp_path / "sub.gexf")
+    graph = nx.read_gexf(path)
+    node = graph.nodes[HEGSETH]
+    assert (node["label"], node["entity_label"], node["name"], node["mentions"]) == (
+        "Pete Hegseth", "Person", "Pete Hegseth", 3)
+    (edge,) = [d for s, t, d in graph.edges(data=True) if (s, t) == (HEGSETH, "country:united-states")]
+    assert (edge["label"], edge["weight"], edge["confidence"]) == ("AFFILIATED_WITH", 0.9, 0.9)
+    assert json.loads(edge["evidence_sentences"]) == ["U.S. Defense Secretary Pete Hegseth spoke in Panama City."]
+
+
+def test_xml_formats_drop_characters_xml_forbids(selected: nx.MultiDiGraph, tmp_path: Path) -> None:
+    selected.nodes[HEGSETH]["name"] = "Pete\x0b Hegseth\x00"
+    for suffix, reader in ((".graphml", nx.read_graphml), (".gexf", nx.read_gexf)):
+        (path,) = export.write_subgraph(selected, tmp_path / f"sub{suffix}")
+        assert reader(path).nodes[HEGSETH]["name"] == "Pete Hegseth"
+
+
+@pytest.mark.skipif(importlib.util.find_spec("graphmodel.render") is None, reason="graphmodel.render not there yet")
+def test_write_subgraph_html(selected: nx.MultiDiGraph, tmp_path: Path) -> None:
+    (path,) = export.write_subgraph(selected, tmp_path / "sub.html", title="Hegseth's circle")
+    page = path.read_text(encoding="utf-8")
+    assert "Pete Hegseth" in page
+    assert "Central American Security Conference" in page
+    assert "Honduras" not in page
+
+
+# --- the Cypher script ----------------------------------------------------------------------------------
+
+
+def test_cypher_script_escapes_every_string(sample_graph: nx.MultiDiGraph) -> None:
+    sample_graph.nodes[HEGSETH]["name"] = EVIL
+    sample_graph.nodes[HEGSETH]["aliases"] = [EVIL + " alias", "'single'"]
+    edge = sample_graph.edges[HEGSETH, "country:united-states", "AFFILIATED_WITH"]
+    edge["evidence"][0]["sentence"] = EVIL
+    script = dumps_cypher(sample_graph)
+    params = [line for line in script.splitlines() if line.startswith(":param ")]
+    assert len(params) == 1 + 5 + 5 + 6  # documents, entities and mentions per label, relationships per group
+    assert script.isascii()  # non-ASCII (U+2028 included) as \u escapes, so no reader can see a line break
+    assert "\r" not in script
+    assert EVIL not in script
+    steps = list(split_script(script))
+    assert [kind for kind, _ in steps].count("param") == len(params)
+    rows = [parse_literal(text.partition(" => ")[2]) for kind, text in steps if kind == "param"]
+    people = next(r for r in rows if r and r[0].get("key") == HEGSETH and "name" in r[0])
+    assert people[0]["name"] == EVIL
+    assert people[0]["aliases"] == ["'single'", EVIL + " alias"]
+    relationships = next(r for r in rows if r and r[0].get("evidence_rules") == ["title"])
+    assert relationships[0]["evidence_sentences"] == [EVIL]
+    assert all("Evil" not in text for kind, text in steps if kind == "cypher")
+
+
+def test_cypher_script_batches(sample_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    script = dumps_cypher(sample_graph, batch_size=2)
+    countries = [line for line in script.splitlines() if line.startswith(':param rows => [{key: "country:')]
+    sizes = [len(parse_literal(line.partition(" => ")[2])) for line in countries]
+    assert sizes == [2, 2, 2, 2, 1]  # 4 nodes, then 5 mentions
+
+
+def test_cypher_script_is_complete(sample_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    (path,) = export.write_subgraph(sample_graph, tmp_path / "all.cypher")
+    assert read_cypher_script(path) == (set(sample_graph), triples(sample_graph))
+    assert path.read_text(encoding="utf-8").startswith(
+        "// graphmodel subgraph: 8 entities, 7 relationships, 2 documents\n")
+
+
+@pytest.mark.parametrize(
+    ("value", "literal"),
+    [
+        ("a\"b\\c\nd", '"a\\"b\\\\c\\nd"'),
+        ("é😀", '"\\u00e9\\ud83d\\ude00"'),
+        (1e-05, "1e-05"),
+        (1e20, "1e20"),
+        ({"a_1": [True, None, 3]}, "{a_1: [true, null, 3]}"),
+    ],
+)
+def test_cypher_literal(value: Any, literal: str) -> None:
+    assert cypher_literal(value) == literal
+
+
+@pytest.mark.parametrize("value", [float("nan"), {"bad key": 1}, {"x": object()}])
+def test_cypher_literal_refuses(value: Any) -> None:
+    with pytest.raises(ValueError, match="Cypher"):
+        cypher_literal(value)
+
+
+# --- formats and errors ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("output", "fmt", "expected"),
+    [("x.json", None, "json"), ("x.GraphML", None, "graphml"), ("x.gexf", None, "gexf"), ("dir/x.csv", None, "csv"),
+     ("x.cypher", None, "cypher"), ("x.cql", None, "cypher"), ("x.html", None, "html"), ("-", None, "json"),
+     ("-", "gexf", "gexf"), ("folder", "csv", "csv")],
+)
+def test_format_for(output: str, fmt: str | None, expected: str) -> None:
+    assert export.format_for(output, fmt) == expected
+
+
+def test_format_for_unknown_extension() -> None:
+    with pytest.raises(GraphModelError) as error:
+        export.format_for("x.txt")
+    assert str(error.value) == (
+        "cannot tell the export format of 'x.txt' from its extension; name it .json, .graphml, .gexf, .csv, "
+        ".cypher or .html, or give the format (json, graphml, gexf, csv, cypher, html)")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "html"])
+def test_dumps_subgraph_refuses_file_formats(selected: nx.MultiDiGraph, fmt: str) -> None:
+    with pytest.raises(GraphModelError, match=f"^the {fmt} format cannot go to standard output"):
+        export.dumps_subgraph(selected, fmt)
+
+
+def test_csv_paths() -> None:
+    assert csv_paths(Path("a/b.CSV")) == (Path("a/b_nodes.csv"), Path("a/b_relationships.csv"))
+    assert csv_paths(Path("a/b")) == (Path("a/b/nodes.csv"), Path("a/b/relationships.csv"))
+
+
+def test_cli_choices_match_the_library() -> None:
+    assert cli_module.EXPORT_FORMATS == export.FORMATS
+    assert tuple(EntityLabel) == cli_module.EXPORT_LABELS
+    assert tuple(RelationType) == cli_module.EXPORT_TYPES
+
+
+# --- a store read back, and a Cypher selection ----------------------------------------------------------
+
+
+class RowsStore:
+    """Answers the read-back queries with the values a store returns for ``graph``, and any other query
+    with the rows given."""
+
+    def __init__(self, graph: nx.MultiDiGraph, rows: tuple[tuple[Any, ...], ...] = ()) -> None:
+        self.graph, self.rows, self.queries = graph, rows, []
+
+    def run(self, query: str, params: Any = None, *, write: bool = False, timeout: float | None = None) -> QueryResult:
+        self.queries.append(query)
+        rows = load_rows(self.graph)
+        nodes = {row["key"]: {"_label": str(label), **row} for label, group in rows.entities.items() for row in group}
+        if "RETURN n" in query:
+            return QueryResult(("n",), tuple((node,) for node in nodes.values()))
+        if "type(r)" in query:
+            return QueryResult(("source", "type", "target", "relationship"), tuple(
+                (row["source"], str(rtype), row["target"], {"_type": str(rtype), **row})
+                for (rtype, _, _), group in rows.relationships.items() for row in group))
+        if ":Document" in query:
+            documents = [{"_label": "Document", "id": row["id"], **row["props"]} for row in rows.documents]
+            return QueryResult(("d",), tuple((d,) for d in documents))
+        return QueryResult(("value",), self.rows)
+
+    def relationship(self, source: str, rtype: str, target: str) -> dict[str, Any]:
+        return next({"_type": rtype, **{k: v for k, v in row.items() if k not in {"source", "target"}}}
+                    for (t, _, _), group in load_rows(self.graph).relationships.items() for row in group
+                    if (row["source"], str(t), row["target"]) == (source, rtype, target))
+
+
+def test_read_store_gives_what_graphfile_reads(sample_graph: nx.MultiDiGraph) -> None:
+    store = RowsStore(sample_graph)
+    assert graphfile.dumps(read_store(store)) == graphfile.dumps(sample_graph)
+    assert len(store.queries) == 3
+
+
+def test_graph_from_rows_leaves_out_other_labels_and_types() -> None:
+    nodes = [{"_label": "Person", "key": "person:a"}, {"_label": "Scratch", "key": "x"}]
+    relationships = [("person:a", "MENTIONS", "person:a", {}), ("person:a", "VISITS", "x", {})]
+    graph = graph_from_rows(nodes, relationships)
+    assert list(graph.nodes(data=True)) == [
+        ("person:a", {"label": "Person", "name": "person:a", "aliases": [], "mentions": 0, "documents": []})]
+    assert graph.number_of_edges() == 0
+
+
+def test_query_items_finds_nodes_and_relationships(sample_graph: nx.MultiDiGraph) -> None:
+    store = RowsStore(sample_graph)
+    us, centsec = "country:united-states", "event:central-american-security-conference"
+    path = [{"_label": "Person", "key": HEGSETH}, store.relationship(HEGSETH, "AFFILIATED_WITH", us),
+            {"_label": "Country", "key": us}]
+    store.rows = ((path,), (store.relationship(HEGSETH, "PARTICIPATES_IN", centsec),), ("country:china",))
+    keys, found = query_items(store, "MATCH p = ... RETURN p", sample_graph)
+    assert keys == {HEGSETH, us, "country:china"}
+    assert found == {(HEGSETH, "AFFILIATED_WITH", us), (HEGSETH, "PARTICIPATES_IN", centsec)}
+    sub = subgraph(sample_graph, Selection(), "MATCH p = ... RETURN p", store)
+    assert set(sub) == {HEGSETH, us, "country:china", centsec}
+    assert triples(sub) == found
+
+
+def test_query_items_prefers_relationships_whose_ends_the_row_returned(sample_graph: nx.MultiDiGraph) -> None:
+    store = RowsStore(sample_graph)
+    twin = {"_type": "VISITS", "confidence": 0.5, "evidence_docs": [], "evidence_sentences": [], "evidence_starts": [],
+            "evidence_ends": [], "evidence_rules": []}
+    for target in ("country:panama", "country:china"):
+        sample_graph.add_edge(HEGSETH, target, key="VISITS", type="VISITS", confidence=0.5, evidence=[])
+    store.rows = (({"_label": "Person", "key": HEGSETH}, twin, {"_label": "Country", "key": "country:china"}),)
+    assert query_items(store, "q", sample_graph)[1] == {(HEGSETH, "VISITS", "country:china")}
+    store.rows = ((twin,),)
+    assert query_items(store, "q", sample_graph)[1] == {(HEGSETH, "VISITS", t) for t in ("country:panama",
+                                                                                          "country:china")}
+
+
+# --- the command line -----------------------------------------------------------------------------------
+
+
+def test_cli_export_hegseth_graphml(runner: CliRunner, sample_graph_file: Path, tmp_path: Path) -> None:
+    output = tmp_path / "hegseth.graphml"
+    result = runner.invoke(cli, ["export", str(sample_graph_file), "--center", "Pete Hegseth", "--hops", "1",
+                                 "-o", str(output)])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr == f"exported 3 nodes, 2 relationships to {output}\n"
+    graph = nx.read_graphml(output)
+    assert set(graph) == HEGSETH_1_HOP
+    assert graph.nodes[HEGSETH]["name"] == "Pete Hegseth"
+
+
+def test_cli_export_reads_out_graph_json_by_default(
+    runner: CliRunner, sample_graph: nx.MultiDiGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    graphfile.write(sample_graph, Path("out/graph.json"))
+    result = runner.invoke(cli, ["export", "--center", "Pete Hegseth", "--hops", "1", "-o", "hegseth.graphml"])
+    assert result.exit_code == 0
+    assert result.stderr == "exported 3 nodes, 2 relationships to hegseth.graphml\n"
+    assert set(nx.read_graphml("hegseth.graphml")) == HEGSETH_1_HOP
+
+
+@pytest.mark.parametrize(("fmt", "extension"), [
+    ("json", "json"), ("graphml", "graphml"), ("gexf", "gexf"), ("cypher", "cypher"), ("csv", "csv")])
+def test_cli_export_every_format(runner: CliRunner, sample_graph_file: Path, sample_graph: nx.MultiDiGraph,
+                                 tmp_path: Path, fmt: str, extension: str) -> None:
+    output = tmp_path / f"sub.{extension}"
+    args = ["export", str(sample_graph_file), "--type", "participates_in", "--label", "Country",
+            "--label", "Initiative", "-o", str(output)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    expected = select(sample_graph, Selection(types=("PARTICIPATES_IN",), labels=("Country", "Initiative")))
+    assert triples(expected) == {("country:honduras", "PARTICIPATES_IN", "initiative:operation-secure-border"),
+                                 ("country:united-states", "PARTICIPATES_IN", "initiative:operation-secure-border")}
+    if fmt == "csv":
+        paths = csv_paths(output)
+        assert result.stderr == f"exported 3 nodes, 2 relationships to {paths[0]}, {paths[1]}\n"
+        assert read_csv_files(*paths) == (set(expected), triples(expected))
+    else:
+        assert result.stderr == f"exported 3 nodes, 2 relationships to {output}\n"
+        assert READERS[fmt](output) == (set(expected), triples(expected))
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "gexf", "cypher"])
+def test_cli_export_to_standard_output(runner: CliRunner, sample_graph_file: Path, tmp_path: Path, fmt: str) -> None:
+    result = runner.invoke(cli, ["export", str(sample_graph_file), "--center", "hegseth", "-o", "-", "--format", fmt])
+    assert result.exit_code == 0
+    assert result.stderr == "exported 3 nodes, 2 relationships to standard output\n"
+    path = tmp_path / f"stdout.{fmt}"
+    path.write_text(result.stdout, encoding="utf-8")
+    assert READERS[fmt](path)[0] == HEGSETH_1_HOP
+
+
+def test_cli_export_standard_output_defaults_to_json(runner: CliRunner, sample_graph_file: Path) -> None:
+    result = runner.invoke(cli, ["export", str(sample_graph_file), "--doc", "Secure Border", "-o", "-"])
+    assert result.exit_code == 0
+    graph = graphfile.loads(result.stdout)
+    assert list(graph.graph["documents"]) == ["doc2"]
+    assert set(graph) == {"country:honduras", "country:united-states", "initiative:operation-secure-border"}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "html"])
+def test_cli_export_file_formats_refuse_standard_output(runner: CliRunner, sample_graph_file: Path, fmt: str) -> None:
+    result = runner.invoke(cli, ["export", str(sample_graph_file), "-o", "-", "--format", fmt])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: the {fmt} format cannot go to standard output; give a file or folder to -o "
+        "(standard output takes json, graphml, gexf, cypher)\n")
+
+
+def test_cli_export_csv_folder(runner: CliRunner, sample_graph_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "csv"
+    result = runner.invoke(cli, ["export", str(sample_graph_file), "--min-confidence", "0.85", "-o", str(folder),
+                                 "--format", "csv"])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"exported 3 nodes, 2 relationships to {folder / 'nodes.csv'}, {folder / 'relationships.csv'}\n")
+
+
+def test_cli_export_dates(runner: CliRunner, sample_graph_file: Path) -> None:
+    result = runner.invoke(cli, ["export", str(sample_graph_file), "--since", "2025-05-01", "--until", "2025-12-31",
+                                 "-o", "-"])
+    assert result.exit_code == 0
+    assert {e["doc"] for _, _, ev in graphfile.loads(result.stdout).edges(data="evidence") for e in ev} == {"doc2"}
+
+
+def test_cli_export_bad_date(runner: CliRunner, sample_graph_file: Path) -> None:
+    result = runner.invoke(cli, ["export", str(sample_graph_file), "--since", "May 2025", "-o", "-"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--since': 'May 2025' does not match the format '%Y-%m-%d'." in result.output
+
+
+def test_cli_export_ambiguous_name(runner: CliRunner, graph_with_namesakes: Path) -> None:
+    result = runner.invoke(cli, ["export", str(graph_with_namesakes), "--center", "richardson", "-o", "-"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: 'richardson' is ambiguous: Ann Richardson (person:ann-richardson), "
+        "Laura Richardson (person:laura-richardson); give one of the keys instead\n")
+
+
+def test_cli_export_unknown_name(runner: CliRunner, graph_with_namesakes: Path) -> None:
+    result = runner.invoke(cli, ["export", str(graph_with_namesakes), "--center", "Laura Richardsen", "-o", "-"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: no entity with the name, alias or key 'Laura Richardsen'; "
+        "did you mean Laura Richardson (person:laura-richardson) or Ann Richardson (person:ann-richardson)?\n")
+
+
+def test_cli_export_unknown_document(runner: CliRunner, sample_graph_file: Path) -> None:
+    result = runner.invoke(cli, ["export", str(sample_graph_file), "--doc", "nowhere", "-o", "-"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: no document has the id 'nowhere' or a path or title containing it "
+        "(documents: data/docs/000_hegseth_panama.txt, data/docs/001_secure_border.md)\n")
+
+
+def test_cli_export_one_source_only(runner: CliRunner, sample_graph_file: Path) -> None:
+    result = runner.invoke(cli, ["export", str(sample_graph_file), "--db", "out/graph.db", "-o", "-"])
+    assert result.exit_code == 2
+    assert result.output.endswith("Error: read from one source, not GRAPH and --db\n")
+
+
+def test_cli_export_unknown_extension(runner: CliRunner, sample_graph_file: Path) -> None:
+    result = runner.invoke(cli, ["export", str(sample_graph_file), "-o", "graph.txt"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: cannot tell the export format of 'graph.txt' from its extension;")
+
+
+def test_cli_export_missing_graph_file(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["export", "-o", "x.json"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: cannot read graph file out/graph.json:")
+
+
+@pytest.mark.skipif(HAS_EMBEDDED, reason="the embedded database is there")
+def test_cli_export_cypher_without_embedded_database(runner: CliRunner, sample_graph_file: Path) -> None:
+    result = runner.invoke(cli, ["export", str(sample_graph_file), "--cypher", "MATCH (n) RETURN n", "-o", "-"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: a Cypher selection on a graph file needs the embedded database")
+
+
+@pytest.mark.skipif(not HAS_EMBEDDED, reason="graphmodel.stores.embedded not there yet")
+def test_cli_export_cypher_on_a_graph_file(runner: CliRunner, sample_graph_file: Path) -> None:
+    query = "MATCH p = (:Person {name: 'Pete Hegseth'})-[:AFFILIATED_WITH]->(:Country) RETURN p"
+    result = runner.invoke(cli, ["export", str(sample_graph_file), "--cypher", query, "-o", "-"])
+    assert result.exit_code == 0, result.output
+    graph = graphfile.loads(result.stdout)
+    assert triples(graph) == {(HEGSETH, "AFFILIATED_WITH", "country:united-states")}
+    assert set(graph) == {HEGSETH, "country:united-states"}

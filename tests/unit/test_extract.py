@@ -1,0 +1,98 @@
+"""The rule extractor on small, made-up texts: typing, boundaries, aliases, relations, tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphmodel.documents import parse_document
+from graphmodel.extract import make_extractor
+from graphmodel.extract.resolve import resolve_corpus
+from graphmodel.graph import to_networkx
+from graphmodel.models import Extraction
+
+
+@pytest.fixture(scope="module")
+def extractor():  # type: ignore[no-untyped-def]
+    return make_extractor("rules")
+
+
+def _extract(extractor, text: str, name: str = "a.md") -> Extraction:  # type: ignore[no-untyped-def]
+    return extractor.extract(parse_document(text.encode(), name, name.rsplit(".", 1)[1]))
+
+
+def _names(extraction: Extraction) -> dict[str, str]:
+    return {e.name: e.label.value for e in extraction.entities}
+
+
+def _edges(extraction: Extraction) -> set[tuple[str, str, str]]:
+    names = {e.key: e.name for e in extraction.entities}
+    return {(names[r.source], r.type.value, names[r.target]) for r in extraction.relations}
+
+
+def test_titles_are_stripped_and_give_affiliation(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "U.S. Defense Secretary Pete Hegseth arrived in Panama City on Monday.\n")
+    assert _names(x)["Pete Hegseth"] == "Person"
+    assert _names(x)["United States"] == "Country"
+    assert ("Pete Hegseth", "AFFILIATED_WITH", "United States") in _edges(x)
+
+
+def test_head_nouns_type_initiatives_events_and_organizations(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Officials from the Ministry of Public Security discussed Operation Northern Light "
+                            "at the Caribbean Security Summit in Kingston.\n")
+    names = _names(x)
+    assert names["Ministry of Public Security"] == "Organization"
+    assert names["Operation Northern Light"] == "Initiative"
+    assert names["Caribbean Security Summit"] == "Event"
+
+
+def test_defined_acronym_joins_its_full_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Ministers met at the Pacific Maritime Dialogue, known as PAMADI, last week. "
+                            "PAMADI will meet again in May.\n")
+    event = next(e for e in x.entities if e.name == "Pacific Maritime Dialogue")
+    assert event.label.value == "Event"
+    assert "PAMADI" in event.aliases
+    assert "PAMADI" not in _names(x)
+
+
+def test_surname_joins_full_name_and_possessive_gives_part_of(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Defense Minister Maria Lopez visited Chile. Lopez praised Chile's Ministry of Defense.\n")
+    lopez = next(e for e in x.entities if e.name == "Maria Lopez")
+    assert lopez.mentions == 2
+    assert ("Ministry of Defense", "PART_OF", "Chile") in _edges(x)
+    assert ("Maria Lopez", "VISITS", "Chile") in _edges(x)
+
+
+def test_table_participants_column(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Recent projects:\n\n| Project | Participating Countries | Outcome |\n|---|---|---|\n"
+            "| Operation Blue Wave | USA, Honduras and Guatemala | Fewer seizures |\n")
+    x = _extract(extractor, text)
+    assert {("United States", "PARTICIPATES_IN", "Operation Blue Wave"),
+            ("Honduras", "PARTICIPATES_IN", "Operation Blue Wave"),
+            ("Guatemala", "PARTICIPATES_IN", "Operation Blue Wave")} <= _edges(x)
+    assert "Participating Countries" not in _names(x)
+
+
+def test_headings_never_become_entities(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "# Strategic Shadow Over Lima\n\nThe talks in Lima ended without agreement.\n")
+    assert "Strategic Shadow Over Lima" not in _names(x)
+
+
+def test_every_relation_keeps_its_evidence(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = "The summit was hosted by Kenya. Kenyan forces lead the Multinational Security Support mission.\n"
+    x = _extract(extractor, text, "b.txt")
+    assert x.relations
+    for relation in x.relations:
+        (evidence,) = relation.evidence
+        assert evidence.doc == x.document.id  # type: ignore[union-attr]
+        assert text[evidence.start:evidence.end].strip() == evidence.sentence
+        assert evidence.rule
+        assert 0 < relation.confidence <= 1
+
+
+def test_resolution_across_documents(extractor) -> None:  # type: ignore[no-untyped-def]
+    first = _extract(extractor, "Secretary Pete Hegseth met officials of the United States in Panama.\n", "a.txt")
+    second = _extract(extractor, "Hegseth said the U.S. and America's allies agree.\n", "b.txt")
+    graph = to_networkx(resolve_corpus([first, second]))
+    assert graph.nodes["person:pete-hegseth"]["mentions"] == 2
+    assert {"U.S.", "America"} <= set(graph.nodes["country:united-states"]["aliases"])
+    assert not any(key.startswith("person:hegseth") for key in graph)
