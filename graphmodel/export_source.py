@@ -70,22 +70,23 @@ def subgraph(
 
 @contextmanager
 def temporary_store(graph: nx.MultiDiGraph) -> Iterator[GraphStore]:
-    """An embedded database in a temporary folder, loaded with ``graph`` and deleted afterwards.
+    """An embedded database in a temporary folder, built from ``graph``, opened read-only, deleted afterwards.
 
     Raises:
-        StoreUnavailable: the embedded database (graphmodel.stores.embedded) is not available.
+        StoreUnavailable: the embedded database engine is not installed.
     """
-    try:
-        from graphmodel.stores.embedded import open_database  # type: ignore[import-not-found, unused-ignore]
-    except ImportError as error:
-        raise StoreUnavailable(
-            f"a Cypher selection on a graph file needs the embedded database, which is not available ({error}); "
-            "load the graph into Neo4j and select from there"
-        ) from error
-    with tempfile.TemporaryDirectory(prefix="graphmodel-export-") as folder, \
-            open_database(Path(folder) / "graph.db") as store:
-        store.load(graph)
-        yield store
+    with tempfile.TemporaryDirectory(prefix="graphmodel-export-") as folder:
+        try:
+            from graphmodel.stores.embedded import open_database, write_database
+
+            path = write_database(graph, Path(folder) / "graph.db")
+        except ImportError as error:
+            raise StoreUnavailable(
+                f"a Cypher selection on a graph file needs the embedded database, which is not available ({error}); "
+                "load the graph into Neo4j and select from there with --neo4j"
+            ) from error
+        with open_database(path) as store:
+            yield store
 
 
 def read_store(store: GraphStore) -> nx.MultiDiGraph:

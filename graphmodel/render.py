@@ -28,6 +28,7 @@ __all__ = ["LABEL_STYLES", "TYPE_STYLES", "NodeStyle", "EdgeStyle", "node_size",
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _VIS_DIR = "lib/vis-9.1.2"
+_REPULSION = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +239,7 @@ def layout_positions(graph: nx.MultiDiGraph, iterations: int = 60) -> dict[str, 
     k = np.float32(1 / math.sqrt(max(len(nodes), 1)))  # the natural spacing in a unit square
     temperature = 0.1
     for _ in range(iterations):
-        force = _repulsion(pos, mass, 0.2 * k * k) + _attraction(pos, pairs) / k - pos * (0.2 * mass)[:, None]
+        force = _repulsion(pos, mass, _REPULSION * k * k) + _attraction(pos, pairs) / k - pos * (0.2 * mass)[:, None]
         length = np.maximum(np.linalg.norm(force, axis=1), 1e-9)
         pos += force * (np.minimum(length, temperature) / length)[:, None]
         temperature *= 0.95

@@ -7,7 +7,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from conftest import CHINA, DOC1, HEGSETH, PANAMA, SAMPLE_ENTITIES, US, build_graph
+from conftest import CHINA, DOC1, HEGSETH, PANAMA, SAMPLE_ENTITIES, SAMPLE_RELATIONS, US, build_graph
 
 from graphmodel.graph import merge_graphs
 from graphmodel.models import Document, Entity, EntityLabel, Evidence, Relation, RelationType
@@ -33,8 +33,7 @@ def second_graph() -> nx.MultiDiGraph:
         Entity(PANAMA, "Panama", EntityLabel.COUNTRY, (), 1, ("doc3",)),
         Entity(CHINA, "China", EntityLabel.COUNTRY, ("Beijing",), 1, ("doc1",)),
     )
-    opposes = Evidence("doc1", "Washington is countering China's growing influence in the region.", 300, 366,
-                       "opposes")
+    (opposes,) = next(r.evidence for r in SAMPLE_RELATIONS if r.type is RelationType.OPPOSES)
     relations = (
         Relation(HEGSETH, PANAMA, RelationType.VISITS, (Evidence("doc3", CANAL_VISIT, 0, 55, "visits"),), 0.8),
         Relation(HEGSETH, US, RelationType.AFFILIATED_WITH, (Evidence("doc3", DEFENSE_CHIEF, 60, 99, "title"),), 0.7),
@@ -188,7 +187,7 @@ def test_replace_deletes_graphmodel_data_only(neo4j_store: Neo4jStore, sample_gr
     summary = neo4j_store.load(second_graph(), replace=True)
 
     assert summary.nodes_deleted == 10
-    assert counts(neo4j_store) == {"AFFILIATED_WITH": 1, "Country": 3, "Document": 2, "MENTIONS": 5, "OPPOSES": 1,
+    assert counts(neo4j_store) == {"AFFILIATED_WITH": 1, "Country": 3, "Document": 2, "MENTIONS": 4, "OPPOSES": 1,
                                    "Person": 1, "Scratch": 1, "VISITS": 1}
     assert rows(neo4j_store, "MATCH (p:Person) RETURN p.aliases, p.mentions") == [(["Secretary Hegseth"], 2)]
 
