@@ -35,7 +35,7 @@ def build_outputs(
     progress: Callable[[int], Any] | None = None,
     warn: Callable[[str], None] | None = None,
 ) -> BuildResult:
-    """Read ``paths``, extract, and write ``out/graph.json``, ``out/graph.html`` and ``out/graph.db``.
+    """Read ``paths``, extract, and write ``out/graph.json``, ``out/graph.html`` and the embedded ``out/graph.db``.
 
     Raises:
         DocumentError: a path is missing or the corpus holds no readable document.
@@ -56,9 +56,13 @@ def build_outputs(
 
 def _write_outputs(graph: nx.MultiDiGraph, out: Path, title: str) -> tuple[Path, ...]:
     from graphmodel.render import render_html
+    from graphmodel.stores.embedded import write_database
 
-    written = [graphfile.write(graph, out / "graph.json"), render_html(graph, out / "graph.html", title=title)]
-    return tuple(written)
+    return (
+        graphfile.write(graph, out / "graph.json"),
+        render_html(graph, out / "graph.html", title=title),
+        write_database(graph, out / "graph.db"),
+    )
 
 
 def _corpus_name(paths: Sequence[Path]) -> str:

@@ -153,19 +153,18 @@ def _relation_key(rtype: str, source: _End, target: _End) -> tuple[str, _End, _E
 
 def _load_gold_file(path: Path) -> dict[str, Any]:
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise GraphFileError(f"cannot read gold file {path}: {error}") from error
     _check(isinstance(document, dict) and isinstance(document.get("entities"), list), path,
-           "it has no `entities` list")
+           "it is not an object with an `entities` list (and `relations`, `ignore`)")
     _check(isinstance(document.get("relations", []), list), path, "`relations` is not a list")
     return document
 
 
 def _check(condition: bool, path: Path, problem: str) -> None:
     if not condition:
-        raise GraphFileError(f"gold file {path}: {problem}; fix the file (format: one object with "
-                             "`entities`, `relations` and `ignore`)")
+        raise GraphFileError(f"gold file {path}: {problem}")
 
 
 def _gold_entities(path: Path, document: Mapping[str, Any]) -> list[tuple[str, str, frozenset[str]]]:
@@ -174,9 +173,10 @@ def _gold_entities(path: Path, document: Mapping[str, Any]) -> list[tuple[str, s
         _check(isinstance(entity, dict) and isinstance(entity.get("name"), str), path,
                f"entity {entity!r} has no `name`")
         name, label, aliases = entity["name"], entity.get("label"), entity.get("aliases", [])
-        _check(label in LABELS, path, f"entity {name!r} has label {label!r}, not one of {', '.join(sorted(LABELS))}")
+        _check(isinstance(label, str) and label in LABELS, path,
+               f"entity {name!r} has label {label!r}; use one of {', '.join(sorted(LABELS))}")
         _check(_is_list_of_str(aliases), path, f"the `aliases` of entity {name!r} are not a list of names")
-        rows.append((name, str(label), _forms(name, aliases)))
+        rows.append((name, label, _forms(name, aliases)))
     return rows
 
 
@@ -184,11 +184,13 @@ def _gold_relations(path: Path, document: Mapping[str, Any], known: Mapping[str,
     rows = []
     for relation in document.get("relations", []):
         _check(isinstance(relation, dict), path, f"relation {relation!r} is not an object")
-        source, rtype, target = (relation.get(f) for f in ("source", "type", "target"))
-        _check(rtype in TYPES, path, f"relation {relation!r} has type {rtype!r}, not one of {', '.join(sorted(TYPES))}")
+        source, rtype, target = (relation.get(field) for field in ("source", "type", "target"))
+        _check(isinstance(rtype, str) and rtype in TYPES, path,
+               f"relation {source} -{rtype}-> {target} has an unknown type; use one of {', '.join(sorted(TYPES))}")
         for end in (source, target):
-            _check(isinstance(end, str) and end in known, path, f"relation {source} -{rtype}-> {target} names unknown entity {end!r}")
-        rows.append((str(source), str(rtype), str(target)))
+            _check(isinstance(end, str) and end in known, path, f"relation {source} -{rtype}-> {target} names "
+                   f"unknown entity {end!r}; list it under `entities` or use an entity's `name`")
+        rows.append((source, rtype, target))
     return rows
 
 

@@ -28,7 +28,6 @@ __all__ = ["LABEL_STYLES", "TYPE_STYLES", "NodeStyle", "EdgeStyle", "node_size",
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _VIS_DIR = "lib/vis-9.1.2"
-_REPULSION = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,23 +238,26 @@ def layout_positions(graph: nx.MultiDiGraph, iterations: int = 60) -> dict[str, 
     k = np.float32(1 / math.sqrt(max(len(nodes), 1)))  # the natural spacing in a unit square
     temperature = 0.1
     for _ in range(iterations):
-        force = _repulsion(pos, mass, _REPULSION * k * k) + _attraction(pos, pairs) / k - pos * (0.2 * mass)[:, None]
+        force = _repulsion(pos, mass, 0.2 * k * k) + _attraction(pos, pairs) / k - pos * (0.2 * mass)[:, None]
         length = np.maximum(np.linalg.norm(force, axis=1), 1e-9)
         pos += force * (np.minimum(length, temperature) / length)[:, None]
         temperature *= 0.95
-    pos = _pull_in(pos) * _pixels_per_unit(pos, pairs)
+    pos = _pull_in(pos)
+    pos *= _pixels_per_unit(pos)
     return {key: (round(float(x), 1), round(float(y), 1)) for key, (x, y) in zip(nodes, pos, strict=True)}
 
 
-def _pixels_per_unit(pos: Any, pairs: Any) -> float:
-    """Scale so that the median edge is 100 px long (or nodes 100 px apart when there are no edges)."""
+def _pixels_per_unit(pos: Any, block: int = 256) -> float:
+    """Scale so that a typical node's nearest neighbour sits 60 px away, room for its label."""
     import numpy as np
 
-    if len(pairs):
-        unit = float(np.median(np.linalg.norm(pos[pairs[:, 0]] - pos[pairs[:, 1]], axis=1)))
-    else:
-        unit = float(np.ptp(pos)) / math.sqrt(len(pos)) if len(pos) > 1 else 1.0
-    return 100.0 / max(unit, 1e-6)
+    nearest = np.full(len(pos), np.inf, dtype=np.float32)
+    for start in range(0, len(pos), block):
+        distance = np.linalg.norm(pos[start:start + block, None, :] - pos[None, :, :], axis=2)
+        distance[np.arange(len(distance)), np.arange(start, start + len(distance))] = np.inf
+        nearest[start:start + block] = distance.min(axis=1)
+    typical = float(np.median(nearest)) if len(pos) > 1 else 1.0
+    return 60.0 / max(typical, 1e-6)
 
 
 def _pull_in(pos: Any) -> Any:

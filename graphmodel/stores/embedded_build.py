@@ -142,7 +142,7 @@ def load_database(graph: nx.MultiDiGraph, path: Path) -> None:
     import pandas as pd
 
     try:
-        database = ladybug.Database(str(path))
+        database = ladybug.Database(str(path), auto_checkpoint=False)  # one checkpoint, at close
     except RuntimeError as error:
         raise StoreUnavailable(f"cannot create an embedded database at {path}: {error}") from error
     connection = ladybug.Connection(database)

@@ -206,8 +206,8 @@ def test_schema_is_in_place(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGra
 # --- read-only queries ---
 
 @pytest.mark.parametrize(("query", "message"), [
-    ("CREATE (n:Scratch {name: 'x'})", "refusing a query that writes (query type 'w')"),
-    ("MATCH (n:Person) SET n.name = 'x'", "refusing a query that reads and writes (query type 'rw')"),
+    ("MATCH (n:Person) SET n.name = 'x'", "refusing a query that writes (query type 'w')"),
+    ("CREATE (n:Scratch {name: 'x'}) RETURN n", "refusing a query that reads and writes (query type 'rw')"),
     ("CREATE INDEX scratch IF NOT EXISTS FOR (n:Scratch) ON (n.name)",
      "refusing a query that changes the schema (query type 's')"),
     ("LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",

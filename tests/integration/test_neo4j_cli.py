@@ -27,7 +27,8 @@ def test_load_prints_what_it_created_then_nothing(
     first = runner.invoke(cli, ["load", str(sample_graph_file)])
     second = runner.invoke(cli, ["load", str(sample_graph_file)])
 
-    loaded = f"loaded graph.json into {neo4j_uri} (database neo4j): 2 documents, 8 entities, 7 relationships, 9 mentions"
+    loaded = (f"loaded graph.json into {neo4j_uri} (database neo4j): "
+              "2 documents, 8 entities, 7 relationships, 9 mentions")
     assert first.exit_code == 0, first.output
     assert re.fullmatch(f"{re.escape(loaded)}\ncreated 10 nodes and 16 relationships, set 100 properties in {TIME}\n",
                         first.output)
@@ -70,7 +71,7 @@ def test_query_table_json_csv(runner: CliRunner, neo4j_store: Neo4jStore, sample
 
     assert (table.exit_code, table.output) == (0, (
         "country       | aliases\n"
-        "--------------+------------------\n"
+        "--------------+-----------------\n"
         "Honduras      |\n"
         "United States | U.S., Washington\n"
         "(2 rows)\n"))
@@ -111,7 +112,7 @@ def test_write_flag(runner: CliRunner, neo4j_store: Neo4jStore) -> None:
     written = runner.invoke(cli, ["query", "CREATE (n:Scratch {name: 'x'}) RETURN n.name AS name", "--write"])
 
     assert (refused.exit_code, refused.output) == (
-        1, "Error: refusing a query that writes (query type 'rw'); rerun with --write if you mean it\n")
+        1, "Error: refusing a query that reads and writes (query type 'rw'); rerun with --write if you mean it\n")
     assert (written.exit_code, written.output) == (0, "name\n----\nx\n(1 row)\n")
     assert neo4j_store.run("MATCH (n:Scratch) RETURN count(n) AS n").rows == ((1,),)
 

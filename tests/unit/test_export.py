@@ -102,7 +102,7 @@ def parse_literal(text: str) -> Any:
     out, i = [], 0
     while i < len(text):
         if text[i] == '"':
-            _, end = json.decoder.scanstring(text, i + 1)
+            _, end = json.JSONDecoder().raw_decode(text, i)
             out.append(text[i:end])
             i = end
         elif key := re.compile(r"[A-Za-z_]\w*(?=: )").match(text, i):
@@ -334,7 +334,8 @@ class RowsStore:
     with the rows given."""
 
     def __init__(self, graph: nx.MultiDiGraph, rows: tuple[tuple[Any, ...], ...] = ()) -> None:
-        self.graph, self.rows, self.queries = graph, rows, []
+        self.graph, self.rows = graph, rows
+        self.queries: list[str] = []
 
     def run(self, query: str, params: Any = None, *, write: bool = False, timeout: float | None = None) -> QueryResult:
         self.queries.append(query)
@@ -365,7 +366,8 @@ def test_read_store_gives_what_graphfile_reads(sample_graph: nx.MultiDiGraph) ->
 
 def test_graph_from_rows_leaves_out_other_labels_and_types() -> None:
     nodes = [{"_label": "Person", "key": "person:a"}, {"_label": "Scratch", "key": "x"}]
-    relationships = [("person:a", "MENTIONS", "person:a", {}), ("person:a", "VISITS", "x", {})]
+    relationships: list[tuple[str, str, str, dict[str, Any]]] = [
+        ("person:a", "MENTIONS", "person:a", {}), ("person:a", "VISITS", "x", {})]
     graph = graph_from_rows(nodes, relationships)
     assert list(graph.nodes(data=True)) == [
         ("person:a", {"label": "Person", "name": "person:a", "aliases": [], "mentions": 0, "documents": []})]
@@ -543,6 +545,29 @@ def test_cli_export_cypher_without_embedded_database(runner: CliRunner, sample_g
     result = runner.invoke(cli, ["export", str(sample_graph_file), "--cypher", "MATCH (n) RETURN n", "-o", "-"])
     assert result.exit_code == 1
     assert result.output.startswith("Error: a Cypher selection on a graph file needs the embedded database")
+
+
+@pytest.mark.skipif(not HAS_EMBEDDED, reason="graphmodel.stores.embedded not there yet")
+def test_cli_export_from_the_embedded_database(
+    runner: CliRunner, sample_graph: nx.MultiDiGraph, tmp_path: Path
+) -> None:
+    from graphmodel.stores.embedded import write_database
+
+    database = write_database(sample_graph, tmp_path / "graph.db")
+    result = runner.invoke(cli, ["export", "--db", str(database), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == graphfile.dumps(sample_graph) + "\n"
+    assert result.stderr == "exported 8 nodes, 7 relationships to standard output\n"
+    query = "MATCH (c:Country)-[r:OPPOSES]->(d) RETURN c, r, d"
+    result = runner.invoke(cli, ["export", "--db", str(database), "--cypher", query, "--center", "China", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert triples(graphfile.loads(result.stdout)) == {("country:united-states", "OPPOSES", "country:china")}
+
+
+def test_cli_export_missing_database(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["export", "--db", str(tmp_path / "none.db"), "-o", "-"])
+    assert result.exit_code == 1
+    assert result.output == f"Error: no embedded database at {tmp_path / 'none.db'}; run `graphmodel build` first\n"
 
 
 @pytest.mark.skipif(not HAS_EMBEDDED, reason="graphmodel.stores.embedded not there yet")
