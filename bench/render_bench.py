@@ -28,7 +28,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 GOAL_SECONDS = 5.0
-WORDS = "north south alliance council summit defence ministry forum accord coast guard command border naval".split()
+WORDS = ["north", "south", "alliance", "council", "summit", "defence", "ministry", "forum", "coast", "border"]
 
 
 def random_graph(nodes: int, edges: int, seed: int = 1) -> nx.MultiDiGraph:
@@ -37,7 +37,8 @@ def random_graph(nodes: int, edges: int, seed: int = 1) -> nx.MultiDiGraph:
     graph = new_graph()
     documents = [f"d{number}" for number in range(max(nodes // 10, 1))]
     for doc in documents:
-        graph.graph["documents"][doc] = {"id": doc, "path": f"{doc}.txt", "title": f"Report {doc}", "date": "2025-04-09"}
+        row = {"id": doc, "path": f"{doc}.txt", "title": f"Report {doc}", "date": "2025-04-09", "author": None}
+        graph.graph["documents"][doc] = row
     for number in range(nodes):
         name = " ".join(rng.choice(WORDS).title() for _ in range(2)) + f" {number}"
         graph.add_node(f"n{number}", label=str(rng.choice(list(EntityLabel))), name=name, aliases=[f"N{number}"],
@@ -46,7 +47,8 @@ def random_graph(nodes: int, edges: int, seed: int = 1) -> nx.MultiDiGraph:
         source, target = f"n{rng.randrange(nodes)}", f"n{rng.randrange(nodes)}"
         rtype = str(rng.choice(list(RelationType)))
         sentence = f"{graph.nodes[source]['name']} and {graph.nodes[target]['name']} were linked ({rtype})."
-        evidence = [{"doc": rng.choice(documents), "sentence": sentence, "start": 0, "end": len(sentence), "rule": "bench"}]
+        evidence = [{"doc": rng.choice(documents), "sentence": sentence, "start": 0, "end": len(sentence),
+                     "rule": "bench"}]
         graph.add_edge(source, target, key=rtype, type=rtype, confidence=round(rng.random(), 2), evidence=evidence)
     return graph
 

@@ -190,7 +190,7 @@ def _parse_param(text: str) -> tuple[str, Any]:
         return name, value
 
 
-def _query_store(use_neo4j: bool, db: Path, uri: str, user: str, database: str) -> Any:
+def _query_store(use_neo4j: bool, db: Path, uri: str, user: str, database: str, *, write: bool = False) -> Any:
     """A context manager that yields the store the query goes to."""
     from graphmodel.errors import StoreUnavailable
 
@@ -203,7 +203,7 @@ def _query_store(use_neo4j: bool, db: Path, uri: str, user: str, database: str) 
     except ImportError as error:
         raise StoreUnavailable(f"the embedded database is not available ({error}); "
                                "use --neo4j (or set GRAPHMODEL_NEO4J_URI) to query Neo4j") from error
-    return open_database(db)
+    return open_database(db, read_only=not write)
 
 
 @cli.command()
@@ -234,7 +234,7 @@ def query(ctx: click.Context, cypher: str, params: tuple[str, ...], fmt: str, wr
 
     text, parameters = _query_text(cypher), dict(_parse_param(p) for p in params)
     use_neo4j = use_neo4j or ctx.get_parameter_source("uri") is not click.core.ParameterSource.DEFAULT
-    with _query_store(use_neo4j, db, uri, user, database) as store:
+    with _query_store(use_neo4j, db, uri, user, database, write=write) as store:
         result = store.run(text, parameters, write=write, timeout=timeout)
     click.echo(format_result(result, fmt))
 
@@ -344,3 +344,54 @@ def _export_title(options: dict[str, Any]) -> str:
     if options["center"]:
         return f"{options['center']} and {options['hops']}-hop neighbours"
     return "graphmodel subgraph"
+
+
+# --- evaluate and why: score a graph against gold annotations, explain a connection ---------------------
+
+
+@cli.command()
+@click.argument("graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--errors", is_flag=True, help="Also list the missed and spurious entities and relationships.")
+@click.option("--json", "as_json", is_flag=True, help="Print the score, and every error, as JSON.")
+def evaluate(graph_file: Path, gold_dir: Path, errors: bool, as_json: bool) -> None:
+    """Score a graph against gold annotations: precision, recall and F1 of entities and relationships.
+
+    GOLD_DIR holds one JSON file per document (its entities with label and aliases, the relationships
+    between them, names to ignore); they are merged into one gold graph for the corpus.
+
+    \b
+        graphmodel build data/docs -o out
+        graphmodel evaluate out/graph.json tests/data/gold --errors
+    """
+    import json
+
+    from graphmodel.evaluate import format_score, read_gold, score
+
+    result = score(graphfile.read(graph_file), read_gold(gold_dir))
+    click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_score(result, errors=errors))
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=Path("out/graph.json"), show_default=True, help="The graph file `graphmodel build` wrote.")
+def why(a: str, b: str, graph_file: Path) -> None:
+    """Show every relationship between two entities, with its evidence sentences and their documents.
+
+    A and B are names, aliases or keys, in any case.
+
+    \b
+        graphmodel why Hegseth Panama
+        graphmodel why "U.S. Southern Command" person:pete-hegseth --graph out/graph.json
+    """
+    from graphmodel.why import find_entity, format_links, links_between
+
+    graph = graphfile.read(graph_file)
+    first, second = find_entity(graph, a), find_entity(graph, b)
+    links = links_between(graph, first, second)
+    if not links:
+        names = [graph.nodes[key].get("name", key) for key in (first, second)]
+        raise click.ClickException(f"no relationship between {names[0]} and {names[1]} in {graph_file}")
+    click.echo(format_links(graph, first, second, links))

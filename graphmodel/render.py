@@ -327,7 +327,7 @@ def _assets() -> dict[str, Any]:
     vis = Path(pyvis.__file__).parent / _VIS_DIR
     scripts = [(vis / "vis-network.min.js").read_text(encoding="utf-8"), (_TEMPLATES / "graph.js").read_text("utf-8")]
     hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts)
-    csp = f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+    csp = f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; base-uri 'none'"
     return {
         "csp": csp,
         "vis_js": _markup(scripts[0]),

@@ -39,7 +39,8 @@ def classify_span(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLa
         return []
     if label is EntityLabel.PERSON:
         return _person(span, lexicon)
-    return [Mention(span.start, span.end, span.text, label, None, "name", source)]
+    strong = label is not ner_label or _label(span, lexicon, None) is not None
+    return [Mention(span.start, span.end, span.text, label, None, "name", source, strong)]
 
 
 def _trim(span: Span) -> Span:
@@ -144,7 +145,7 @@ def _plausible(span: Span, lexicon: Lexicon, label: EntityLabel, source: str) ->
         return False
     if all(w in lexicon.generic_words or w in lexicon.titles for w in words):
         return False
-    if len(span) == 1 and span[0].pos_ not in {"PROPN", "NOUN"} and not span.text.isupper():
+    if len(span) == 1 and span[0].pos_ not in {"PROPN", "NOUN", "ADJ"} and not span.text.isupper():
         return False
     if len(span) == 1 and span[0].is_sent_start and source == "chunk" and span[0].dep_ not in {"nsubj", "nsubjpass"}:
         return False  # a capitalised first word is no evidence of a name

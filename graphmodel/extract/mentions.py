@@ -38,6 +38,7 @@ class Mention:
     canonical: str | None = None  # set when a gazetteer names the entity
     kind: str = "name"  # gazetteer kind: name, alias, demonym, capital
     source: str = "ner"
+    strong: bool = True  # False when only the NER model's guess gave the label
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]

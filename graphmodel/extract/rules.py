@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from graphmodel.extract.coref import LocalEntity, Located, group_mentions, relabel
 from graphmodel.extract.inference import infer_relations, name_prefix_states
-from graphmodel.extract.lexicon import Lexicon, load_lexicon
+from graphmodel.extract.lexicon import Lexicon, load_lexicon, norm
 from graphmodel.extract.mentions import Mention, find_mentions
 from graphmodel.extract.nlp import load_pipeline
 from graphmodel.extract.relations import Found, Slot, sentence_relations
@@ -64,7 +64,7 @@ class RuleExtractor:
         units = document_units(document, self.lexicon)
         docs = [self.nlp(u.text) if u.row is None else self.nlp.make_doc(u.text) for u in units]
         located = [Located(m, i) for i, doc in enumerate(docs) for m in self._mentions(units[i], doc)]
-        located = _with_bare_surnames(located, docs, units)
+        located = _with_bare_surnames(_vote_labels(located), docs, units)
         entities, assignment = group_mentions(located, docs, self.lexicon)
         sourced = self._sentence_relations(units, docs, located, entities, assignment)
         sourced += self._row_relations(units, located, assignment)
@@ -118,6 +118,20 @@ class RuleExtractor:
                     found = Found(participant, RelationType.PARTICIPATES_IN, name, "table-participants", 0.9)
                     out.append(Sourced(found, row.start, row.end, row.text))
         return out
+
+
+def _vote_labels(located: list[Located]) -> list[Located]:
+    """Give a name the label its best-typed mention has: "the Balikatan military exercise" types every "Balikatan"."""
+    strong = {norm(m.mention.text): m.mention.label for m in located
+              if m.mention.strong and m.mention.source not in {"gazetteer", "table"}}
+    out = []
+    for item in located:
+        mention = item.mention
+        label = strong.get(norm(mention.text))
+        if not mention.strong and label is not None and label is not mention.label:
+            mention = replace(mention, label=label, strong=True)
+        out.append(Located(mention, item.block))
+    return out
 
 
 def _with_bare_surnames(located: list[Located], docs: list[Doc], units: list[Unit]) -> list[Located]:

@@ -30,6 +30,7 @@ __all__ = [
     "MERGE_ENTITIES",
     "MERGE_MENTIONS",
     "MERGE_RELATIONSHIPS",
+    "PING",
     "SCHEMA_STATEMENTS",
     "LoadSummary",
     "Neo4jStore",
@@ -110,6 +111,8 @@ SET r.evidence_docs = r.evidence_docs + [i IN new | row.evidence_docs[i]],
     r.evidence_rules = r.evidence_rules + [i IN new | row.evidence_rules[i]],
     r.confidence = round(1 - (1 - r.confidence) * (1 - row.confidence), 4)
 """
+
+PING = "RETURN 1"  # connect() runs it so that an unknown database fails at once, with a clear message
 
 CLEAR_BATCH = """
 MATCH (n:Person|Country|Organization|Initiative|Event|Place|Document)
@@ -293,5 +296,5 @@ def connect(
     with driver:
         with translated_errors(target):
             driver.verify_connectivity()
-            driver.execute_query("RETURN 1", database_=database, routing_=neo4j.RoutingControl.READ)
+            driver.execute_query(PING, database_=database, routing_=neo4j.RoutingControl.READ)
         yield Neo4jStore(driver, target, batch_size=batch_size)

@@ -49,7 +49,8 @@ _S2 = "Panama hosted the Central American Security Conference, which drew defenc
 _EDGES = [
     ("person:pete-hegseth", "event:central-american-security-conference", "PARTICIPATES_IN", 0.9, "d1", _S1),
     ("country:panama", "event:central-american-security-conference", "HOSTS", 0.85, "d1", _S2),
-    ("person:pete-hegseth", "country:panama", "VISITS", 0.8, "d1", "Hegseth arrived in Panama on Monday for a two-day visit."),
+    ("person:pete-hegseth", "country:panama", "VISITS", 0.8, "d1",
+     "Hegseth arrived in Panama on Monday for a two-day visit."),
     ("country:panama", "country:united-states", "COOPERATES_WITH", 0.75, "d2",
      "Panama and the United States agreed to expand security cooperation around the canal."),
     ("country:united-states", "country:china", "OPPOSES", 0.7, "d1",
@@ -67,7 +68,8 @@ _EDGES = [
     ("country:el-salvador", "event:central-american-security-conference", "PARTICIPATES_IN", 0.55, "d1",
      "Delegations from Guatemala and El Salvador attended."),
     ("country:guatemala", "initiative:carsi", "MEMBER_OF", 0.5, "d2", "Guatemala remains part of CARSI."),
-    ("country:china", "place:panama-canal", "OPPOSES", 0.4, "d1", "Beijing rejected claims about its role at the canal."),
+    ("country:china", "place:panama-canal", "OPPOSES", 0.4, "d1",
+     "Beijing rejected claims about its role at the canal."),
     ("organization:xss", "person:pete-hegseth", "AFFILIATED_WITH", 0.5, "d3",
      XSS + " met Hegseth </script><script>alert(3)</script> & left."),
 ]

@@ -1,0 +1,75 @@
+"""Open rendered pages in headless Chromium and record what they do (requests, console errors, dialogs).
+
+The test modules skip themselves when Chromium or Playwright is missing (and fail under CI).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+import pytest
+from page_sample import CHROMIUM, CHROMIUM_ARGS
+
+from graphmodel.render import render_html
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+
+@dataclass
+class OpenedPage:
+    """A rendered page open in the browser, with everything it tried to do since navigation."""
+
+    page: Page
+    url: str
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def js(self, expression: str, arg: Any = None) -> Any:
+        return self.page.evaluate(expression, arg)
+
+    def screen_point(self, canvas_point_js: str, arg: Any = None) -> tuple[float, float]:
+        """Page coordinates of a point given in network (canvas) coordinates by a JS function."""
+        point = self.js(f"(arg) => graphmodel.network.canvasToDOM(({canvas_point_js})(arg))", arg)
+        box = self.page.locator("#network canvas").bounding_box()
+        assert box is not None
+        return box["x"] + point["x"], box["y"] + point["y"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def open_page(browser: Browser, tmp_path: Path) -> Iterator[Callable[..., OpenedPage]]:
+    """Render a graph, open it from a file:// URL and wait until the page says it is drawn."""
+    pages: list[Page] = []
+
+    def open_(graph: nx.MultiDiGraph, **options: Any) -> OpenedPage:
+        path = render_html(graph, tmp_path / f"graph{len(pages)}.html", **options)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        pages.append(page)
+        opened = OpenedPage(page, path.as_uri())
+        page.on("request", lambda request: opened.requests.append(request.url))
+        page.on("console", lambda message: opened.errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: opened.errors.append(str(error)))
+        page.on("dialog", lambda dialog: (opened.dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(opened.url)
+        # A selector, not wait_for_function: the page's CSP forbids the eval that polling a function needs.
+        page.wait_for_selector("body[data-ready=true]", state="attached", timeout=30_000)
+        return opened
+
+    yield open_
+    for page in pages:
+        page.close()
