@@ -8,7 +8,7 @@ from graphmodel.extract.lexicon import Lexicon, norm
 from graphmodel.extract.mentions import Mention
 from graphmodel.models import EntityLabel
 
-__all__ = ["classify_span", "context_label"]
+__all__ = ["classify_span", "context_label", "head_word"]
 
 _LEADING = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "former", "new"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -100,10 +100,27 @@ def _label(span: Span, lexicon: Lexicon, ner_label: EntityLabel | None) -> Entit
         return None
     if words[0] in lexicon.first_words:
         return lexicon.first_words[words[0]]
-    head = words[-1]
+    head = head_word(words)
     if head in lexicon.heads and not (len(words) == 1 and ner_label is None):
         return lexicon.heads[head]
     return context_label(span, lexicon) or ner_label
+
+
+_HEAD_CONNECTORS = {"of", "for", "in", "on", "de", "del", "to"}
+
+
+def head_word(words: list[str]) -> str:
+    """The head of a name: the word before its first "of"/"for"/"in", else its last word.
+
+    >>> head_word(["Western", "Hemisphere", "Institute", "for", "Security", "Cooperation"])
+    'Institute'
+    >>> head_word(["Central", "American", "Security", "Conference"])
+    'Conference'
+    """
+    for i, word in enumerate(words[1:], start=1):
+        if word.lower() in _HEAD_CONNECTORS:
+            return words[i - 1]
+    return words[-1]
 
 
 def context_label(span: Span, lexicon: Lexicon) -> EntityLabel | None:

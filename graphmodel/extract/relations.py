@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from graphmodel.extract.labels import head_word
 from graphmodel.extract.lexicon import Lexicon, RelationSpec
 from graphmodel.models import EntityLabel, RelationType
 
@@ -88,11 +89,12 @@ def _possessive(owner: Slot, owned: Slot, doc: object) -> Iterator[Found]:
         return
     if owned.label is EntityLabel.PERSON:
         yield Found(owned.entity, RelationType.AFFILIATED_WITH, owner.entity, "possessive-person", 0.85)
+    elif owned.label in {EntityLabel.INITIATIVE, EntityLabel.EVENT}:  # "China's Belt and Road projects"
+        yield Found(owner.entity, RelationType.PARTICIPATES_IN, owned.entity, "possessive-initiative", 0.7)
     elif owned.label is EntityLabel.PLACE and owner.label is EntityLabel.COUNTRY:
         yield Found(owned.entity, RelationType.LOCATED_IN, owner.entity, "possessive-place", 0.85)
     elif owned.label is EntityLabel.ORGANIZATION:
-        words = [t.text for t in doc[owned.start:owned.end]]  # type: ignore[index]
-        head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "Ministry of Defense"
+        head = head_word([t.text for t in doc[owned.start:owned.end]])  # type: ignore[index]
         rtype = RelationType.PART_OF if head in _GOVERNMENT_HEADS else RelationType.LOCATED_IN
         if rtype is RelationType.PART_OF or owner.label is EntityLabel.COUNTRY:
             yield Found(owned.entity, rtype, owner.entity, "possessive-org", 0.85)
@@ -152,7 +154,8 @@ def _lemmas(words: list[Token]) -> set[str]:
     for token in words:
         lemmas.add(token.lemma_.lower())
         lemmas.add(token.lower_)
-        lemmas.update(child.lower_ for child in token.children if child.dep_ in {"prt", "prep", "agent"})
+        if token.pos_ in {"VERB", "AUX"}:  # phrasal verbs: "take part in", "hosted by"
+            lemmas.update(child.lower_ for child in token.children if child.dep_ in {"prt", "prep", "agent"})
     return lemmas
 
 

@@ -70,7 +70,6 @@ public final class Neo4jServer {
         try {
             setPassword(neo4j, password);
         } catch (RuntimeException e) {
-            e.printStackTrace();
             fail("could not set the password of the neo4j user: " + e.getMessage());
         }
         waitForBolt(port);
