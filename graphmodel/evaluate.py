@@ -29,7 +29,20 @@ import networkx as nx
 from graphmodel.errors import GraphFileError
 from graphmodel.models import SYMMETRIC_TYPES, EntityLabel, RelationType
 
-__all__ = ["Counts", "Gold", "GoldEntity", "Score", "format_score", "normalize_name", "read_gold", "score"]
+__all__ = [
+    "LABELS",
+    "TYPES",
+    "Counts",
+    "Gold",
+    "GoldEntity",
+    "RelationKey",
+    "Score",
+    "format_score",
+    "normalize_name",
+    "read_gold",
+    "score",
+    "summary_line",
+]
 
 LABELS = frozenset(str(label) for label in EntityLabel)
 TYPES = frozenset(str(rtype) for rtype in RelationType)
@@ -283,7 +296,7 @@ class _Node:
     forms: frozenset[str]
 
 
-Outcome = tuple[str, str, str]  # (label or type, "tp" | "fp" | "fn", description)
+_Outcome = tuple[str, str, str]  # (label or type, "tp" | "fp" | "fn", description)
 
 
 def score(graph: nx.MultiDiGraph, gold: Gold) -> Score:
@@ -292,7 +305,7 @@ def score(graph: nx.MultiDiGraph, gold: Gold) -> Score:
     Nodes whose label is not an entity label, and their edges, are not scored.
     """
     nodes = _typed_nodes(graph)
-    match = align(nodes, gold)
+    match = _align(nodes, gold)
     scored = {key: node for key, node in nodes.items() if key in match or not node.forms & gold.ignore}
     correct = {key for key, node in scored.items() if key in match and gold.entities[match[key]].label == node.label}
     found = {match[key] for key in correct}
@@ -329,7 +342,7 @@ def _typed_nodes(graph: nx.MultiDiGraph) -> dict[str, _Node]:
     return nodes
 
 
-def align(nodes: Mapping[str, _Node], gold: Gold) -> dict[str, int]:
+def _align(nodes: Mapping[str, _Node], gold: Gold) -> dict[str, int]:
     """Match nodes to gold entities one-to-one, best fit first (ties: node key, then gold order).
 
     A node fits an entity when its name is one of the entity's forms, or the entity's name one of the
@@ -387,7 +400,7 @@ def _system_relations(
 
 def _relation_outcomes(
     aligned: set[RelationKey], unaligned: set[tuple[str, str, str]], gold: Gold
-) -> list[Outcome]:
+) -> list[_Outcome]:
     def described(key: RelationKey) -> str:
         return _describe_relation(key[0], gold.entities[key[1]].name, gold.entities[key[2]].name)
 
@@ -407,7 +420,7 @@ def _describe_relation(rtype: str, source: str, target: str) -> str:
     return f"{source} -{rtype}-> {target}"
 
 
-def _tally(outcomes: Iterable[Outcome]) -> dict[str, Counts]:
+def _tally(outcomes: Iterable[_Outcome]) -> dict[str, Counts]:
     """Counts per label or type, in name order.
 
     >>> _tally([("Place", "fp", "a"), ("Person", "tp", "b"), ("Person", "fn", "c")])
@@ -424,7 +437,7 @@ def _total(parts: Iterable[Counts]) -> Counts:
     return Counts(sum(c.tp for c in parts), sum(c.fp for c in parts), sum(c.fn for c in parts))
 
 
-def _described(outcomes: Iterable[Outcome], wanted: str) -> tuple[str, ...]:
+def _described(outcomes: Iterable[_Outcome], wanted: str) -> tuple[str, ...]:
     return tuple(sorted(description for _, outcome, description in outcomes if outcome == wanted))
 
 

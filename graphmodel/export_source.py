@@ -18,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.errors import StoreUnavailable
+from graphmodel.errors import StoreUnavailable, WriteRefused
 from graphmodel.graph import new_graph
 from graphmodel.models import EntityLabel, RelationType
 from graphmodel.select import Selection, Triple, returned_items, select, select_items
@@ -158,7 +158,13 @@ def query_items(store: GraphStore, query: str, graph: nx.MultiDiGraph) -> tuple[
     Raises:
         WriteRefused: the query would write; QueryError: it failed.
     """
-    rows = store.run(query).rows
+    try:
+        rows = store.run(query).rows
+    except WriteRefused as error:
+        raise WriteRefused(
+            "refusing a selection query that writes; give one that only reads, "
+            "e.g. MATCH p = (:Person)-[:VISITS]->() RETURN p"
+        ) from error
     keys: set[str] = set()
     triples: set[Triple] = set()
     index = _edge_index(graph)

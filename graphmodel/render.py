@@ -112,7 +112,7 @@ def page_data(graph: nx.MultiDiGraph, *, title: str, physics: bool) -> dict[str,
     from pyvis.network import Network
 
     network = Network(directed=True)
-    positions = {} if physics else layout_positions(graph)
+    positions = layout_positions(graph)  # physics, when on, starts from here: it settles sooner
     degrees = dict(graph.degree())
     top = max(degrees.values(), default=0)
     for key, attrs in graph.nodes(data=True):

@@ -164,10 +164,16 @@ def _containing(short: LocalEntity, entities: list[LocalEntity]) -> int | None:
 
 
 def _sublist(short: list[str], long: list[str]) -> bool:
-    """``short`` occurs as consecutive words of the longer ``long``.
+    """``short`` begins or ends the longer name ``long`` ("Balikatan" / "Balikatan 24").
 
     >>> _sublist(["southern", "command"], ["us", "southern", "command"])
     True
+    >>> _sublist(["sinaloa"], ["cártel", "de", "sinaloa"])
+    False
     """
     n = len(short)
-    return n < len(long) and any(long[i:i + n] == short for i in range(len(long) - n + 1))
+    if n >= len(long):
+        return False
+    if long[:n] == short:
+        return True
+    return long[-n:] == short and long[-n - 1] not in {"of", "de", "del", "for", "in", "on", "and"}

@@ -34,7 +34,7 @@ def classify_span(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLa
     if titled is not None:
         prefix, name = titled
         return classify_span(prefix, lexicon, source, None) + _person(name, lexicon)
-    label = _label(span, lexicon, ner_label)
+    label = _reconsider(span, lexicon, _label(span, lexicon, ner_label), ner_label)
     if label is None or not _plausible(span, lexicon, label, source):
         return []
     if label is EntityLabel.PERSON:
@@ -94,6 +94,36 @@ def _person(span: Span, lexicon: Lexicon) -> list[Mention]:
     return [Mention(span.start, span.end, span.text, EntityLabel.PERSON, None, "name", "person")]
 
 
+_LOCATIVE = {"in", "at", "near", "off", "from", "across"}
+
+
+def _reconsider(span: Span, lexicon: Lexicon, label: EntityLabel | None, ner_label: EntityLabel | None) -> EntityLabel | None:
+    """Correct the NER model where the context is clear.
+
+    A "person" in a locative phrase or in apposition to a place is a place ("off the coast of Laoag City
+    in Ilocos Norte"); an "organization" that looks like a personal name right after a title or a state's
+    possessive is a person ("Japan's Iwaya Takeshi", "deputy head Oleksandr Poklad").
+    """
+    if label is not ner_label or label is None:
+        return label
+    root = span.root
+    if label is EntityLabel.PERSON and ((root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE)
+                                        or (root.dep_ == "appos" and root.head.ent_type_ in {"FAC", "GPE", "LOC"})):
+        return EntityLabel.PLACE
+    if label in {EntityLabel.ORGANIZATION, EntityLabel.PLACE} and _personal_name(span, lexicon):
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if before is not None and (before.lower_ in {t.lower() for t in lexicon.titles} or before.text in {"'s", "’s"}):
+            return EntityLabel.PERSON
+    return label
+
+
+def _personal_name(span: Span, lexicon: Lexicon) -> bool:
+    words = [t for t in span]
+    return 2 <= len(words) <= 3 and all(
+        t.pos_ == "PROPN" and t.text.istitle() and t.text not in lexicon.heads and lexicon.lookup(t.text) is None
+        for t in words)
+
+
 def _label(span: Span, lexicon: Lexicon, ner_label: EntityLabel | None) -> EntityLabel | None:
     words = [t.text for t in span if not t.like_num]
     if not words:
@@ -150,6 +180,8 @@ def _example_of(span: Span) -> object | None:
         return head if head.pos_ == "NOUN" else None
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         return root.head
+    if root.dep_ == "attr" and root.head.lemma_ == "be":  # "The targeted cartels are A, B and C"
+        return next((c for c in root.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"), None)
     return None
 
 
@@ -160,8 +192,8 @@ def _plausible(span: Span, lexicon: Lexicon, label: EntityLabel, source: str) ->
     words = [t.text for t in span if t.is_alpha]
     if not words:
         return False
-    if all(w in lexicon.generic_words or w in lexicon.titles for w in words):
-        return False
+    if all(w in lexicon.generic_words or w in lexicon.titles or lexicon.lookup(w) for w in words):
+        return False  # "Australian Defence Industry" is a title, not a body
     if len(span) == 1 and span[0].pos_ not in {"PROPN", "NOUN", "ADJ"} and not span.text.isupper():
         return False
     if len(span) == 1 and span[0].is_sent_start and source == "chunk" and span[0].dep_ not in {"nsubj", "nsubjpass"}:

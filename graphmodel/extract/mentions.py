@@ -91,17 +91,23 @@ def _case_ok(text: str, kind: str, lexicon: Lexicon) -> bool:
         return any(c.isupper() for c in text) and (text.isupper() or "." in text or text[0].isupper())
     if text[0].isupper():
         return True
-    return kind in {"name", "demonym", "alias"} and len(letters) >= 5 and text.lower() not in lexicon.ambiguous
+    return kind in {"name", "demonym"} and len(letters) >= 5 and text.lower() not in lexicon.ambiguous
 
 
 def _ner_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     found = []
     for ent in doc.ents:
-        if ent.label_ == "NORP":
-            continue  # demonyms come from the gazetteer
+        if ent.label_ not in _NER_LABELS or _shouting(ent.sent):
+            continue  # demonyms come from the gazetteer; dates and numbers are no entities
         for part in _split_coordination(ent):
             found.extend(_typed(part, lexicon, "ner", _NER_LABELS.get(ent.label_)))
     return found
+
+
+def _shouting(sent: Span) -> bool:
+    """Captions and credits in capitals ("IMAGE CREDIT: STAFF SGT. ...") give no reliable names."""
+    letters = [c for c in sent.text if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
 
 
 def _split_coordination(span: Span) -> list[Span]:
@@ -131,6 +137,9 @@ def _chunk_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
         if not _chunk_start(doc[i], lexicon):
             i += 1
             continue
+        if _shouting(doc[i].sent):
+            i += 1
+            continue
         j = i + 1
         while j < len(doc) and (_chunk_token(doc[j]) or _bridge(doc, j) or _bridge_in(doc, j, lexicon)):
             j += 1
@@ -154,6 +163,8 @@ def _chunk_token(token: Any) -> bool:
 def _bridge(doc: Doc, j: int) -> bool:
     """A lower-case connector ("of", "for", "and") inside a name, followed by a capitalised word."""
     token = doc[j]
+    if token.text == "-" and j + 1 < len(doc) and doc[j + 1].like_num:
+        return True  # "MS-13"
     return token.lower_ in _CONNECTORS and j + 1 < len(doc) and (
         doc[j + 1].text[:1].isupper() or (doc[j + 1].lower_ == "the" and j + 2 < len(doc) and doc[j + 2].text[:1].isupper())
     ) and token.lower_ != "and"

@@ -90,7 +90,7 @@ def sample_graph() -> nx.MultiDiGraph:
 
 
 def take_screenshot(target: Path) -> None:
-    """Render the sample graph, open it in headless Chromium, select Hegseth and save a PNG."""
+    """Render the sample graph, open it in headless Chromium, find Hegseth, open an edge's evidence, save a PNG."""
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
@@ -98,9 +98,10 @@ def take_screenshot(target: Path) -> None:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1440, "height": 860}, device_scale_factor=1)
         page.goto(page_file.as_uri())
-        page.wait_for_function("window.graphmodel && window.graphmodel.ready")
+        page.wait_for_selector("body[data-ready=true]", state="attached")
         page.fill("#search", "Hegseth")
         page.keyboard.press("Enter")
+        page.locator("#panel .relations button", has_text="Central American Security Conference").click()
         page.wait_for_timeout(800)  # the focus animation
         page.screenshot(path=str(target))
         browser.close()

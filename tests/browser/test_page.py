@@ -76,8 +76,8 @@ def test_draws_every_node_and_edge(sample: OpenedPage) -> None:
 
 @pytest.mark.parametrize(
     ("query", "key"),
-    [("Hegseth", HEGSETH), ("hegseth", HEGSETH), ("SECRETARY HEG", HEGSETH), ("southcom", "organization:us-southern-command"),
-     ("mulino", "person:jose-raul-mulino"), ("centsec", CONFERENCE)],
+    [("Hegseth", HEGSETH), ("hegseth", HEGSETH), ("SECRETARY HEG", HEGSETH), ("centsec", CONFERENCE),
+     ("southcom", "organization:us-southern-command"), ("mulino", "person:jose-raul-mulino")],
 )
 def test_search_selects_a_node_by_name_or_alias(sample: OpenedPage, query: str, key: str) -> None:
     sample.page.locator("#search").press_sequentially(query)
@@ -94,7 +94,8 @@ def test_search_for_hegseth_shows_his_details(sample: OpenedPage) -> None:
     expect(panel.locator(".chip")).to_have_text("Person")
     expect(panel.locator(".aliases")).to_have_text("Hegseth, Secretary Hegseth")
     expect(panel.locator(".mentions")).to_have_text("9")
-    expect(panel.locator(".doc-title").first).to_have_text("Hegseth warns of Chinese reach at Panama security conference")
+    expect(panel.locator(".doc-title").first).to_have_text(
+        "Hegseth warns of Chinese reach at Panama security conference")
 
 
 def test_clicking_an_edge_shows_its_evidence(sample: OpenedPage) -> None:
