@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import webbrowser
 from pathlib import Path
 from typing import Any
@@ -76,7 +77,7 @@ def _progress_factory() -> Any:
     def factory(total: int) -> Any:
         if total <= PROGRESS_THRESHOLD:
             return None
-        return click.progressbar(length=total, label="extracting", file=click.get_text_stream("stderr"))
+        return click.progressbar(length=total, label="extracting", file=sys.stderr)
 
     return factory
 

@@ -11,7 +11,7 @@ evidence parallel lists zipped back into evidence dicts; ``Document`` nodes back
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ import networkx as nx
 from graphmodel.errors import StoreUnavailable, WriteRefused
 from graphmodel.graph import new_graph
 from graphmodel.models import EntityLabel, RelationType
-from graphmodel.select import Selection, Triple, returned_items, select, select_items
+from graphmodel.select import Selection, Triple, select, select_items
 from graphmodel.stores import GraphStore, evidence_columns
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "graph_from_rows",
     "query_items",
     "read_store",
+    "returned_items",
     "subgraph",
     "temporary_store",
 ]
@@ -174,6 +175,37 @@ def query_items(store: GraphStore, query: str, graph: nx.MultiDiGraph) -> tuple[
         for relationship in relationships:
             triples |= _match(index.get(_signature(relationship), []), row_keys)
     return keys, triples
+
+
+def returned_items(values: Iterable[Any], known: Collection[str] = ()) -> tuple[set[str], list[Mapping[str, Any]]]:
+    """The node keys and the relationships among the values a Cypher query returned.
+
+    Values are walked recursively (lists, paths, maps). A node is a map with ``_label`` and
+    ``key``; a relationship a map with ``_type`` (returned as found: stores give a relationship's
+    properties, not its ends); a string in ``known`` counts as that node's key.
+
+    >>> node = {"_label": "Person", "key": "person:a"}
+    >>> rel = {"_type": "VISITS", "confidence": 0.5}
+    >>> keys, relationships = returned_items([[node, rel], "country:c", "Panama"], known={"country:c"})
+    >>> sorted(keys), relationships
+    (['country:c', 'person:a'], [{'_type': 'VISITS', 'confidence': 0.5}])
+    """
+    keys: set[str] = set()
+    relationships: list[Mapping[str, Any]] = []
+    stack = list(values)
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            keys.update({value} & set(known))
+        elif isinstance(value, Mapping) and "_type" in value:
+            relationships.append(value)
+        elif isinstance(value, Mapping) and "_label" in value and "key" in value:
+            keys.add(str(value["key"]))
+        elif isinstance(value, Mapping):
+            stack.extend(value.values())
+        elif isinstance(value, list | tuple):
+            stack.extend(value)
+    return keys, relationships
 
 
 def _edge_index(graph: nx.MultiDiGraph) -> dict[tuple[Any, ...], list[Triple]]:

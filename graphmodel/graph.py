@@ -96,7 +96,8 @@ def add_entity(graph: nx.MultiDiGraph, entity: Entity) -> None:
         return
     node = graph.nodes[entity.key]
     node["aliases"] = sorted((set(node["aliases"]) | set(entity.aliases) | {entity.name}) - {node["name"]})
-    node["mentions"] += entity.mentions
+    if not entity.documents or not set(entity.documents) <= set(node["documents"]):
+        node["mentions"] += entity.mentions  # a document already counted is not counted twice
     node["documents"] = sorted(set(node["documents"]) | set(entity.documents))
 
 

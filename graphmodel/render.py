@@ -77,8 +77,9 @@ def render_html(
 ) -> Path:
     """Write the graph as one interactive, offline HTML page.
 
-    Graphs with more than ``physics_threshold`` nodes get their positions from a layout computed
-    here and are drawn with physics off; smaller ones let vis-network settle them, then stop.
+    Every node gets a position from :func:`layout_positions`. Graphs with more than
+    ``physics_threshold`` nodes are drawn there with physics off; smaller ones start there, let
+    vis-network's physics settle them (at most 200 iterations), then switch physics off.
 
     Args:
         graph: a graph as built by :func:`graphmodel.graph.to_networkx` (or a subgraph of one).
@@ -183,14 +184,17 @@ def _curve_parallel_edges(edges: list[dict[str, Any]]) -> None:
 
 
 def _documents(graph: nx.MultiDiGraph) -> dict[str, dict[str, str]]:
-    rows = graph.graph.get("documents", {})
+    """Title, date and path of the documents the nodes and evidence cite (a subgraph cites fewer)."""
+    cited = {doc for _, docs in graph.nodes(data="documents", default=[]) for doc in docs}
+    cited |= {row.get("doc") for *_, rows in graph.edges(data="evidence", default=[]) for row in rows}
     return {
         str(doc): {
             "title": str(row.get("title") or row.get("path") or doc),
             "date": str(row.get("date") or ""),
             "path": str(row.get("path") or ""),
         }
-        for doc, row in rows.items()
+        for doc, row in graph.graph.get("documents", {}).items()
+        if doc in cited
     }
 
 
@@ -205,7 +209,7 @@ def vis_options(physics: bool) -> dict[str, Any]:
         "enabled": True,
         "solver": "forceAtlas2Based",
         "forceAtlas2Based": {"gravitationalConstant": -70, "springLength": 110, "avoidOverlap": 0.5},
-        "stabilization": {"enabled": True, "iterations": 600, "updateInterval": 50, "fit": True},
+        "stabilization": {"enabled": True, "iterations": 200, "updateInterval": 50, "fit": True},
     }
     return {
         "autoResize": True,

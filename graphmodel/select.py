@@ -31,12 +31,11 @@ from graphmodel.graph import ego_subgraph
 
 __all__ = [
     "Selection",
+    "Triple",
     "match_documents",
     "resolve_entity",
-    "returned_items",
     "select",
     "select_documents",
-    "select_ego",
     "select_items",
     "select_labels",
     "select_min_confidence",
@@ -99,7 +98,7 @@ def select(graph: nx.MultiDiGraph, selection: Selection) -> nx.MultiDiGraph:
     if center is not None:
         if center not in sub:
             raise EntityNotFound(f"{_describe(graph, center)} is not in the selection: the other filters leave it out")
-        sub = select_ego(sub, center, selection.hops)
+        sub = ego_subgraph(sub, center, selection.hops)
     return _with_cited_documents(_copy(sub, sub.nodes, _edge_items(sub)))
 
 
@@ -148,17 +147,6 @@ def _not_found_message(graph: nx.MultiDiGraph, name: str) -> str:
     if keys:
         message += "; did you mean " + " or ".join(_describe(graph, key) for key in keys) + "?"
     return message
-
-
-def select_ego(graph: nx.MultiDiGraph, center: str, hops: int) -> nx.MultiDiGraph:
-    """The nodes within ``hops`` of the entity key ``center``, following edges both ways.
-
-    Raises:
-        EntityNotFound: ``center`` is not in ``graph`` (another filter left it out).
-    """
-    if center not in graph:
-        raise EntityNotFound(f"{center} is not in the selection: the other options leave it out")
-    return ego_subgraph(graph, center, hops)
 
 
 def select_labels(graph: nx.MultiDiGraph, labels: Collection[str]) -> nx.MultiDiGraph:
@@ -284,37 +272,6 @@ def select_items(graph: nx.MultiDiGraph, keys: Iterable[str], triples: Iterable[
     chosen = set(keys) | {end for s, _, t in wanted for end in (s, t)}
     nodes = [key for key in graph if key in chosen]
     return _copy(graph, nodes, _edge_items(graph, lambda s, t, k, d: (s, k, t) in wanted))
-
-
-def returned_items(values: Iterable[Any], known: Collection[str] = ()) -> tuple[set[str], list[Mapping[str, Any]]]:
-    """The node keys and the relationships among the values a Cypher query returned.
-
-    Values are walked recursively (lists, paths, maps). A node is a map with ``_label`` and
-    ``key``; a relationship a map with ``_type`` (returned as found: stores give a relationship's
-    properties, not its ends); a string in ``known`` counts as that node's key.
-
-    >>> node = {"_label": "Person", "key": "person:a"}
-    >>> rel = {"_type": "VISITS", "confidence": 0.5}
-    >>> keys, relationships = returned_items([[node, rel], "country:c", "Panama"], known={"country:c"})
-    >>> sorted(keys), relationships
-    (['country:c', 'person:a'], [{'_type': 'VISITS', 'confidence': 0.5}])
-    """
-    keys: set[str] = set()
-    relationships: list[Mapping[str, Any]] = []
-    stack = list(values)
-    while stack:
-        value = stack.pop()
-        if isinstance(value, str):
-            keys.update({value} & set(known))
-        elif isinstance(value, Mapping) and "_type" in value:
-            relationships.append(value)
-        elif isinstance(value, Mapping) and "_label" in value and "key" in value:
-            keys.add(str(value["key"]))
-        elif isinstance(value, Mapping):
-            stack.extend(value.values())
-        elif isinstance(value, list | tuple):
-            stack.extend(value)
-    return keys, relationships
 
 
 def _edge_items(

@@ -141,8 +141,8 @@ def _plausible_acronym(acronym: str, name: str) -> bool:
 def _merge_partial_names(entities: list[LocalEntity], assignment: list[int]) -> None:
     """Join "Southern Command" to "U.S. Southern Command" and "Balikatan" to "Balikatan 24" (same label)."""
     for i, short in enumerate(entities):
-        if short.canonical and short.label is EntityLabel.COUNTRY:
-            continue
+        if short.canonical:
+            continue  # a gazetteer name is an entity of its own
         target = _containing(short, entities)
         if target is None:
             continue
@@ -175,5 +175,5 @@ def _sublist(short: list[str], long: list[str]) -> bool:
     if n >= len(long):
         return False
     if long[:n] == short:
-        return True
+        return all(w.isdigit() for w in long[n:])  # an edition: "Balikatan 24"
     return long[-n:] == short and long[-n - 1] not in {"of", "de", "del", "for", "in", "on", "and"}

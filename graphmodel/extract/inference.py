@@ -30,10 +30,25 @@ def name_prefix_states(entities: list[LocalEntity], lexicon: Lexicon) -> list[Fo
         state = _state_prefix(entity.name, lexicon)
         if state is not None:
             found.append(Found(index, RelationType.PART_OF, _find_or_add(entities, *state), "name-prefix-state", 0.85))
+        parent = _body_prefix(entity.name, lexicon)
+        if parent is not None and parent[0] != entity.name:
+            found.append(Found(index, RelationType.PART_OF, _find_or_add(entities, *parent, EntityLabel.ORGANIZATION),
+                               "name-prefix-body", 0.8))
         seat = _state_suffix(entity.name, lexicon)
         if seat is not None:
             found.append(Found(index, RelationType.LOCATED_IN, _find_or_add(entities, *seat), "name-in-state", 0.8))
     return found
+
+
+def _body_prefix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """The well-known body a name starts with: "OAS Permanent Council" is part of the OAS."""
+    words = name.split()
+    for length in range(len(words) - 1, 0, -1):
+        surface = " ".join(words[:length])
+        entry = lexicon.lookup(surface)
+        if entry is not None and entry.label is EntityLabel.ORGANIZATION:
+            return entry.name, surface
+    return None
 
 
 def _state_suffix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
@@ -56,14 +71,15 @@ def _state_prefix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
     return None
 
 
-def _find_or_add(entities: list[LocalEntity], name: str, surface: str) -> int:
+def _find_or_add(entities: list[LocalEntity], name: str, surface: str,
+                 label: EntityLabel = EntityLabel.COUNTRY) -> int:
     for index, entity in enumerate(entities):
-        if entity.label is EntityLabel.COUNTRY and entity.name == name:
+        if entity.label is label and entity.name == name:
             if entity.mentions == 0:
                 entity.mentions = 1
             entity.aliases.add(surface)
             return index
-    entities.append(LocalEntity(EntityLabel.COUNTRY, name, True, {surface}, 1))
+    entities.append(LocalEntity(label, name, True, {surface}, 1))
     return len(entities) - 1
 
 

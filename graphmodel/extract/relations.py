@@ -117,22 +117,26 @@ def _is_affiliation_tail(words: list[Token], lexicon: Lexicon) -> bool:
 
 
 def _paths(sent: Span, slots: list[Slot], lexicon: Lexicon) -> Iterator[Found]:
+    owner = {i: n for n, s in enumerate(slots) if not s.anaphor for i in range(s.start, s.end)}
     for i, a in enumerate(slots):
         for b in slots[i + 1:]:
             if a.entity == b.entity:
                 continue
-            found = _pair(sent, a, b, lexicon)
+            found = _pair(sent, a, b, lexicon, owner)
             if found is not None:
                 yield found
 
 
-def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon) -> Found | None:
+def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon, owner: dict[int, int]) -> Found | None:
     doc = sent.doc
-    path = _dep_path(_root(doc, a), _root(doc, b))
+    root_a, root_b = _root(doc, a), _root(doc, b)
+    path = _dep_path(root_a, root_b)
     if path is None or len(path) > _MAX_PATH:
         return None
     inside = set(range(a.start, a.end)) | set(range(b.start, b.end))
     words = [t for t in path if t.i not in inside]
+    if any(t.i in owner and t.i not in {root_a.i, root_b.i} for t in words):
+        return None  # the path runs through a third entity: the relation is that entity's
     if any(t.lower_ in _NEGATIONS for w in words for t in w.children if t.dep_ == "neg"):
         return None
     lemmas = _lemmas(words)

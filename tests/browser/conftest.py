@@ -6,39 +6,17 @@ The test modules skip themselves when Chromium or Playwright is missing (and fai
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import pytest
-from page_sample import CHROMIUM, CHROMIUM_ARGS
+from browser_support import CHROMIUM, CHROMIUM_ARGS, OpenedPage
 
 from graphmodel.render import render_html
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
-
-
-@dataclass
-class OpenedPage:
-    """A rendered page open in the browser, with everything it tried to do since navigation."""
-
-    page: Page
-    url: str
-    requests: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-    def js(self, expression: str, arg: Any = None) -> Any:
-        return self.page.evaluate(expression, arg)
-
-    def screen_point(self, canvas_point_js: str, arg: Any = None) -> tuple[float, float]:
-        """Page coordinates of a point given in network (canvas) coordinates by a JS function."""
-        point = self.js(f"(arg) => graphmodel.network.canvasToDOM(({canvas_point_js})(arg))", arg)
-        box = self.page.locator("#network canvas").bounding_box()
-        assert box is not None
-        return box["x"] + point["x"], box["y"] + point["y"]
 
 
 @pytest.fixture(scope="session")

@@ -10,17 +10,13 @@ import tempfile
 from pathlib import Path
 
 import networkx as nx
+from browser_support import CHROMIUM, CHROMIUM_ARGS
 
 from graphmodel.graph import new_graph
 from graphmodel.render import render_html
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "XSS", "sample_graph", "take_screenshot"]
+__all__ = ["XSS", "sample_graph", "take_screenshot"]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 XSS = "<img src=x onerror=alert(1)>"
 
 _DOCUMENTS = {

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from conftest import OpenedPage
-from page_sample import CHROMIUM, XSS, sample_graph
+from browser_support import CHROMIUM, OpenedPage
+from page_sample import XSS, sample_graph
 
 from graphmodel import graphfile
 from graphmodel.graph import new_graph

@@ -175,7 +175,8 @@ def test_csv_files_import_with_neo4j_admin(evil_subgraph: nx.MultiDiGraph, tmp_p
     config = tmp_path / "import.conf"  # a database of its own, never the installation's
     config.write_text(f"server.directories.data={tmp_path / 'data'}\n", encoding="utf-8")
     command = [*(neo4j_admin() or []), "database", "import", "full", f"--nodes={nodes}",
-               f"--relationships={relationships}", "--multiline-fields=true", "--max-off-heap-memory=256m", f"--additional-config={config}", "neo4j"]
+               f"--relationships={relationships}", "--multiline-fields=true", "--max-off-heap-memory=256m",
+               f"--additional-config={config}", "neo4j"]
     done = subprocess.run(command, env={**os.environ, "NEO4J_HOME": str(tmp_path)}, capture_output=True, text=True,
                           timeout=300, check=False)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -158,7 +158,7 @@ def test_small_graph_settles_with_physics(tiny: nx.MultiDiGraph, tmp_path: Path)
     assert data["physics"] is True
     assert data["options"]["physics"]["enabled"] is True
     assert data["options"]["physics"]["stabilization"]["iterations"] > 0
-    assert not any("x" in node for node in data["nodes"])
+    assert all("x" in node and "y" in node for node in data["nodes"])  # where physics starts
 
 
 def test_big_graph_is_placed_in_python_with_physics_off(tiny: nx.MultiDiGraph, tmp_path: Path) -> None:
@@ -175,6 +175,11 @@ def test_parallel_edges_bend_apart(tiny: nx.MultiDiGraph, tmp_path: Path) -> Non
     edges = embedded(page(tiny, tmp_path))["edges"]
     bent = [edge for edge in edges if "smooth" in edge]
     assert [edge["type"] for edge in bent] == ["HOSTS"]
+
+
+def test_embeds_only_the_documents_the_graph_cites(tiny: nx.MultiDiGraph, tmp_path: Path) -> None:
+    tiny.graph["documents"]["d2"] = {"id": "d2", "path": "b.txt", "title": "Unrelated", "date": None, "author": None}
+    assert list(embedded(page(tiny, tmp_path))["documents"]) == ["d1"]
 
 
 def test_empty_graph_still_renders(tmp_path: Path) -> None:

@@ -11,13 +11,13 @@ import pytest
 
 from graphmodel import graphfile
 from graphmodel.errors import DocumentError, EntityNotFound
+from graphmodel.export_source import returned_items
 from graphmodel.graph import add_entity, add_relation, document_row, new_graph
 from graphmodel.models import Document, Entity, EntityLabel, Evidence, Relation, RelationType
 from graphmodel.select import (
     Selection,
     match_documents,
     resolve_entity,
-    returned_items,
     select,
     select_items,
 )
