@@ -81,7 +81,7 @@ def dumps_subgraph(graph: nx.MultiDiGraph, fmt: str) -> str:
     """
     if fmt not in _DUMPERS:
         raise GraphModelError(
-            f"the {fmt} format cannot go to standard output; give a file or folder to -o "
+            f"the {fmt} format writes files and cannot go to standard output; give a file or folder name "
             f"(standard output takes {', '.join(STREAM_FORMATS)})"
         )
     return _DUMPERS[fmt](graph)

@@ -13,15 +13,16 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from graphmodel.errors import StoreUnavailable, WriteRefused
+from graphmodel.errors import EntityNotFound, StoreUnavailable, WriteRefused
 from graphmodel.graph import new_graph
 from graphmodel.models import EntityLabel, RelationType
-from graphmodel.select import Selection, Triple, select, select_items
+from graphmodel.select import Selection, Triple, resolve_entity, select, select_items
 from graphmodel.stores import GraphStore, evidence_columns
 
 __all__ = [
@@ -59,14 +60,19 @@ def subgraph(
         StoreUnavailable: a query but no store, and the embedded database is not available.
         QueryError: the query failed or would write. EntityNotFound, DocumentError: see :func:`select`.
     """
-    if query is not None:
-        if store is None:
-            with temporary_store(graph) as temporary:
-                keys, triples = query_items(temporary, query, graph)
-        else:
-            keys, triples = query_items(store, query, graph)
-        graph = select_items(graph, keys, triples)
-    return select(graph, selection)
+    if query is None:
+        return select(graph, selection)
+    center = resolve_entity(graph, selection.center) if selection.center is not None else None
+    if store is None:
+        with temporary_store(graph) as temporary:
+            keys, triples = query_items(temporary, query, graph)
+    else:
+        keys, triples = query_items(store, query, graph)
+    returned = select_items(graph, keys, triples)
+    if center is not None and center not in returned:
+        name = graph.nodes[center].get("name", center)
+        raise EntityNotFound(f"{name} ({center}) is not among the entities the query returned")
+    return select(returned, replace(selection, center=center))
 
 
 @contextmanager

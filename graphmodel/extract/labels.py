@@ -131,6 +131,8 @@ def _label(span: Span, lexicon: Lexicon, ner_label: EntityLabel | None) -> Entit
     if words[0] in lexicon.first_words:
         return lexicon.first_words[words[0]]
     head = head_word(words)
+    if head not in lexicon.heads and len(words) > 1 and words[-1].isupper():
+        head = head_word(words[:-1])  # "Combined Task Force RIMPAC"
     if head in lexicon.heads and not (len(words) == 1 and ner_label is None):
         return lexicon.heads[head]
     return context_label(span, lexicon) or ner_label

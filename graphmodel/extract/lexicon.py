@@ -66,6 +66,11 @@ class Lexicon:
     relations: dict[RelationType, RelationSpec]
     ambiguous: frozenset[str] = field(default_factory=frozenset)  # country names that are also common words
     bridge_in_heads: frozenset[str] = field(default_factory=frozenset)  # "Embassy in Panama" is one name
+    role_words: frozenset[str] = field(default_factory=frozenset)  # lower-cased titles and roles
+
+    def is_role(self, word: str) -> bool:
+        """A title or role word, in any case: "Defense Minister", "intelligence chief"."""
+        return word in self.titles or word.lower() in self.role_words
 
     def lookup(self, surface: str) -> GazetteerEntry | None:
         """The gazetteer entry a surface form names, preferring names over aliases, demonyms, capitals."""
@@ -137,4 +142,5 @@ def load_lexicon() -> Lexicon:
         relations=_relations(),
         ambiguous=frozenset(words["ambiguous_lowercase"]),
         bridge_in_heads=frozenset(words["bridge_in_heads"]),
+        role_words=frozenset(words["role_words"]) | {t.lower().rstrip(".") for t in words["titles"]},
     )

@@ -66,7 +66,7 @@ def _structural(sent: Span, slots: list[Slot], lexicon: Lexicon) -> Iterator[Fou
         words = [t for t in between]
         if left.anaphor or right.anaphor:
             continue
-        if all(t.text in lexicon.titles or t.text in {"'s", "’s"} for t in words) and right.label is EntityLabel.PERSON:
+        if right.label is EntityLabel.PERSON and _title_between(words, lexicon):
             if left.label in {EntityLabel.COUNTRY, EntityLabel.ORGANIZATION}:
                 yield Found(right.entity, RelationType.AFFILIATED_WITH, left.entity, "title-prefix", 0.9)
             continue
@@ -80,6 +80,13 @@ def _structural(sent: Span, slots: list[Slot], lexicon: Lexicon) -> Iterator[Fou
                 yield Found(left.entity, RelationType.AFFILIATED_WITH, right.entity, "person-of", 0.85)
             elif right.label in {EntityLabel.EVENT, EntityLabel.INITIATIVE}:
                 yield Found(left.entity, RelationType.PARTICIPATES_IN, right.entity, "person-role-for", 0.7)
+
+
+def _title_between(words: list[Token], lexicon: Lexicon) -> bool:
+    """Only a title lies between a body and a person: "U.S. Secretary of Defense", "Türkiye's intelligence chief"."""
+    texts = [t.text for t in words]
+    return all(lexicon.is_role(w) or w in {"'s", "’s"} or (w in {"of", "for"} and 0 < i < len(texts) - 1)
+               for i, w in enumerate(texts))
 
 
 def _possessive(owner: Slot, owned: Slot, doc: object) -> Iterator[Found]:
@@ -145,6 +152,9 @@ def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon, owner: dict[int, int])
         hit = lemmas & spec.triggers
         if not hit or len(path) > spec.max_path:
             continue
+        if rtype is RelationType.AFFILIATED_WITH and (root_a.i >= a.end or root_a.i < a.start
+                                                       or root_b.i >= b.end or root_b.i < b.start):
+            continue  # an affiliation belongs to one person, not to a whole coordination
         oriented = _orient(a, b, spec, doc)
         if oriented is not None:
             source, target = oriented

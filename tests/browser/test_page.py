@@ -1,19 +1,28 @@
-"""The graph page in headless Chromium: offline, drawn, searchable, clickable and inert to hostile text."""
+"""The graph page in headless Chromium: offline, drawn, searchable, clickable and inert to hostile text.
+
+Each test renders a graph, opens it from a file:// URL and records every request, console error and
+dialog. The module skips itself when Chromium or Playwright is missing, and fails instead under CI.
+"""
 
 from __future__ import annotations
 
 import importlib.util
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import pytest
-from browser_support import CHROMIUM, OpenedPage
+from browser_support import CHROMIUM, CHROMIUM_ARGS, OpenedPage
 from page_sample import XSS, sample_graph
 
 from graphmodel import graphfile
 from graphmodel.graph import new_graph
+from graphmodel.render import render_html
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 
 def _unavailable(reason: str) -> None:
@@ -35,6 +44,40 @@ OpenPage = Callable[..., OpenedPage]
 HEGSETH = "person:pete-hegseth"
 CONFERENCE = "event:central-american-security-conference"
 BUILT_GRAPH = Path("out/graph.json")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def open_page(browser: Browser, tmp_path: Path) -> Iterator[Callable[..., OpenedPage]]:
+    """Render a graph, open it from a file:// URL and wait until the page says it is drawn."""
+    pages: list[Page] = []
+
+    def open_(graph: nx.MultiDiGraph, **options: Any) -> OpenedPage:
+        path = render_html(graph, tmp_path / f"graph{len(pages)}.html", **options)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        pages.append(page)
+        opened = OpenedPage(page, path.as_uri())
+        page.on("request", lambda request: opened.requests.append(request.url))
+        page.on("console", lambda message: opened.errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: opened.errors.append(str(error)))
+        page.on("dialog", lambda dialog: (opened.dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(opened.url)
+        # A selector, not wait_for_function: the page's CSP forbids the eval that polling a function needs.
+        page.wait_for_selector("body[data-ready=true]", state="attached", timeout=30_000)
+        return opened
+
+    yield open_
+    for page in pages:
+        page.close()
 
 
 @pytest.fixture

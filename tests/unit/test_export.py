@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from graphmodel import cli as cli_module
 from graphmodel import export, graphfile
 from graphmodel.cli import cli
-from graphmodel.errors import GraphModelError
+from graphmodel.errors import EntityNotFound, GraphModelError
 from graphmodel.export_csv import NODE_HEADER, RELATIONSHIP_HEADER, csv_paths
 from graphmodel.export_cypher import cypher_literal, dumps_cypher
 from graphmodel.export_source import graph_from_rows, query_items, read_store, subgraph
@@ -311,7 +311,7 @@ def test_format_for_unknown_extension() -> None:
 
 @pytest.mark.parametrize("fmt", ["csv", "html"])
 def test_dumps_subgraph_refuses_file_formats(selected: nx.MultiDiGraph, fmt: str) -> None:
-    with pytest.raises(GraphModelError, match=f"^the {fmt} format cannot go to standard output"):
+    with pytest.raises(GraphModelError, match=f"^the {fmt} format writes files and cannot go to standard output"):
         export.dumps_subgraph(selected, fmt)
 
 
@@ -386,6 +386,10 @@ def test_query_items_finds_nodes_and_relationships(sample_graph: nx.MultiDiGraph
     sub = subgraph(sample_graph, Selection(), "MATCH p = ... RETURN p", store)
     assert set(sub) == {HEGSETH, us, "country:china", centsec}
     assert triples(sub) == found
+    assert set(subgraph(sample_graph, Selection(center="Beijing", hops=5), "q", store)) == {"country:china"}
+    with pytest.raises(EntityNotFound) as error:
+        subgraph(sample_graph, Selection(center="Honduras"), "q", store)
+    assert str(error.value) == "Honduras (country:honduras) is not among the entities the query returned"
 
 
 def test_query_items_prefers_relationships_whose_ends_the_row_returned(sample_graph: nx.MultiDiGraph) -> None:
@@ -471,7 +475,7 @@ def test_cli_export_file_formats_refuse_standard_output(runner: CliRunner, sampl
     result = runner.invoke(cli, ["export", str(sample_graph_file), "-o", "-", "--format", fmt])
     assert result.exit_code == 1
     assert result.output == (
-        f"Error: the {fmt} format cannot go to standard output; give a file or folder to -o "
+        f"Error: the {fmt} format writes files and cannot go to standard output; give a file or folder name "
         "(standard output takes json, graphml, gexf, cypher)\n")
 
 
