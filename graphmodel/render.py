@@ -24,7 +24,16 @@ import networkx as nx
 
 from graphmodel.models import EntityLabel, RelationType
 
-__all__ = ["LABEL_STYLES", "TYPE_STYLES", "NodeStyle", "EdgeStyle", "node_size", "render_html", "script_json"]
+__all__ = [
+    "LABEL_STYLES",
+    "TYPE_STYLES",
+    "EdgeStyle",
+    "NodeStyle",
+    "layout_positions",
+    "node_size",
+    "render_html",
+    "script_json",
+]
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _VIS_DIR = "lib/vis-9.1.2"
@@ -91,7 +100,7 @@ def render_html(
         ``path``.
     """
     physics = 0 < len(graph) <= physics_threshold
-    data = page_data(graph, title=title, physics=physics)
+    data = _page_data(graph, title=title, physics=physics)
     html = _template().render(
         title=title,
         built=data["built"],
@@ -108,7 +117,7 @@ def render_html(
     return path
 
 
-def page_data(graph: nx.MultiDiGraph, *, title: str, physics: bool) -> dict[str, Any]:
+def _page_data(graph: nx.MultiDiGraph, *, title: str, physics: bool) -> dict[str, Any]:
     """Everything the page script reads: vis-network records, documents and options."""
     from pyvis.network import Network
 
@@ -117,7 +126,7 @@ def page_data(graph: nx.MultiDiGraph, *, title: str, physics: bool) -> dict[str,
     degrees = dict(graph.degree())
     top = max(degrees.values(), default=0)
     for key, attrs in graph.nodes(data=True):
-        network.add_node(key, **_node_record(attrs, node_size(degrees[key], top), positions.get(key)))
+        network.add_node(key, **_node_record(attrs, node_size(degrees[key], top), positions[key]))
     for number, (source, target, attrs) in enumerate(graph.edges(data=True)):
         network.add_edge(source, target, **_edge_record(number, attrs))
     _curve_parallel_edges(network.edges)
@@ -128,7 +137,7 @@ def page_data(graph: nx.MultiDiGraph, *, title: str, physics: bool) -> dict[str,
         "nodes": network.nodes,
         "edges": network.edges,
         "documents": _documents(graph),
-        "options": vis_options(physics),
+        "options": _vis_options(physics),
     }
 
 
@@ -141,9 +150,9 @@ def node_size(degree: int, max_degree: int) -> float:
     return 10.0 + 24.0 * math.sqrt(degree / max_degree) if max_degree else 10.0
 
 
-def _node_record(attrs: dict[str, Any], size: float, position: tuple[float, float] | None) -> dict[str, Any]:
+def _node_record(attrs: dict[str, Any], size: float, position: tuple[float, float]) -> dict[str, Any]:
     style = LABEL_STYLES.get(attrs.get("label", ""), _OTHER_LABEL)
-    record: dict[str, Any] = {
+    return {
         "label": str(attrs.get("name") or ""),
         "shape": style.shape,
         "color": style.color,
@@ -153,10 +162,9 @@ def _node_record(attrs: dict[str, Any], size: float, position: tuple[float, floa
         "aliases": [str(alias) for alias in attrs.get("aliases", [])],
         "mentions": int(attrs.get("mentions") or 0),
         "documents": [str(doc) for doc in attrs.get("documents", [])],
+        "x": position[0],
+        "y": position[1],
     }
-    if position is not None:
-        record["x"], record["y"] = position
-    return record
 
 
 def _edge_record(number: int, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -198,10 +206,10 @@ def _documents(graph: nx.MultiDiGraph) -> dict[str, dict[str, str]]:
     }
 
 
-def vis_options(physics: bool) -> dict[str, Any]:
+def _vis_options(physics: bool) -> dict[str, Any]:
     """The vis-network options: settle small graphs with physics, draw big ones where placed.
 
-    >>> vis_options(False)["physics"]
+    >>> _vis_options(False)["physics"]
     {'enabled': False}
     """
     big = not physics

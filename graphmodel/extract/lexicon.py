@@ -67,6 +67,7 @@ class Lexicon:
     ambiguous: frozenset[str] = field(default_factory=frozenset)  # country names that are also common words
     bridge_in_heads: frozenset[str] = field(default_factory=frozenset)  # "Embassy in Panama" is one name
     role_words: frozenset[str] = field(default_factory=frozenset)  # lower-cased titles and roles
+    group_nouns: dict[str, str] = field(default_factory=dict)  # "delegation" -> "participant"
 
     def is_role(self, word: str) -> bool:
         """A title or role word, in any case: "Defense Minister", "intelligence chief"."""
@@ -142,5 +143,6 @@ def load_lexicon() -> Lexicon:
         relations=_relations(),
         ambiguous=frozenset(words["ambiguous_lowercase"]),
         bridge_in_heads=frozenset(words["bridge_in_heads"]),
+        group_nouns=dict(words["group_nouns"]),
         role_words=frozenset(words["role_words"]) | {t.lower().rstrip(".") for t in words["titles"]},
     )

@@ -14,7 +14,7 @@ from graphmodel.extract.labels import head_word
 from graphmodel.extract.lexicon import Lexicon, RelationSpec
 from graphmodel.models import EntityLabel, RelationType
 
-__all__ = ["Found", "Slot", "sentence_relations"]
+__all__ = ["GOVERNMENT_HEADS", "Found", "Slot", "sentence_relations"]
 
 _MAX_PATH = 6
 _NEGATIONS = {"not", "n't", "never", "no"}
@@ -22,7 +22,7 @@ _NEGATIONS = {"not", "n't", "never", "no"}
 _PRIORITY = [RelationType.HOSTS, RelationType.VISITS, RelationType.AFFILIATED_WITH, RelationType.MEMBER_OF,
              RelationType.PART_OF, RelationType.PARTICIPATES_IN, RelationType.LOCATED_IN, RelationType.OPPOSES,
              RelationType.COOPERATES_WITH]
-_GOVERNMENT_HEADS = {"Ministry", "Department", "Command", "Navy", "Army", "Force", "Forces", "Police", "Agency", "Embassy",
+GOVERNMENT_HEADS = {"Ministry", "Department", "Command", "Navy", "Army", "Force", "Forces", "Police", "Agency", "Embassy",
                      "Guard", "Fleet", "Corps", "Council", "Office", "Service", "Services", "Marines", "Government", "Cabinet"}
 
 
@@ -102,7 +102,7 @@ def _possessive(owner: Slot, owned: Slot, doc: object) -> Iterator[Found]:
         yield Found(owned.entity, RelationType.LOCATED_IN, owner.entity, "possessive-place", 0.85)
     elif owned.label is EntityLabel.ORGANIZATION:
         head = head_word([t.text for t in doc[owned.start:owned.end]])  # type: ignore[index]
-        rtype = RelationType.PART_OF if head in _GOVERNMENT_HEADS else RelationType.LOCATED_IN
+        rtype = RelationType.PART_OF if head in GOVERNMENT_HEADS else RelationType.LOCATED_IN
         if rtype is RelationType.PART_OF or owner.label is EntityLabel.COUNTRY:
             yield Found(owned.entity, rtype, owner.entity, "possessive-org", 0.85)
 

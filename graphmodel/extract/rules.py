@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from graphmodel.extract.coref import LocalEntity, Located, group_mentions, relabel
+from graphmodel.extract.groups import group_relations
 from graphmodel.extract.inference import infer_relations, name_prefix_states
 from graphmodel.extract.lexicon import Lexicon, load_lexicon, norm
 from graphmodel.extract.mentions import Mention, find_mentions
@@ -98,7 +99,9 @@ class RuleExtractor:
                 continue
             for sent in docs[index].sents:
                 slots = _slots(sent, by_unit.get(index, []), focal, self.lexicon, entities)
-                found = sentence_relations(sent, slots, self.lexicon) + _participant_list(sent, slots, focal)
+                found = (sentence_relations(sent, slots, self.lexicon) + _participant_list(sent, slots, focal)
+                         + group_relations(sent, slots, self.lexicon,
+                                           focal.get(EntityLabel.EVENT, focal.get(EntityLabel.INITIATIVE))))
                 out += [Sourced(f, unit.offset + sent.start_char, unit.offset + sent.end_char, sent.text) for f in found]
         return out
 

@@ -1,0 +1,80 @@
+"""Members of a national group: "a Ukrainian delegation led by X", "Russia's negotiators were named as A and B",
+"the targeted Mexican cartels are A, B and C".
+
+A person in such a group is affiliated with the state; a body in it is part of the state (government
+bodies) or located in it (other organizations); members of a delegation or team take part in the
+document's focal event, and so does their state.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from graphmodel.extract.labels import head_word
+from graphmodel.extract.lexicon import Lexicon
+from graphmodel.extract.relations import GOVERNMENT_HEADS, Found, Slot
+from graphmodel.models import EntityLabel, RelationType
+
+__all__ = ["group_relations"]
+
+_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
+
+
+def group_relations(sent: Span, slots: list[Slot], lexicon: Lexicon, focal: int | None) -> list[Found]:
+    """Relations of the members of groups that a state's name or demonym modifies."""
+    states = _group_states(slots, sent, lexicon)
+    found: list[Found] = []
+    for slot in slots:
+        if slot.anaphor or slot.label not in {EntityLabel.PERSON, EntityLabel.ORGANIZATION}:
+            continue
+        group = _group_of(_root(sent, slot), states)
+        if group is None:
+            continue
+        state, role = states[group.i], lexicon.group_nouns[group.lemma_.lower()]
+        found.append(_membership(slot, state, sent))
+        if role == "participant" and focal is not None:
+            found.append(Found(slot.entity, RelationType.PARTICIPATES_IN, focal, "group-participant", 0.7))
+            found.append(Found(state, RelationType.PARTICIPATES_IN, focal, "group-participant", 0.7))
+    return found
+
+
+def _membership(slot: Slot, state: int, sent: Span) -> Found:
+    if slot.label is EntityLabel.PERSON:
+        return Found(slot.entity, RelationType.AFFILIATED_WITH, state, "group-member", 0.8)
+    head = head_word([t.text for t in sent.doc[slot.start:slot.end]])
+    rtype = RelationType.PART_OF if head in GOVERNMENT_HEADS else RelationType.LOCATED_IN
+    return Found(slot.entity, rtype, state, "group-member", 0.75)
+
+
+def _group_states(slots: list[Slot], sent: Span, lexicon: Lexicon) -> dict[int, int]:
+    """Token index of each group noun -> the state entity that modifies it."""
+    states = {}
+    for slot in slots:
+        if slot.anaphor or slot.label is not EntityLabel.COUNTRY:
+            continue
+        token = sent.doc[slot.start:slot.end].root
+        group = token.head if token.dep_ in _MODIFIER_DEPS else None
+        if token.dep_ == "pobj" and token.head.lower_ == "from":  # "delegations from Russia"
+            group = token.head.head
+        if group is not None and group.lemma_.lower() in lexicon.group_nouns:
+            states[group.i] = slot.entity
+    return states
+
+
+def _group_of(token: Token, states: dict[int, int]) -> Token | None:
+    """The group noun a member hangs from: through "led by", "included", "named as", "are", apposition."""
+    for ancestor in list(token.ancestors)[:4]:
+        candidates = [ancestor]
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            candidates += [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for candidate in candidates:
+            if candidate.i in states:
+                return candidate
+    return None
+
+
+def _root(sent: Span, slot: Slot) -> Token:
+    root = sent.doc[slot.start:slot.end].root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root
