@@ -25,6 +25,9 @@ def name_prefix_states(entities: list[LocalEntity], lexicon: Lexicon) -> list[Fo
     """
     found = []
     for index, entity in enumerate(list(entities)):
+        if entity.label is EntityLabel.EVENT and entity.mentions:
+            found += [Found(_find_or_add(entities, *party), RelationType.PARTICIPATES_IN, index, "name-parties", 0.8)
+                      for party in _parties(entity.name, lexicon)]
         if entity.label is not EntityLabel.ORGANIZATION or not entity.mentions:
             continue
         state = _state_prefix(entity.name, lexicon)
@@ -38,6 +41,16 @@ def name_prefix_states(entities: list[LocalEntity], lexicon: Lexicon) -> list[Fo
         if seat is not None:
             found.append(Found(index, RelationType.LOCATED_IN, _find_or_add(entities, *seat), "name-in-state", 0.8))
     return found
+
+
+def _parties(name: str, lexicon: Lexicon) -> list[tuple[str, str]]:
+    """The states an event is named after: "Russia-Ukraine talks" -> Russia, Ukraine."""
+    first = name.split()[0]
+    parts = [p for p in first.replace("–", "-").split("-") if p]
+    entries = [lexicon.lookup(p) for p in parts]
+    if len(parts) < 2 or any(e is None or e.label is not EntityLabel.COUNTRY for e in entries):
+        return []
+    return [(e.name, p) for e, p in zip(entries, parts, strict=True) if e is not None]
 
 
 def _body_prefix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:

@@ -24,7 +24,7 @@ _NER_LABELS = {
     "LOC": EntityLabel.PLACE, "FAC": EntityLabel.PLACE, "EVENT": EntityLabel.EVENT, "LAW": EntityLabel.INITIATIVE,
 }
 _CONNECTORS = {"of", "for", "on", "de", "del", "la", "and", "&", "-", "the"}
-_PRIORITY = {"gazetteer": 0, "person": 0, "chunk": 1, "ner": 2}
+_PRIORITY = {"gazetteer": 0, "person": 0, "compound": 0, "chunk": 1, "ner": 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,9 @@ class Mention:
 
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     """All entity mentions of a parsed block, non-overlapping, in text order."""
-    candidates = _gazetteer_mentions(doc, lexicon) + _ner_mentions(doc, lexicon) + _chunk_mentions(doc, lexicon)
+    gazetteer = _gazetteer_mentions(doc, lexicon)
+    candidates = gazetteer + _compound_events(doc, gazetteer, lexicon) + _ner_mentions(doc, lexicon)
+    candidates += _chunk_mentions(doc, lexicon)
     chosen: list[Mention] = []
     taken: set[int] = set()
     for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), _PRIORITY[m.source], m.start)):
@@ -81,6 +83,24 @@ def _gazetteer_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
         if entry is None or not _case_ok(span.text, entry.kind, lexicon):
             continue
         found.append(Mention(start, end, span.text, entry.label, entry.name, entry.kind, "gazetteer"))
+    return found
+
+
+def _compound_events(doc: Doc, gazetteer: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """ "Russia-Ukraine talks", "US-China summit": two states joined by a hyphen before an event noun."""
+    states = {m.start: m for m in gazetteer if m.label is EntityLabel.COUNTRY}
+    found = []
+    for first in states.values():
+        second = states.get(first.end + 1)
+        if second is None or doc[first.end].text not in {"-", "–"}:
+            continue
+        j = second.end
+        while j < len(doc) and j < second.end + 3 and doc[j].pos_ in {"ADJ", "NOUN"} and doc[j].text.islower():
+            if lexicon.anaphora.get(doc[j].lemma_.lower()) is EntityLabel.EVENT:
+                span = doc[first.start:j + 1]
+                found.append(Mention(span.start, span.end, span.text, EntityLabel.EVENT, None, "name", "compound"))
+                break
+            j += 1
     return found
 
 
