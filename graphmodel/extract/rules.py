@@ -65,7 +65,7 @@ class RuleExtractor:
         units = document_units(document, self.lexicon)
         docs = [self.nlp(u.text) if u.row is None else self.nlp.make_doc(u.text) for u in units]
         located = [Located(m, i) for i, doc in enumerate(docs) for m in self._mentions(units[i], doc)]
-        located = _with_bare_surnames(_vote_labels(located), docs, units)
+        located = _with_bare_surnames(_vote_labels(_heading_names_known(located, units)), docs, units)
         entities, assignment = group_mentions(located, docs, self.lexicon)
         sourced = self._sentence_relations(units, docs, located, entities, assignment)
         sourced += self._row_relations(units, located, assignment)
@@ -121,6 +121,13 @@ class RuleExtractor:
                     found = Found(participant, RelationType.PARTICIPATES_IN, name, "table-participants", 0.9)
                     out.append(Sourced(found, row.start, row.end, row.text))
         return out
+
+
+def _heading_names_known(located: list[Located], units: list[Unit]) -> list[Located]:
+    """Keep a heading's mentions only for names the body or a gazetteer knows: headings make no entities."""
+    body = {norm(m.mention.text) for m in located if units[m.block].role != "heading"}
+    return [m for m in located if units[m.block].role != "heading" or m.mention.source in {"gazetteer", "compound"}
+            or norm(m.mention.text) in body]
 
 
 def _vote_labels(located: list[Located]) -> list[Located]:

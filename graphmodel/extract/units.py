@@ -29,6 +29,8 @@ class Unit:
 
     ``row`` is set for table cells: the row block (its text is the evidence) and ``role`` says
     whether the cell names the row's subject ("name") or one participant ("participant").
+    Headings (role "heading") are read for relations between entities the body names, never for
+    new entities.
     """
 
     text: str
@@ -42,6 +44,7 @@ def document_units(document: Document, lexicon: Lexicon) -> list[Unit]:
     """Prose blocks and table cells of a document (the whole text when it has no blocks)."""
     blocks = document.blocks or (Block(BlockKind.PARAGRAPH, 0, len(document.text), document.text),)
     units = [_without_lead_in(b) for b in blocks if b.kind in _PROSE and b.text.strip()]
+    units += [Unit(b.text, b.start, role="heading") for b in blocks if b.kind is BlockKind.HEADING and b.text.strip()]
     for block in blocks:
         if block.kind is BlockKind.TABLE_ROW:
             units += _row_units(block, lexicon)
