@@ -147,6 +147,9 @@ def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon, owner: dict[int, int])
     if any(t.lower_ in _NEGATIONS for w in words for t in w.children if t.dep_ == "neg"):
         return None
     lemmas = _lemmas(words)
+    venue = _venue(a, b, lemmas, lexicon)
+    if venue is not None:
+        return venue
     for rtype in _PRIORITY:
         spec = lexicon.relations[rtype]
         hit = lemmas & spec.triggers
@@ -160,6 +163,27 @@ def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon, owner: dict[int, int])
             source, target = oriented
             confidence = spec.confidence * (0.8 if a.anaphor or b.anaphor else 1.0)
             return Found(source.entity, rtype, target.entity, f"path:{sorted(hit)[0]}", round(confidence, 3))
+    return _person_at_event(a, b, path)
+
+
+_EVENTS = {EntityLabel.EVENT, EntityLabel.INITIATIVE}
+
+
+def _venue(a: Slot, b: Slot, lemmas: set[str], lexicon: Lexicon) -> Found | None:
+    """A city or venue that "hosts" an event is where the event is held."""
+    places = [s for s in (a, b) if s.label is EntityLabel.PLACE]
+    events = [s for s in (a, b) if s.label in _EVENTS]
+    if places and events and lemmas & lexicon.relations[RelationType.HOSTS].triggers:
+        return Found(events[0].entity, RelationType.LOCATED_IN, places[0].entity, "path:venue-hosts", 0.7)
+    return None
+
+
+def _person_at_event(a: Slot, b: Slot, path: list[Token]) -> Found | None:
+    """A person closely tied to an event in one clause (speaking at it, describing it) takes part in it."""
+    people = [s for s in (a, b) if s.label is EntityLabel.PERSON and not s.anaphor]
+    events = [s for s in (a, b) if s.label in _EVENTS]
+    if people and events and len(path) <= 4:
+        return Found(people[0].entity, RelationType.PARTICIPATES_IN, events[0].entity, "path:person-event", 0.5)
     return None
 
 
