@@ -100,6 +100,12 @@ def read(path: Path) -> nx.MultiDiGraph:
     return loads(text, origin=str(path))
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write(graph: nx.MultiDiGraph, path: Path) -> Path:
     """Write an interchange file atomically (a temporary file renamed into place)."""
     path = Path(path)
@@ -109,6 +115,7 @@ def write(graph: nx.MultiDiGraph, path: Path) -> Path:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(dumps(graph))
             handle.write("\n")
+        os.chmod(tmp, 0o644 & ~_umask())  # mkstemp creates files readable by their owner only
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
