@@ -49,6 +49,7 @@ class Found:
 def sentence_relations(sent: Span, slots: list[Slot], lexicon: Lexicon) -> list[Found]:
     """All relations the rules find in one sentence, one per (source, type, target)."""
     found = list(_structural(sent, slots, lexicon)) + list(_paths(sent, slots, lexicon))
+    found += _joint_actors(sent, slots, lexicon)
     unique: dict[tuple[int, RelationType, int], Found] = {}
     for item in found:
         if item.source != item.target:
@@ -118,6 +119,31 @@ def _is_affiliation_tail(words: list[Token], lexicon: Lexicon) -> bool:
         return False
     inner = [t for t in words[:-1] if t.lower_ not in {",", "the", "a", "an", "of", "from", "for"}]
     return len(inner) <= 4 and all(t.pos_ in {"NOUN", "ADJ", "PROPN"} or t.text in lexicon.titles for t in inner)
+
+
+_ACTORS = {EntityLabel.COUNTRY, EntityLabel.ORGANIZATION}
+
+
+def _joint_actors(sent: Span, slots: list[Slot], lexicon: Lexicon) -> list[Found]:
+    """States or bodies listed together in a clause about working together cooperate pairwise.
+
+    "Philippine and United States troops ... supported by ...", "Australia, the United Kingdom and the
+    United States are considering working with Japan".
+    """
+    groups: dict[int, list[Slot]] = {}
+    for slot in slots:
+        if slot.label in _ACTORS and not slot.anaphor:
+            groups.setdefault(_root(sent.doc, slot).i, []).append(slot)
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    if not lemmas & lexicon.relations[RelationType.COOPERATES_WITH].triggers - {"with", "share", "shared", "help"}:
+        return []
+    found = []
+    for members in groups.values():
+        unique = {s.entity: s for s in members}
+        for i, a in enumerate(list(unique)):
+            for b in list(unique)[i + 1:]:
+                found.append(Found(a, RelationType.COOPERATES_WITH, b, "joint-actors", 0.6))
+    return found
 
 
 # ---------------------------------------------------------------- dependency paths
