@@ -108,7 +108,9 @@ def _reconsider(span: Span, lexicon: Lexicon, label: EntityLabel | None, ner_lab
         return label
     root = span.root
     if label is EntityLabel.PERSON and ((root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE)
-                                        or (root.dep_ == "appos" and root.head.ent_type_ in {"FAC", "GPE", "LOC"})):
+                                        or (root.dep_ == "appos" and (root.head.ent_type_ in {"FAC", "GPE", "LOC"}
+                                                                      or lexicon.heads.get(root.head.text)
+                                                                      is EntityLabel.PLACE))):
         return EntityLabel.PLACE
     if label in {EntityLabel.ORGANIZATION, EntityLabel.PLACE} and _personal_name(span, lexicon):
         before = span.doc[span.start - 1] if span.start > 0 else None

@@ -48,6 +48,7 @@ class RelationSpec:
     triggers: frozenset[str]
     confidence: float
     max_path: int = 6  # longest dependency path (in tokens) the rule accepts
+    near_triggers: frozenset[str] = frozenset()  # triggers that count only on paths of at most 3 tokens
 
 
 @dataclass(frozen=True, eq=False)
@@ -120,6 +121,7 @@ def _relations() -> dict[RelationType, RelationSpec]:
             frozenset(spec["triggers"]),
             float(spec["confidence"]),
             int(spec.get("max_path", 6)),
+            frozenset(spec.get("near_triggers", [])),
         )
     return specs
 

@@ -73,14 +73,26 @@ def _structural(sent: Span, slots: list[Slot], lexicon: Lexicon) -> Iterator[Fou
             continue
         if [t.text for t in words] in (["'s"], ["’s"]):
             yield from _possessive(left, right, doc)
+        elif _possessive_of(words) and right.label is EntityLabel.PLACE and left.label in {EntityLabel.COUNTRY,
+                                                                                          EntityLabel.PLACE}:
+            yield Found(right.entity, RelationType.LOCATED_IN, left.entity, "possessive-of-place", 0.75)
         elif [t.text for t in words] in ([","], ["in"]) and right.label in {EntityLabel.PLACE, EntityLabel.COUNTRY}:
-            if left.label is EntityLabel.PLACE or (left.label is EntityLabel.ORGANIZATION and words[0].text == "in"):
+            attached = left.start <= doc[right.start:right.end].root.head.i < left.end
+            if attached and (left.label is EntityLabel.PLACE
+                             or (left.label is EntityLabel.ORGANIZATION and words[0].text == "in")):
                 yield Found(left.entity, RelationType.LOCATED_IN, right.entity, "place-apposition", 0.75)
         elif left.label is EntityLabel.PERSON and _is_affiliation_tail(words, lexicon):
             if right.label in {EntityLabel.COUNTRY, EntityLabel.ORGANIZATION}:
                 yield Found(left.entity, RelationType.AFFILIATED_WITH, right.entity, "person-of", 0.85)
             elif right.label in {EntityLabel.EVENT, EntityLabel.INITIATIVE}:
                 yield Found(left.entity, RelationType.PARTICIPATES_IN, right.entity, "person-role-for", 0.7)
+
+
+def _possessive_of(words: list[Token]) -> bool:
+    """ "the Philippines' main island of Luzon": a possessive, common words, then "of"."""
+    texts = [t.text for t in words]
+    return (len(texts) >= 3 and texts[0] in {"'s", "’s", "'", "’"} and texts[-1] == "of"
+            and all(t.is_lower for t in words[1:-1]))
 
 
 def _title_between(words: list[Token], lexicon: Lexicon) -> bool:
@@ -179,6 +191,8 @@ def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon, owner: dict[int, int])
     for rtype in _PRIORITY:
         spec = lexicon.relations[rtype]
         hit = lemmas & spec.triggers
+        if not hit and len(path) <= 3:
+            hit = lemmas & spec.near_triggers
         if not hit or len(path) > spec.max_path:
             continue
         if rtype is RelationType.AFFILIATED_WITH and (root_a.i >= a.end or root_a.i < a.start
