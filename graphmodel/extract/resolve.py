@@ -8,6 +8,7 @@ surface form as an alias and takes a stable, readable key from its canonical nam
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from collections.abc import Callable, Iterable
 
 from graphmodel.extract.lexicon import norm
@@ -34,11 +35,39 @@ class _UnionFind:
 
 def resolve_corpus(extractions: Iterable[Extraction]) -> list[Extraction]:
     """Rewrite entity keys so that every real-world entity has one key across all documents."""
-    extractions = list(extractions)
+    extractions = _type_acronyms(list(extractions))
     entities = [e for x in extractions for e in x.entities]
     groups = _group(entities)
     canonical = _canonical_keys(entities, groups)
     return [_rewrite(x, lambda key: canonical[groups.find(key)]) for x in extractions]
+
+
+def _type_acronyms(extractions: list[Extraction]) -> list[Extraction]:
+    """An acronym typed by the NER model alone takes the label of the name another document defines it for.
+
+    "CENTSEC" defined as "the Central American Security Conference" in one article is an event in all.
+    """
+    defined: dict[str, set[EntityLabel]] = {}
+    for entity in (e for x in extractions for e in x.entities):
+        for alias in entity.aliases:
+            if alias.isupper() and not entity.name.isupper():
+                defined.setdefault(alias, set()).add(entity.label)
+    relabel = {}
+    for entity in (e for x in extractions for e in x.entities):
+        labels = defined.get(entity.name, set())
+        if entity.name.isupper() and len(labels) == 1 and entity.label not in labels:
+            relabel[entity.key] = entity_key(next(iter(labels)), entity.name), next(iter(labels))
+    return [_relabelled(x, relabel) for x in extractions] if relabel else extractions
+
+
+def _relabelled(extraction: Extraction, relabel: dict[str, tuple[str, EntityLabel]]) -> Extraction:
+    def key(old: str) -> str:
+        return relabel[old][0] if old in relabel else old
+
+    entities = tuple(replace(e, key=key(e.key), label=relabel[e.key][1]) if e.key in relabel else e
+                     for e in extraction.entities)
+    relations = tuple(replace(r, source=key(r.source), target=key(r.target)) for r in extraction.relations)
+    return Extraction(extraction.document, entities, relations)
 
 
 def _forms(entity: Entity) -> set[str]:
