@@ -93,6 +93,7 @@ class RuleExtractor:
         for item, entity in zip(located, assignment, strict=True):
             by_unit.setdefault(item.block, []).append((item.mention, entity))
         focal = _focal(entities)
+        targets: dict[str, list[tuple[int, RelationType]]] = {}
         out = []
         for index, unit in enumerate(units):
             if unit.row is not None:
@@ -101,7 +102,7 @@ class RuleExtractor:
                 slots = _slots(sent, by_unit.get(index, []), focal, self.lexicon, entities)
                 found = (sentence_relations(sent, slots, self.lexicon) + _participant_list(sent, slots, focal)
                          + group_relations(sent, slots, self.lexicon,
-                                           focal.get(EntityLabel.EVENT, focal.get(EntityLabel.INITIATIVE))))
+                                           focal.get(EntityLabel.EVENT, focal.get(EntityLabel.INITIATIVE)), targets))
                 out += [Sourced(f, unit.offset + sent.start_char, unit.offset + sent.end_char, sent.text) for f in found]
         return out
 
