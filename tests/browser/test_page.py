@@ -43,7 +43,7 @@ pytestmark = pytest.mark.browser
 OpenPage = Callable[..., OpenedPage]
 HEGSETH = "person:pete-hegseth"
 CONFERENCE = "event:central-american-security-conference"
-BUILT_GRAPH = Path("out/graph.json")
+SAMPLE_DOCS = Path(__file__).resolve().parents[2] / "data" / "docs"
 
 
 @pytest.fixture(scope="session")
@@ -231,11 +231,27 @@ def test_tiny_graphs_get_ready(open_page: OpenPage, nodes: int) -> None:
     assert opened.errors == []
 
 
-@pytest.mark.skipif(not BUILT_GRAPH.exists(), reason="no out/graph.json (run `graphmodel build` first)")
-def test_built_graph_page(open_page: OpenPage) -> None:
-    graph = graphfile.read(BUILT_GRAPH)
-    opened = open_page(graph, title="built corpus")
+@pytest.fixture(scope="module")
+def built_sample() -> nx.MultiDiGraph:
+    """The graph `graphmodel build` makes of the sample corpus in data/docs."""
+    from graphmodel.documents import read_documents
+    from graphmodel.extract import make_extractor
+    from graphmodel.pipeline import build_graph
+
+    return build_graph(read_documents(SAMPLE_DOCS), make_extractor())
+
+
+def test_sample_corpus_page(open_page: OpenPage, built_sample: nx.MultiDiGraph) -> None:
+    opened = open_page(built_sample, title="docs")
     drawn = opened.js("[graphmodel.network.body.nodeIndices.length, graphmodel.network.body.edgeIndices.length]")
-    assert drawn == [graph.number_of_nodes(), graph.number_of_edges()]
+    assert drawn == [built_sample.number_of_nodes(), built_sample.number_of_edges()]
     assert opened.errors == []
     assert [url for url in opened.requests if url != opened.url and not url.startswith("data:")] == []
+    opened.page.fill("#search", "Hegseth")
+    expect(opened.page.locator("#panel h2")).to_have_text("Pete Hegseth")
+    assert opened.js("graphmodel.network.getSelectedNodes()") == [HEGSETH]
+    conference = "event:central-american-security-conference"
+    opened.page.mouse.click(*edge_midpoint(opened, HEGSETH, conference))
+    assert opened.js("graphmodel.network.getSelectedEdges()") == [edge_id(opened, HEGSETH, conference)]
+    sentences = [e["sentence"] for e in built_sample.edges[HEGSETH, conference, "PARTICIPATES_IN"]["evidence"]]
+    expect(opened.page.locator("#panel .evidence blockquote").first).to_have_text(sentences[0])
