@@ -85,12 +85,19 @@ def sample_graph() -> nx.MultiDiGraph:
     return graph
 
 
-def take_screenshot(target: Path) -> None:
-    """Render the sample graph, open it in headless Chromium, find Hegseth, open an edge's evidence, save a PNG."""
+def take_screenshot(target: Path, graph_file: Path | None = None) -> None:
+    """Render a graph (a built graph.json, else the fixture), find Hegseth, open an edge's evidence, save a PNG.
+
+        python tests/browser/page_sample.py docs/graph.png out/graph.json
+    """
+    from graphmodel import graphfile
+
+    graph = graphfile.read(graph_file) if graph_file else sample_graph()
+    title = "Sample corpus (data/docs)" if graph_file else "Panama security sample"
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
-        page_file = render_html(sample_graph(), Path(folder) / "graph.html", title="Panama security sample")
+        page_file = render_html(graph, Path(folder) / "graph.html", title=title)
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1440, "height": 860}, device_scale_factor=1)
         page.goto(page_file.as_uri())
@@ -104,4 +111,5 @@ def take_screenshot(target: Path) -> None:
 
 
 if __name__ == "__main__":
-    take_screenshot(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/graph.png"))
+    take_screenshot(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/graph.png"),
+                    Path(sys.argv[2]) if len(sys.argv) > 2 else None)

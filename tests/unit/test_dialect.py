@@ -37,12 +37,19 @@ CYPHER = Path(__file__).resolve().parents[2] / "cypher"
     ("MATCH (p)-[*]->(n) RETURN n", "MATCH (p)-[* TRAIL]->(n) RETURN n"),
     ("MATCH (p)<-[r*..3]-(n) RETURN n", "MATCH (p)<-[r* TRAIL ..3]-(n) RETURN n"),
     ("MATCH (p)-[r:HOSTS]->(n) RETURN n", "MATCH (p)-[r:HOSTS]->(n) RETURN n"),
-    # ANY / NONE with a parameter in an equality
+    # ANY / NONE over an equality: no lambda
     ("WHERE ANY(alias IN n.aliases WHERE toLower(alias) = toLower($name))",
-     "WHERE (toLower($name) IN list_transform(n.aliases, alias -> toLower(alias)))"),
-    ("WHERE none(a IN n.aliases WHERE $name = a)", "WHERE (NOT $name IN list_transform(n.aliases, a -> a))"),
-    ("WHERE ANY(a IN n.aliases WHERE a = 'x')", "WHERE ANY(a IN n.aliases WHERE a = 'x')"),
+     "WHERE (size(n.aliases) > 0 AND ('\\u001f' + lower(list_to_string('\\u001f', n.aliases)) + '\\u001f') "
+     "CONTAINS ('\\u001f' + toLower($name) + '\\u001f'))"),
+    ("WHERE NONE(a IN n.aliases WHERE 'X' = toUpper(a))",
+     "WHERE NOT (size(n.aliases) > 0 AND ('\\u001f' + upper(list_to_string('\\u001f', n.aliases)) + '\\u001f') "
+     "CONTAINS ('\\u001f' + 'X' + '\\u001f'))"),
+    ("WHERE none(a IN n.aliases WHERE $name = a)", "WHERE NOT list_contains(n.aliases, $name)"),
+    ("WHERE ANY(a IN n.aliases WHERE a = 'x')", "WHERE list_contains(n.aliases, 'x')"),
+    ("WHERE ANY(a IN n.aliases WHERE size(a) = $n)", "WHERE ($n IN list_transform(n.aliases, a -> size(a)))"),
+    ("WHERE ANY(a IN n.aliases WHERE size(a) = 3)", "WHERE ANY(a IN n.aliases WHERE size(a) = 3)"),
     ("WHERE ANY(a IN n.aliases WHERE a = $x OR a = $y)", "WHERE ANY(a IN n.aliases WHERE a = $x OR a = $y)"),
+    ("WHERE all(a IN n.aliases WHERE a = $x)", "WHERE all(a IN n.aliases WHERE a = $x)"),
     # list comprehensions
     ("RETURN [n IN nodes(p) | n.name] AS names", "RETURN list_transform(nodes(p), n -> n.name) AS names"),
     ("RETURN [a IN n.aliases WHERE a <> 'x'] AS rest", "RETURN list_filter(n.aliases, a -> a <> 'x') AS rest"),
@@ -76,7 +83,7 @@ def test_strings_and_comments_are_never_rewritten() -> None:
 def test_rules_run_in_the_documented_order() -> None:
     assert [rule.__name__ for rule in dialect.RULES] == [
         "labels_first", "labels_list", "type_function", "conversions", "shortest_path", "trail",
-        "quantifier_parameters", "comprehensions", "subscripts", "label_predicates"]
+        "quantifier_equalities", "comprehensions", "subscripts", "label_predicates"]
 
 
 def test_shortest_path_example_rewrites_to_the_engine_syntax() -> None:
