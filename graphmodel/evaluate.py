@@ -33,6 +33,7 @@ __all__ = [
     "LABELS",
     "TYPES",
     "Counts",
+    "edge_outcomes",
     "Gold",
     "GoldEntity",
     "RelationKey",
@@ -329,6 +330,22 @@ def score(graph: nx.MultiDiGraph, gold: Gold) -> Score:
         missed_relations=_described(relation_outcomes, "fn"),
         spurious_relations=_described(relation_outcomes, "fp"),
     )
+
+
+def edge_outcomes(graph: nx.MultiDiGraph, gold: Gold) -> dict[tuple[str, str, str], bool]:
+    """Whether each scored edge ``(source, target, type)`` of ``graph`` is a relation of ``gold``.
+
+    Edges that touch an unscored node (an ignored name, a label outside the schema) are left out.
+    """
+    nodes = _typed_nodes(graph)
+    match = _align(nodes, gold)
+    scored = {key for key, node in nodes.items() if key in match or not node.forms & gold.ignore}
+    outcomes = {}
+    for source, target, key in graph.edges(keys=True):
+        if key in TYPES and source in scored and target in scored:
+            aligned = source in match and target in match
+            outcomes[(source, target, key)] = aligned and _relation_key(key, match[source], match[target]) in gold.relations
+    return outcomes
 
 
 def _typed_nodes(graph: nx.MultiDiGraph) -> dict[str, _Node]:

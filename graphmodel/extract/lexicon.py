@@ -69,6 +69,15 @@ class Lexicon:
     bridge_in_heads: frozenset[str] = field(default_factory=frozenset)  # "Embassy in Panama" is one name
     role_words: frozenset[str] = field(default_factory=frozenset)  # lower-cased titles and roles
     group_nouns: dict[str, str] = field(default_factory=dict)  # "delegation" -> "participant"
+    rule_precision: dict[str, dict[str, float]] = field(default_factory=dict)  # measured per "TYPE rule"
+
+    def confidence(self, rtype: RelationType, rule: str, default: float) -> float:
+        """The measured precision of a rule for a type (or of its family, \"path\"), else ``default``."""
+        for key in (f"{rtype.value} {rule}", f"{rtype.value} {rule.split(':')[0]}"):
+            measured = self.rule_precision.get(key)
+            if measured and measured["found"] >= 3:
+                return measured["precision"]
+        return default
 
     def is_role(self, word: str) -> bool:
         """A title or role word, in any case: "Defense Minister", "intelligence chief"."""
@@ -146,5 +155,6 @@ def load_lexicon() -> Lexicon:
         ambiguous=frozenset(words["ambiguous_lowercase"]),
         bridge_in_heads=frozenset(words["bridge_in_heads"]),
         group_nouns=dict(words["group_nouns"]),
+        rule_precision=_read("rule_precision.json"),
         role_words=frozenset(words["role_words"]) | {t.lower().rstrip(".") for t in words["titles"]},
     )

@@ -73,7 +73,7 @@ class RuleExtractor:
         sourced += [_at(f, units[first_seen[f.source].block], docs[first_seen[f.source].block])
                     for f in name_prefix_states(entities, self.lexicon)]
         sourced += [Sourced(f, s.start, s.end, s.sentence) for s, f in infer_relations(sourced)]
-        return _extraction(document, entities, sourced)
+        return _extraction(document, entities, sourced, self.lexicon)
 
     def _mentions(self, unit: Unit, doc: Doc) -> list[Mention]:
         if unit.row is None:
@@ -201,7 +201,8 @@ def _participant_list(sent: object, slots: list[Slot], focal: dict[EntityLabel, 
     return [Found(s.entity, RelationType.PARTICIPATES_IN, target, "participant-list", 0.75) for s in countries]
 
 
-def _extraction(document: Document, entities: list[LocalEntity], sourced: list[Sourced]) -> Extraction:
+def _extraction(document: Document, entities: list[LocalEntity], sourced: list[Sourced],
+                lexicon: Lexicon) -> Extraction:
     keys = [entity_key(e.label, e.name) for e in entities]
     out: dict[str, Entity] = {}
     for key, e in zip(keys, entities, strict=True):
@@ -212,5 +213,6 @@ def _extraction(document: Document, entities: list[LocalEntity], sourced: list[S
         source, target = keys[item.found.source], keys[item.found.target]
         if source in out and target in out and source != target:
             evidence = Evidence(document.id, item.sentence.strip(), item.start, item.end, item.found.rule)
-            relations.append(Relation(source, target, item.found.type, (evidence,), item.found.confidence))
+            confidence = lexicon.confidence(item.found.type, item.found.rule, item.found.confidence)
+            relations.append(Relation(source, target, item.found.type, (evidence,), confidence))
     return Extraction(document, tuple(out.values()), tuple(relations))
