@@ -344,7 +344,8 @@ def edge_outcomes(graph: nx.MultiDiGraph, gold: Gold) -> dict[tuple[str, str, st
     for source, target, key in graph.edges(keys=True):
         if key in TYPES and source in scored and target in scored:
             aligned = source in match and target in match
-            outcomes[(source, target, key)] = aligned and _relation_key(key, match[source], match[target]) in gold.relations
+            right = aligned and _relation_key(key, match[source], match[target]) in gold.relations
+            outcomes[(source, target, key)] = right
     return outcomes
 
 

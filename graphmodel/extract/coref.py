@@ -18,6 +18,8 @@ from graphmodel.models import EntityLabel
 
 __all__ = ["LocalEntity", "Located", "group_mentions", "relabel"]
 
+_DEFINITION = re.compile(r"^\s*(?:\(\s*|,?\s*(?:known as|also called|called|or)\s+(?:the\s+)?)"
+                         r"([A-Z][A-Za-z0-9&-]{1,11})\b")
 _YEAR = re.compile(r"^(?:19|20)\d\d\s+|\s+(?:19|20)?\d\d$")
 
 
@@ -45,7 +47,8 @@ def relabel(mention: Mention, doc: Doc) -> Mention:
     if mention.kind != "capital":
         return mention
     span = mention.span(doc)
-    city_of_state = norm(mention.canonical or "") in norm(mention.text) and norm(mention.text) != norm(mention.canonical or "")
+    state, city = norm(mention.canonical or ""), norm(mention.text)
+    city_of_state = state in city and city != state  # "Panama City", "Mexico City"
     locative = span.root.dep_ == "pobj" and span.root.head.lower_ in {"in", "at", "from", "to", "near", "into"}
     if not locative and not city_of_state:
         return mention  # "Washington said", "Beijing's control": the state acting
@@ -114,10 +117,10 @@ def _full_names(located: list[Located]) -> dict[str, str]:
 def _acronym_definitions(located: list[Located], docs: list[Doc]) -> dict[str, Mention]:
     """Acronyms the text defines: "Full Name (ACR)", "Full Name, known as ACR", "Full Name, or ACR"."""
     defined: dict[str, Mention] = {}
-    for i, item in enumerate(located):
+    for item in located:
         doc = docs[item.block]
         after = doc[item.mention.end:min(item.mention.end + 5, len(doc))].text
-        match = re.match(r"^\s*(?:\(\s*|,?\s*(?:known as|also called|called|or)\s+(?:the\s+)?)([A-Z][A-Za-z0-9&-]{1,11})\b", after)
+        match = _DEFINITION.match(after)
         if match and item.mention.label is not EntityLabel.PERSON and not item.mention.text.isupper():
             acronym = match.group(1)
             if _plausible_acronym(acronym, item.mention.text):

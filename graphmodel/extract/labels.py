@@ -67,12 +67,16 @@ def _split_title(span: Span, lexicon: Lexicon) -> tuple[Span, Span] | None:
     if name_start == end or end - name_start > 4:
         return None
     title_start = name_start
-    while title_start > span.start and (doc[title_start - 1].text in lexicon.titles
-                                        or (doc[title_start - 1].lower_ in {"of", "for"} and title_start - 1 > span.start)):
+    while title_start > span.start and _title_word(doc, title_start - 1, span.start, lexicon):
         title_start -= 1
     if title_start == name_start or doc[title_start].lower_ in {"of", "for"}:
         return None
     return doc[span.start:title_start], doc[name_start:end]
+
+
+def _title_word(doc: object, i: int, first: int, lexicon: Lexicon) -> bool:
+    token = doc[i]  # type: ignore[index]
+    return bool(token.text in lexicon.titles or (token.lower_ in {"of", "for"} and i > first))
 
 
 def _name_token(token: object, lexicon: Lexicon) -> bool:
@@ -100,7 +104,8 @@ def _person(span: Span, lexicon: Lexicon) -> list[Mention]:
 _LOCATIVE = {"in", "at", "near", "off", "from", "across"}
 
 
-def _reconsider(span: Span, lexicon: Lexicon, label: EntityLabel | None, ner_label: EntityLabel | None) -> EntityLabel | None:
+def _reconsider(span: Span, lexicon: Lexicon, label: EntityLabel | None,
+                ner_label: EntityLabel | None) -> EntityLabel | None:
     """Correct the NER model where the context is clear.
 
     A "person" in a locative phrase or in apposition to a place is a place ("off the coast of Laoag City

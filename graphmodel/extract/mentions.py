@@ -14,7 +14,7 @@ from typing import Any
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from graphmodel.extract.lexicon import Lexicon, norm
+from graphmodel.extract.lexicon import Lexicon
 from graphmodel.models import EntityLabel
 
 __all__ = ["Mention", "find_mentions"]
@@ -134,7 +134,8 @@ def _split_coordination(span: Span) -> list[Span]:
     """Split "A, B and C" spans that NER glued together (but not names such as "Trinidad and Tobago")."""
     parts, start = [], span.start
     for token in span:
-        if token.text in {",", ";"} or (token.lower_ == "and" and _capitalised(token.nbor(1) if token.i + 1 < len(token.doc) else token)
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else token
+        if token.text in {",", ";"} or (token.lower_ == "and" and _capitalised(following)
                                         and _is_full_chunk(span.doc[start:token.i])):
             parts.append(span.doc[start:token.i])
             start = token.i + 1
@@ -185,9 +186,10 @@ def _bridge(doc: Doc, j: int) -> bool:
     token = doc[j]
     if token.text == "-" and j + 1 < len(doc) and doc[j + 1].like_num:
         return True  # "MS-13"
-    return token.lower_ in _CONNECTORS and j + 1 < len(doc) and (
-        doc[j + 1].text[:1].isupper() or (doc[j + 1].lower_ == "the" and j + 2 < len(doc) and doc[j + 2].text[:1].isupper())
-    ) and token.lower_ != "and"
+    if token.lower_ not in _CONNECTORS or token.lower_ == "and" or j + 1 >= len(doc):
+        return False
+    after = doc[j + 2] if doc[j + 1].lower_ == "the" and j + 2 < len(doc) else doc[j + 1]  # "of the Pacific"
+    return bool(after.text[:1].isupper())
 
 
 def _bridge_in(doc: Doc, j: int, lexicon: Lexicon) -> bool:

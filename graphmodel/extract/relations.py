@@ -22,8 +22,9 @@ _NEGATIONS = {"not", "n't", "never", "no"}
 _PRIORITY = [RelationType.HOSTS, RelationType.VISITS, RelationType.AFFILIATED_WITH, RelationType.MEMBER_OF,
              RelationType.PART_OF, RelationType.PARTICIPATES_IN, RelationType.LOCATED_IN, RelationType.OPPOSES,
              RelationType.COOPERATES_WITH]
-GOVERNMENT_HEADS = {"Ministry", "Department", "Command", "Navy", "Army", "Force", "Forces", "Police", "Agency", "Embassy",
-                     "Guard", "Fleet", "Corps", "Council", "Office", "Service", "Services", "Marines", "Government", "Cabinet"}
+GOVERNMENT_HEADS = {"Ministry", "Department", "Command", "Navy", "Army", "Force", "Forces", "Police", "Agency",
+                    "Embassy", "Guard", "Fleet", "Corps", "Council", "Office", "Service", "Services", "Marines",
+                    "Government", "Cabinet"}
 
 
 @dataclass(frozen=True, slots=True)

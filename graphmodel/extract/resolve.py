@@ -8,8 +8,8 @@ surface form as an alias and takes a stable, readable key from its canonical nam
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from graphmodel.extract.lexicon import norm
 from graphmodel.extract.rules import entity_key

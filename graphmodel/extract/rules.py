@@ -103,7 +103,8 @@ class RuleExtractor:
                 found = (sentence_relations(sent, slots, self.lexicon) + _participant_list(sent, slots, focal)
                          + group_relations(sent, slots, self.lexicon,
                                            focal.get(EntityLabel.EVENT, focal.get(EntityLabel.INITIATIVE)), targets))
-                out += [Sourced(f, unit.offset + sent.start_char, unit.offset + sent.end_char, sent.text) for f in found]
+                start, end = unit.offset + sent.start_char, unit.offset + sent.end_char
+                out += [Sourced(f, start, end, sent.text) for f in found]
         return out
 
     def _row_relations(self, units: list[Unit], located: list[Located], assignment: list[int]) -> list[Sourced]:

@@ -17,7 +17,6 @@ import pytest
 from browser_support import CHROMIUM, CHROMIUM_ARGS, OpenedPage
 from page_sample import XSS, sample_graph
 
-from graphmodel import graphfile
 from graphmodel.graph import new_graph
 from graphmodel.render import render_html
 
