@@ -178,7 +178,7 @@ def _chunk_start(token: Any, lexicon: Lexicon) -> bool:
 def _chunk_token(token: Any) -> bool:
     if token.text in {"'s", "’s", ",", "(", ")", ":"}:
         return False
-    return token.text[:1].isupper() or (token.like_num and token.i > 0 and token.nbor(-1).text[:1].isupper())
+    return bool(token.text[:1].isupper() or (token.like_num and token.i > 0 and token.nbor(-1).text[:1].isupper()))
 
 
 def _bridge(doc: Doc, j: int) -> bool:

@@ -256,8 +256,8 @@ def _is_agent(doc: object, slot: Slot) -> bool:
 
 
 def _root(doc: object, slot: Slot) -> Token:
-    span = doc[slot.start:slot.end]  # type: ignore[index]
-    root = span.root
+    span: Span = doc[slot.start:slot.end]  # type: ignore[index]
+    root: Token = span.root
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # conjuncts share the relations of the first conjunct
     return root

@@ -102,7 +102,7 @@ def _join_short_names(entities: list[Entity], groups: _UnionFind) -> None:
 
 def _join_surnames(entities: list[Entity], groups: _UnionFind) -> None:
     people = [e for e in entities if e.label is EntityLabel.PERSON]
-    full = {}
+    full: dict[str, set[str]] = {}
     for person in people:
         if " " in person.name:
             full.setdefault(norm(person.name.split()[-1]), set()).add(groups.find(person.key))
