@@ -125,6 +125,20 @@ def _acronym_definitions(located: list[Located], docs: list[Doc]) -> dict[str, M
             acronym = match.group(1)
             if _plausible_acronym(acronym, item.mention.text):
                 defined[acronym] = item.mention
+    defined.update(_bracketed_names(located, docs))
+    return defined
+
+
+def _bracketed_names(located: list[Located], docs: list[Doc]) -> dict[str, Mention]:
+    """Other names given in brackets: "Cártel de Golfo (Gulf Cartel)", "Cártel del Noreste (formerly Los Zetas)"."""
+    defined = {}
+    for item, following in zip(located, located[1:], strict=False):
+        doc = docs[item.block]
+        between = [t.lower_ for t in doc[item.mention.end:following.mention.start]]
+        closed = following.mention.end < len(doc) and doc[following.mention.end].text == ")"
+        if (following.block == item.block and closed and between in (["("], ["(", "formerly"], ["(", "or"])
+                and item.mention.label not in {EntityLabel.PERSON, EntityLabel.COUNTRY}):
+            defined[following.mention.text] = item.mention
     return defined
 
 

@@ -68,7 +68,8 @@ class Lexicon:
     ambiguous: frozenset[str] = field(default_factory=frozenset)  # country names that are also common words
     bridge_in_heads: frozenset[str] = field(default_factory=frozenset)  # "Embassy in Panama" is one name
     role_words: frozenset[str] = field(default_factory=frozenset)  # lower-cased titles and roles
-    group_nouns: dict[str, str] = field(default_factory=dict)  # "delegation" -> "participant"
+    # group noun -> "participant" (a delegation), "agent" (troops, officials) or "located" (cartels)
+    group_nouns: dict[str, str] = field(default_factory=dict)
     rule_precision: dict[str, dict[str, float]] = field(default_factory=dict)  # measured per "TYPE rule"
 
     def confidence(self, rtype: RelationType, rule: str, default: float) -> float:

@@ -164,6 +164,7 @@ def _joint_actors(sent: Span, slots: list[Slot], lexicon: Lexicon) -> list[Found
 
 def _paths(sent: Span, slots: list[Slot], lexicon: Lexicon) -> Iterator[Found]:
     owner = {i: n for n, s in enumerate(slots) if not s.anaphor for i in range(s.start, s.end)}
+    slots = [s for s in slots if not _modifies_group(sent, s, lexicon)]
     for i, a in enumerate(slots):
         for b in slots[i + 1:]:
             if a.entity == b.entity:
@@ -171,6 +172,12 @@ def _paths(sent: Span, slots: list[Slot], lexicon: Lexicon) -> Iterator[Found]:
             found = _pair(sent, a, b, lexicon, owner)
             if found is not None:
                 yield found
+
+
+def _modifies_group(sent: Span, slot: Slot, lexicon: Lexicon) -> bool:
+    """ "six Mexican cartels": the state only describes the group, which is the argument of the verb."""
+    root = sent.doc[slot.start:slot.end].root
+    return bool(root.dep_ in {"amod", "compound"} and lexicon.group_nouns.get(root.head.lemma_.lower()) == "located")
 
 
 def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon, owner: dict[int, int]) -> Found | None:

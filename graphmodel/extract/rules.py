@@ -127,9 +127,16 @@ class RuleExtractor:
 
 def _heading_names_known(located: list[Located], units: list[Unit]) -> list[Located]:
     """Keep a heading's mentions only for names the body or a gazetteer knows: headings make no entities."""
-    body = {norm(m.mention.text) for m in located if units[m.block].role != "heading"}
-    return [m for m in located if units[m.block].role != "heading" or m.mention.source in {"gazetteer", "compound"}
-            or norm(m.mention.text) in body]
+    body = {norm(m.mention.text): m.mention.label for m in located if units[m.block].role != "heading"}
+    kept = []
+    for item in located:
+        heading = units[item.block].role == "heading"
+        if heading and norm(item.mention.text) in body and item.mention.source not in {"gazetteer", "compound"}:
+            item = Located(replace(item.mention, label=body[norm(item.mention.text)]), item.block)  # the body's type
+        elif heading and item.mention.source not in {"gazetteer", "compound"}:
+            continue
+        kept.append(item)
+    return kept
 
 
 def _vote_labels(located: list[Located]) -> list[Located]:

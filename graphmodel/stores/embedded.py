@@ -15,11 +15,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from graphmodel.errors import QueryError, StoreUnavailable, WriteRefused
+from graphmodel.errors import StoreUnavailable, WriteRefused
 from graphmodel.stores import QueryResult
 from graphmodel.stores.dialect import return_columns, to_embedded
 from graphmodel.stores.embedded_build import write_database
-from graphmodel.stores.embedded_errors import check_read_only_text, open_error, translated_errors
+from graphmodel.stores.embedded_errors import (
+    check_read_only_text,
+    check_single_statement,
+    open_error,
+    translated_errors,
+)
 from graphmodel.stores.embedded_values import to_plain
 
 __all__ = ["EmbeddedStore", "open_database", "write_database"]
@@ -53,8 +58,10 @@ class EmbeddedStore:
 
         Raises:
             WriteRefused: the query would write and ``write`` is false, or the database is read-only.
-            QueryError: syntax errors, unknown names, timeouts and other failures the engine reports.
+            QueryError: more than one statement; syntax errors, unknown names, timeouts and other failures
+                the engine reports.
         """
+        check_single_statement(query)
         if not write:
             check_read_only_text(query)
         elif self.read_only:
@@ -63,8 +70,6 @@ class EmbeddedStore:
         self._connection.set_query_timeout(max(1, round(timeout * 1000)) if timeout else 0)
         with translated_errors(timeout):
             result = self._connection.execute(to_embedded(query), dict(params or {}))
-            if isinstance(result, list):
-                raise QueryError("the embedded database runs one statement at a time; split the query at `;`")
             columns, rows = tuple(result.get_column_names()), result.get_all()
         names = return_columns(query)
         if names is None or len(names) != len(columns):

@@ -38,8 +38,8 @@ def schema_statements() -> list[str]:
     """The DDL: a node table per entity label and ``Document``, ``MENTIONS``, a relationship table per type.
 
     >>> statements = schema_statements()
-    >>> statements[0]
-    'CREATE NODE TABLE Person(key STRING PRIMARY KEY, name STRING, aliases STRING[], mentions INT64, documents STRING[])'
+    >>> print(statements[0])
+    CREATE NODE TABLE Person(key STRING PRIMARY KEY, name STRING, aliases STRING[], mentions INT64, documents STRING[])
     >>> statements[-1].count("FROM "), statements[-1][:40]
     (36, 'CREATE REL TABLE MEMBER_OF(FROM Person T')
     """

@@ -11,7 +11,7 @@ from graphmodel.errors import QueryError, StoreUnavailable, WriteRefused
 from graphmodel.stores.dialect import mask
 from graphmodel.stores.embedded_values import first_line
 
-__all__ = ["READ_ONLY_CALLS", "check_read_only_text", "open_error", "translated_errors"]
+__all__ = ["READ_ONLY_CALLS", "check_read_only_text", "check_single_statement", "open_error", "translated_errors"]
 
 # Table functions a read-only query may CALL: they only describe the schema and the engine.
 READ_ONLY_CALLS = frozenset({"show_tables", "table_info", "show_connection", "db_version", "show_functions",
@@ -45,6 +45,21 @@ def check_read_only_text(query: str) -> None:
         if opener != "(" or name.lower() not in READ_ONLY_CALLS:
             raise WriteRefused(f"refusing to CALL {name or '{ ... }'} outside --write (it can change settings or "
                                "data); rerun with --write if you mean it")
+
+
+def check_single_statement(query: str) -> None:
+    """Refuse several ``;``-separated statements, which the engine would run one after the other.
+
+    >>> check_single_statement("MATCH (n) RETURN n; // done")
+    >>> check_single_statement("MATCH (n) RETURN ';'; MATCH (m) RETURN m")
+    Traceback (most recent call last):
+    ...
+    graphmodel.errors.QueryError: the embedded database runs one statement at a time; split the query at `;`
+    """
+    text, saved = mask(query)
+    code = re.sub("\x00(\\d+)\x00", lambda m: " " if saved[int(m.group(1))][:2] in ("//", "/*") else "x", text)
+    if re.search(r";\s*\S", code):
+        raise QueryError("the embedded database runs one statement at a time; split the query at `;`")
 
 
 def open_error(path: Path, error: RuntimeError) -> StoreUnavailable:

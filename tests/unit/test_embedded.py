@@ -1,0 +1,269 @@
+"""The embedded database: built from the sample graph in tmp_path, queried in Neo4j's Cypher."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from conftest import DOC1, DOC2, HEGSETH, SAMPLE_ENTITIES, SAMPLE_RELATIONS, build_graph
+
+from graphmodel.errors import QueryError, StoreUnavailable, WriteRefused
+from graphmodel.graph import add_entity, add_relation
+from graphmodel.models import Entity, EntityLabel, Evidence, Relation, RelationType
+from graphmodel.stores import embedded_build
+from graphmodel.stores.embedded import EmbeddedStore, open_database, write_database
+
+CYPHER = Path(__file__).resolve().parents[2] / "cypher"
+HEGSETH_NODE = {"_label": "Person", "key": HEGSETH, "name": "Pete Hegseth", "aliases": ["Hegseth"], "mentions": 3,
+                "documents": ["doc1"]}
+AFFILIATION = {"_type": "AFFILIATED_WITH", "confidence": 0.9, "evidence_docs": ["doc1"],
+               "evidence_sentences": ["U.S. Defense Secretary Pete Hegseth spoke in Panama City."],
+               "evidence_starts": [0], "evidence_ends": [57], "evidence_rules": ["title"]}
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample graph of conftest.py, built once for the read-only tests."""
+    graph = build_graph((DOC1, DOC2), SAMPLE_ENTITIES, SAMPLE_RELATIONS)
+    return write_database(graph, tmp_path_factory.mktemp("embedded") / "graph.lbug")
+
+
+@pytest.fixture
+def store(database: Path) -> Iterator[EmbeddedStore]:
+    with open_database(database) as opened:
+        yield opened
+
+
+def rows(store: EmbeddedStore, query: str, **params: Any) -> list[tuple[Any, ...]]:
+    return list(store.run(query, params).rows)
+
+
+def names(store: EmbeddedStore, label: str) -> list[str]:
+    return [name for (name,) in rows(store, f"MATCH (n:{label}) RETURN n.name AS name ORDER BY name")]
+
+
+# --- querying ---
+
+def test_participation(store: EmbeddedStore) -> None:
+    result = store.run("MATCH (p:Person)-[:PARTICIPATES_IN]->(e:Event) RETURN p.name, e.name")
+    assert result.columns == ("p.name", "e.name")
+    assert result.rows == (("Pete Hegseth", "Central American Security Conference"),)
+
+
+def test_evidence_lists_come_back_in_order(store: EmbeddedStore) -> None:
+    query = """MATCH (:Country {name: 'United States'})-[r:PARTICIPATES_IN]->(:Initiative)
+               RETURN r.confidence, r.evidence_docs, r.evidence_sentences, r.evidence_starts, r.evidence_ends,
+                      r.evidence_rules"""
+    assert rows(store, query) == [(
+        0.8, ["doc2", "doc2"],
+        ["| United States | Operation Secure Border |", "The United States leads Operation Secure Border."],
+        [90, 10], [133, 58], ["table_row", "participates"])]
+
+
+def test_documents_and_mentions(store: EmbeddedStore) -> None:
+    assert rows(store, "MATCH (d:Document) RETURN d.id, d.title, d.date, d.path, d.author ORDER BY d.id") == [
+        ("doc1", "Hegseth attends Central American Security Conference", "2025-04-07",
+         "data/docs/000_hegseth_panama.txt", "Jane Doe"),
+        ("doc2", "Operation Secure Border expands", "2025-05-02", "data/docs/001_secure_border.md", None)]
+    mentions = rows(store, "MATCH (d:Document)-[m:MENTIONS]->(e) RETURN d.id, e.key, m.count ORDER BY d.id, e.key")
+    assert len(mentions) == 9
+    assert mentions[:2] == [("doc1", "country:china", 1), ("doc1", "country:panama", 1)]
+
+
+def test_nodes_and_relationships_become_dicts(store: EmbeddedStore) -> None:
+    result = store.run("MATCH (p:Person)-[r:AFFILIATED_WITH]->(c) RETURN p, r, labels(c), type(r)")
+    assert result.columns == ("p", "r", "labels(c)", "type(r)")
+    assert result.rows == ((HEGSETH_NODE, AFFILIATION, ["Country"], "AFFILIATED_WITH"),)
+
+
+def test_null_properties_are_left_out_as_in_neo4j(store: EmbeddedStore) -> None:
+    assert rows(store, "MATCH (d:Document {id: 'doc2'}) RETURN d") == [(
+        {"_label": "Document", "id": "doc2", "title": "Operation Secure Border expands", "date": "2025-05-02",
+         "path": "data/docs/001_secure_border.md"},)]
+
+
+def test_a_path_alternates_nodes_and_relationships(store: EmbeddedStore) -> None:
+    [(path,)] = rows(store, "MATCH p = shortestPath((a:Person)-[*..3]-(b:Country {name: 'China'})) RETURN p")
+    assert path[:2] == [HEGSETH_NODE, AFFILIATION]
+    assert [item.get("_label", item.get("_type")) for item in path] == [
+        "Person", "AFFILIATED_WITH", "Country", "OPPOSES", "Country"]
+    assert path[4]["name"] == "China"
+
+
+def test_a_variable_length_relationship_is_its_list_of_relationships(store: EmbeddedStore) -> None:
+    query = "MATCH (:Person)-[r*2]->(b:Country {name: 'China'}) RETURN r"
+    assert [[rel["_type"] for rel in r] for (r,) in rows(store, query)] == [["AFFILIATED_WITH", "OPPOSES"]]
+
+
+def test_unaliased_columns_are_named_as_neo4j_names_them(store: EmbeddedStore) -> None:
+    result = store.run("MATCH (n) RETURN labels(n)[0], count(*) ORDER BY count(*) DESC, labels(n)[0] LIMIT 2")
+    assert result.columns == ("labels(n)[0]", "count(*)")
+    assert result.rows == (("Country", 4), ("Document", 2))
+
+
+def test_parameters_and_aliases(store: EmbeddedStore) -> None:
+    query = """MATCH (n) WHERE toLower(n.name) = toLower($name)
+               OR ANY(alias IN n.aliases WHERE toLower(alias) = toLower($name)) RETURN n.key AS key"""
+    assert rows(store, query, name="washington") == [("country:united-states",)]
+    assert rows(store, query, name="SOUTHCOM") == [("organization:us-southern-command",)]
+
+
+@pytest.mark.parametrize(("name", "params", "expected"), [
+    ("country_ranking", {}, [("Honduras", 1), ("United States", 1)]),
+    ("hosts", {}, [("U.S. Southern Command", "Organization", "Central American Security Conference", "Event", 0.8)]),
+    ("participants", {}, [("Pete Hegseth", "Person", "Central American Security Conference", 0.9),
+                          ("Honduras", "Country", "Operation Secure Border", 0.6),
+                          ("United States", "Country", "Operation Secure Border", 0.8)]),
+    ("opposition", {}, [("United States", "Country", "China", "Country", 0.7, 1)]),
+    ("shortest_path", {"from": "hegseth", "to": "beijing"},
+     [(["Pete Hegseth", "United States", "China"], ["AFFILIATED_WITH", "OPPOSES"], 2)]),
+    ("neighbourhood", {"name": "HEGSETH"}, [
+        ("Central American Security Conference", "Event", 1), ("United States", "Country", 1),
+        ("China", "Country", 2), ("Operation Secure Border", "Initiative", 2), ("Panama", "Country", 2),
+        ("U.S. Southern Command", "Organization", 2)]),
+    ("evidence", {"a": "centsec", "b": "Hegseth"}, [
+        ("Pete Hegseth", "PARTICIPATES_IN", "Central American Security Conference", 0.9,
+         "Hegseth attended the Central American Security Conference in Panama City.",
+         "Hegseth attends Central American Security Conference", "2025-04-07")]),
+])
+def test_example_queries(store: EmbeddedStore, name: str, params: dict[str, str], expected: list[Any]) -> None:
+    assert rows(store, (CYPHER / f"{name}.cypher").read_text(encoding="utf-8"), **params) == expected
+
+
+# --- refusals and errors ---
+
+@pytest.mark.parametrize(("query", "message"), [
+    ("CREATE (:Person {key: 'x'})", "refusing a query with CREATE outside --write; rerun with --write if you mean it"),
+    ("MATCH (n {name: 'set'}) SET n.name = 'x'", "refusing a query with SET outside --write; "
+                                                  "rerun with --write if you mean it"),
+    ("COPY Person FROM 'people.csv'", "refusing a query with COPY outside --write; rerun with --write if you mean it"),
+    ("CALL threads=1", "refusing to CALL threads outside --write (it can change settings or data); "
+                       "rerun with --write if you mean it"),
+])
+def test_writes_are_refused_without_write(store: EmbeddedStore, query: str, message: str) -> None:
+    with pytest.raises(WriteRefused) as error:
+        store.run(query)
+    assert str(error.value) == message
+
+
+def test_read_only_store_refuses_write_true(store: EmbeddedStore, database: Path) -> None:
+    with pytest.raises(WriteRefused) as error:
+        store.run("CREATE (:Person {key: 'x'})", write=True)
+    assert str(error.value) == (f"the embedded database {database} is open read-only; "
+                                "open it with read_only=False to write")
+
+
+def test_writes_with_write_true_on_a_writable_database(tmp_path: Path) -> None:
+    path = write_database(build_graph((DOC1,), SAMPLE_ENTITIES[:1], ()), tmp_path / "graph.lbug")
+    with open_database(path, read_only=False) as store:
+        store.run("MATCH (p:Person) SET p.mentions = $n", {"n": 7}, write=True)
+    with open_database(path) as store:
+        assert rows(store, "MATCH (p:Person) RETURN p.mentions") == [(7,)]
+
+
+@pytest.mark.parametrize(("query", "params", "message"), [
+    ("MATC (n) RETURN n", {}, "Cypher syntax error: Parser exception: extraneous input 'MATC' expecting "),
+    ("MATCH (n:Nope) RETURN n", {}, "the embedded database refused the query: Binder exception: Table Nope does "
+                                    "not exist."),
+    ("MATCH (n:Person) RETURN [a IN n.aliases | a + $x]", {"x": "!"}, "the embedded engine cannot use a "
+                                                                      "$parameter inside a list comprehension"),
+    ("MATCH (n) RETURN n; MATCH (m) RETURN m", {}, "the embedded database runs one statement at a time; "
+                                                   "split the query at `;`"),
+])
+def test_query_errors(store: EmbeddedStore, query: str, params: dict[str, str], message: str) -> None:
+    with pytest.raises(QueryError) as error:
+        store.run(query, params)
+    assert str(error.value).startswith(message)
+    assert "\n" not in str(error.value)
+
+
+def test_timeout(store: EmbeddedStore) -> None:
+    query = "UNWIND range(1, 20000) AS i UNWIND range(1, 20000) AS j WITH i * j AS s WHERE s % 7 = 3 RETURN count(*)"
+    with pytest.raises(QueryError) as error:
+        store.run(query, timeout=0.05)
+    assert str(error.value) == ("the query timed out after 0.05 s; make it cheaper (LIMIT, a narrower MATCH) "
+                                "or raise --timeout")
+
+
+def test_missing_database(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere.lbug"
+    with pytest.raises(StoreUnavailable) as error, open_database(path):
+        pass
+    assert str(error.value) == f"no embedded database at {path}; run `graphmodel build` first"
+
+
+def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "graph.lbug"
+    path.write_text("not a database", encoding="utf-8")
+    with pytest.raises(StoreUnavailable) as error, open_database(path):
+        pass
+    assert str(error.value).startswith(f"cannot open the embedded database {path} (")
+    assert str(error.value).endswith("); rebuild it with `graphmodel build`")
+
+
+# --- building ---
+
+def other_graph() -> nx.MultiDiGraph:
+    """A different graph, with an edge whose endpoints the schema's table does not list."""
+    graph = build_graph((DOC1,), SAMPLE_ENTITIES[:2], ())
+    add_entity(graph, Entity("place:panama-city", "Panama City", EntityLabel.PLACE, (), 1, ("doc1",)))
+    add_relation(graph, Relation("place:panama-city", HEGSETH, RelationType.HOSTS,
+                                 (Evidence("doc1", "Panama City welcomed Hegseth.", 0, 29, "test"),), 0.4))
+    return graph
+
+
+def test_rebuilding_replaces_the_database(tmp_path: Path) -> None:
+    path = write_database(build_graph((DOC1, DOC2), SAMPLE_ENTITIES, SAMPLE_RELATIONS), tmp_path / "graph.lbug")
+    with open_database(path) as old:
+        write_database(other_graph(), path)
+        assert names(old, "Country") == ["China", "Honduras", "Panama", "United States"]  # still the old file
+    with open_database(path) as new:
+        assert names(new, "Country") == ["United States"]
+        assert rows(new, "MATCH (a:Place)-[r:HOSTS]->(b:Person) RETURN a.name, b.name, r.confidence") == [
+            ("Panama City", "Pete Hegseth", 0.4)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.lbug"]
+
+
+@pytest.mark.parametrize("failure", [RuntimeError("disk full"), KeyboardInterrupt()])
+def test_a_failed_build_leaves_the_old_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                failure: BaseException) -> None:
+    path = write_database(build_graph((DOC1, DOC2), SAMPLE_ENTITIES, SAMPLE_RELATIONS), tmp_path / "graph.lbug")
+    real = embedded_build.copy_statements
+
+    def fail_halfway(graph: nx.MultiDiGraph) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+        statements = list(real(graph))
+        yield from statements[:2]
+        raise failure
+
+    monkeypatch.setattr(embedded_build, "copy_statements", fail_halfway)
+    with pytest.raises(StoreUnavailable if isinstance(failure, RuntimeError) else KeyboardInterrupt):
+        write_database(other_graph(), path)
+    with open_database(path) as store:
+        assert names(store, "Country") == ["China", "Honduras", "Panama", "United States"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.lbug"]
+
+
+def test_a_stale_write_ahead_log_is_not_replayed_onto_the_new_database(tmp_path: Path) -> None:
+    path = tmp_path / "graph.lbug"
+    path.with_name("graph.lbug.wal").write_bytes(b"left over from a crash")
+    write_database(other_graph(), path)
+    with open_database(path) as store:
+        assert names(store, "Person") == ["Pete Hegseth"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.lbug"]
+
+
+def test_an_empty_graph(tmp_path: Path) -> None:
+    path = write_database(nx.MultiDiGraph(documents={}), tmp_path / "empty.lbug")
+    with open_database(path) as store:
+        assert rows(store, "MATCH (n) RETURN count(*)") == [(0,)]
+
+
+def test_a_directory_in_the_way(tmp_path: Path) -> None:
+    (tmp_path / "graph.lbug").mkdir()
+    with pytest.raises(StoreUnavailable) as error:
+        write_database(other_graph(), tmp_path / "graph.lbug")
+    assert str(error.value) == (f"{tmp_path / 'graph.lbug'} is a directory, not an embedded database file; "
+                                "remove it or choose another path")
