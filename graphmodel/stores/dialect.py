@@ -14,77 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["RULES", "mask", "return_columns", "to_embedded", "unmask"]
+from graphmodel.stores.embedded_text import PLACEHOLDER, closing_bracket, each_call, mask, top_level, unmask
 
-_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
-_PLACEHOLDER = re.compile("\x00(\\d+)\x00")
-_OPEN = {"(": ")", "[": "]", "{": "}"}
+__all__ = ["RULES", "to_embedded"]
+
 _IDENT = r"[A-Za-z_]\w*"
 # Words after which "[" opens a list literal, not a subscript: `x IN [1, 2]`, `RETURN [a, b]`.
 _NOT_SUBSCRIPTED = {"IN", "AND", "OR", "XOR", "NOT", "RETURN", "WITH", "WHEN", "THEN", "ELSE", "UNWIND",
                     "WHERE", "CONTAINS", "BY", "DISTINCT", "IS", "CASE", "SET", "ON"}
-
-
-def mask(query: str) -> tuple[str, list[str]]:
-    """Replace string literals, quoted names and comments by numbered placeholders.
-
-    >>> mask("RETURN 'a(' AS `x` // c")
-    ('RETURN \\x000\\x00 AS \\x001\\x00 \\x002\\x00', ["'a('", '`x`', '// c'])
-    """
-    saved: list[str] = []
-
-    def keep(match: re.Match[str]) -> str:
-        saved.append(match.group())
-        return f"\x00{len(saved) - 1}\x00"
-
-    return _QUOTED.sub(keep, query), saved
-
-
-def unmask(text: str, saved: list[str]) -> str:
-    """Put back what :func:`mask` took out.
-
-    >>> unmask(*mask("RETURN 'a(' AS `x` // c"))
-    "RETURN 'a(' AS `x` // c"
-    """
-    return _PLACEHOLDER.sub(lambda m: saved[int(m.group(1))], text)
-
-
-def _close(text: str, start: int) -> int:
-    """The index of the bracket that closes the one at ``start`` (or len(text) if unbalanced)."""
-    stack = [_OPEN[text[start]]]
-    for index in range(start + 1, len(text)):
-        char = text[index]
-        if char in _OPEN:
-            stack.append(_OPEN[char])
-        elif stack and char == stack[-1]:
-            stack.pop()
-            if not stack:
-                return index
-    return len(text)
-
-
-def _top_level(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
-    """The matches of ``pattern`` that are not inside brackets."""
-    depth, depths = 0, []
-    for char in text:
-        depths.append(depth)
-        depth += 1 if char in _OPEN else -1 if char in ")]}" else 0
-    return [m for m in pattern.finditer(text) if depths[m.start()] == 0]
-
-
-def _each_call(text: str, opener: re.Pattern[str], build: Callable[[re.Match[str], str], str | None]) -> str:
-    """Rewrite every ``opener`` match followed by a bracketed part; ``build`` gets the match and the inside."""
-    out, position = [], 0
-    while match := opener.search(text, position):
-        end = _close(text, match.start() + max(match.group().rfind(bracket) for bracket in _OPEN))
-        inner = _each_call(text[match.end():end], opener, build)
-        replacement = build(match, inner)
-        if replacement is None:
-            out.append(text[position:match.end()] + inner + text[end:end + 1])
-        else:
-            out.append(text[position:match.start()] + replacement)
-        position = end + 1
-    return "".join(out) + text[position:]
 
 
 def labels_first(query: str) -> str:
@@ -148,7 +85,7 @@ def shortest_path(query: str) -> str:
         bounds = f" {max(int(low or 1), 1)}..{high}" if dots and high else f" {low}..{low}" if low else ""
         return inner[:star.start()] + f"* {kind}{bounds}" + inner[star.end():]
 
-    return _each_call(query, re.compile(r"(?<![\w.])(shortestPath|allShortestPaths)\s*\(", re.I), build)
+    return each_call(query, re.compile(r"(?<![\w.])(shortestPath|allShortestPaths)\s*\(", re.I), build)
 
 
 def trail(query: str) -> str:
@@ -167,7 +104,7 @@ def trail(query: str) -> str:
         return match.group() + inner[:star.start()] + "* TRAIL" + (f" {bounds}" if bounds else "") + \
             inner[star.end():] + "]"
 
-    return _each_call(query, re.compile(r"-\s*\["), build)
+    return each_call(query, re.compile(r"-\s*\["), build)
 
 
 _EQUALS = re.compile(r"(?<![<>!=])=(?![=~])")
@@ -193,20 +130,10 @@ CONTAINS ('\\u001f' + toLower($name) + '\\u001f'))
     'WHERE NOT list_contains(n.documents, $doc)'
     """
     def build(match: re.Match[str], inner: str) -> str | None:
-        parts = re.fullmatch(rf"\s*({_IDENT})\s+IN\s+(.*)", inner, re.I | re.S)
-        where = _top_level(parts.group(2), re.compile(r"\bWHERE\b", re.I)) if parts else []
-        if parts is None or not where:
+        parts = _equality(inner)
+        if parts is None:
             return None
-        variable, listed = parts.group(1), parts.group(2)
-        predicate, listed = listed[where[0].end():], listed[:where[0].start()].strip()
-        equals = _top_level(predicate, _EQUALS)
-        if len(equals) != 1 or _top_level(predicate, _BOOLEAN):
-            return None
-        sides = (predicate[:equals[0].start()].strip(), predicate[equals[0].end():].strip())
-        uses = [re.search(rf"(?<![\w.$]){variable}\b", side) is not None for side in sides]
-        if uses.count(True) != 1:
-            return None
-        element, value = sides if uses[0] else sides[::-1]
+        variable, listed, element, value = parts
         negate = "NOT " if match.group(1).lower() == "none" else ""
         if element == variable:
             return f"{negate}list_contains({listed}, {value})"
@@ -215,11 +142,30 @@ CONTAINS ('\\u001f' + toLower($name) + '\\u001f'))
             joined = f"{_CASE[case.group(1).lower()]}(list_to_string({_SEPARATOR}, {listed}))"
             return (f"{negate}(size({listed}) > 0 AND ({_SEPARATOR} + {joined} + {_SEPARATOR}) "
                     f"CONTAINS ({_SEPARATOR} + {value} + {_SEPARATOR}))")
-        if "$" in predicate and "$" not in element:
+        if "$" in value and "$" not in element:
             return f"({negate}{value} IN list_transform({listed}, {variable} -> {element}))"
         return None
 
-    return _each_call(query, re.compile(r"(?<![\w.])(ANY|NONE)\s*\(", re.I), build)
+    return each_call(query, re.compile(r"(?<![\w.])(ANY|NONE)\s*\(", re.I), build)
+
+
+def _equality(inner: str) -> tuple[str, str, str, str] | None:
+    """Split ``x IN list WHERE f(x) = e`` into (x, list, f(x), e); None for any other predicate."""
+    parts = re.fullmatch(rf"\s*({_IDENT})\s+IN\s+(.*)", inner, re.I | re.S)
+    where = top_level(parts.group(2), re.compile(r"\bWHERE\b", re.I)) if parts else []
+    if parts is None or not where:
+        return None
+    variable, listed = parts.group(1), parts.group(2)
+    predicate, listed = listed[where[0].end():], listed[:where[0].start()].strip()
+    equals = top_level(predicate, _EQUALS)
+    if len(equals) != 1 or top_level(predicate, _BOOLEAN):
+        return None
+    sides = (predicate[:equals[0].start()].strip(), predicate[equals[0].end():].strip())
+    uses = [re.search(rf"(?<![\w.$]){variable}\b", side) is not None for side in sides]
+    if uses.count(True) != 1:
+        return None
+    element, value = sides if uses[0] else sides[::-1]
+    return variable, listed, element, value
 
 
 def comprehensions(query: str) -> str:
@@ -231,16 +177,16 @@ def comprehensions(query: str) -> str:
     """
     def build(match: re.Match[str], inner: str) -> str:
         variable, rest = match.group(1), inner
-        bar = _top_level(rest, re.compile(r"\|"))
+        bar = top_level(rest, re.compile(r"\|"))
         listed, expression = (rest[:bar[0].start()], rest[bar[0].end():].strip()) if bar else (rest, None)
-        where = _top_level(listed, re.compile(r"\bWHERE\b", re.I))
+        where = top_level(listed, re.compile(r"\bWHERE\b", re.I))
         if where:
             predicate = listed[where[0].end():].strip()
             listed = f"list_filter({listed[:where[0].start()].strip()}, {variable} -> {predicate})"
         listed = listed.strip()
         return f"list_transform({listed}, {variable} -> {expression})" if expression is not None else listed
 
-    return _each_call(query, re.compile(rf"\[\s*({_IDENT})\s+IN\s+", re.I), build)
+    return each_call(query, re.compile(rf"\[\s*({_IDENT})\s+IN\s+", re.I), build)
 
 
 def _plus_one(expression: str) -> str:
@@ -264,12 +210,12 @@ def subscripts(query: str) -> str:
         if match.start() < position:
             continue
         word = re.search(r"(\w+)$", query[:match.start()])
-        end = _close(query, match.start())
+        end = closing_bracket(query, match.start())
         inner = subscripts(query[match.start() + 1:end])
-        if (word and word.group(1).upper() in _NOT_SUBSCRIPTED) or _PLACEHOLDER.fullmatch(inner.strip()):
+        if (word and word.group(1).upper() in _NOT_SUBSCRIPTED) or PLACEHOLDER.fullmatch(inner.strip()):
             out.append(query[position:match.start() + 1] + inner)
         else:
-            dots = _top_level(inner, re.compile(r"\.\."))
+            dots = top_level(inner, re.compile(r"\.\."))
             if dots:
                 low, high = inner[:dots[0].start()].strip(), inner[dots[0].end():].strip()
                 inner = f"{_plus_one(low) if low else ''}..{_exclusive_end(high)}"
@@ -325,34 +271,3 @@ def to_embedded(query: str) -> str:
     for rule in RULES:
         text = rule(text)
     return unmask(text, saved)
-
-
-def return_columns(query: str) -> tuple[str, ...] | None:
-    """The column names Neo4j gives a query's result: each ``AS`` alias, else the expression as written.
-
-    The embedded engine names unaliased columns after its own rewritten expression (``LABEL(n._ID, ...)``),
-    so the store uses these instead. None for ``RETURN *`` or no ``RETURN``.
-
-    >>> return_columns("MATCH (n) RETURN DISTINCT n.name, labels(n)[0] AS `the label` ORDER BY n.name LIMIT 3")
-    ('n.name', 'the label')
-    """
-    text, saved = mask(query)
-    text = _PLACEHOLDER.sub(lambda m: " " if saved[int(m.group(1))][:2] in ("//", "/*") else m.group(), text)
-    union = _top_level(text, re.compile(r"\bUNION\b", re.I))
-    first = text[:union[0].start()] if union else text
-    returns = _top_level(first, re.compile(r"\bRETURN\b", re.I))
-    if not returns:
-        return None
-    items = first[returns[-1].end():]
-    stop = _top_level(items, re.compile(r"\b(ORDER\s+BY|SKIP|LIMIT)\b|;", re.I))
-    items = re.sub(r"^\s*DISTINCT\b", "", items[:stop[0].start()] if stop else items, flags=re.I)
-    if items.strip() == "*":
-        return None
-    bounds = [-1, *(m.start() for m in _top_level(items, re.compile(","))), len(items)]
-    names = []
-    for start, end in zip(bounds, bounds[1:], strict=False):
-        item = items[start + 1:end]
-        alias = _top_level(item, re.compile(r"\bAS\s+(\S+)\s*$", re.I))
-        name = unmask(alias[-1].group(1) if alias else item.strip(), saved)
-        names.append(name[1:-1] if name.startswith("`") and name.endswith("`") else name)
-    return tuple(names)

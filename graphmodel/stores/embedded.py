@@ -17,7 +17,7 @@ from typing import Any
 
 from graphmodel.errors import StoreUnavailable, WriteRefused
 from graphmodel.stores import QueryResult
-from graphmodel.stores.dialect import return_columns, to_embedded
+from graphmodel.stores.dialect import to_embedded
 from graphmodel.stores.embedded_build import write_database
 from graphmodel.stores.embedded_errors import (
     check_read_only_text,
@@ -25,6 +25,7 @@ from graphmodel.stores.embedded_errors import (
     open_error,
     translated_errors,
 )
+from graphmodel.stores.embedded_text import return_columns
 from graphmodel.stores.embedded_values import to_plain
 
 __all__ = ["EmbeddedStore", "open_database", "write_database"]

@@ -69,7 +69,17 @@ def copy_statements(graph: nx.MultiDiGraph) -> Iterator[tuple[str, list[dict[str
 ("COPY MENTIONS FROM $rows (from='Document', to='Country')", 1)]
     """
     groups: dict[Group, list[dict[str, Any]]] = defaultdict(list)
-    doc_ids: set[str] = set(graph.graph.get("documents", {}))
+    doc_ids = set(graph.graph.get("documents", {})) | _entity_rows(graph, groups) | _relationship_rows(graph, groups)
+    groups["Document", None, None] = _document_rows(graph.graph.get("documents", {}), doc_ids)
+    for (table, source_label, target_label), rows in sorted(groups.items(), key=lambda item: _order(item[0])):
+        if rows:
+            pair = f" (from='{source_label}', to='{target_label}')" if source_label else ""
+            yield f"COPY {table} FROM $rows{pair}", rows
+
+
+def _entity_rows(graph: nx.MultiDiGraph, groups: dict[Group, list[dict[str, Any]]]) -> set[str]:
+    """Add the entity and MENTIONS rows to ``groups``; return the document ids they name."""
+    doc_ids: set[str] = set()
     for key, data in sorted(graph.nodes(data=True)):
         label = str(EntityLabel(data["label"]))
         documents = sorted(set(data.get("documents") or []))
@@ -78,16 +88,18 @@ def copy_statements(graph: nx.MultiDiGraph) -> Iterator[tuple[str, list[dict[str
             "mentions": int(data.get("mentions") or 0), "documents": documents})
         groups["MENTIONS", "Document", label].extend({"from": doc, "to": key, "count": 1} for doc in documents)
         doc_ids.update(documents)
-    for source, target, data in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"])):
+    return doc_ids
+
+
+def _relationship_rows(graph: nx.MultiDiGraph, groups: dict[Group, list[dict[str, Any]]]) -> set[str]:
+    """Add a row per edge to the group of its (type, source label, target label); return its document ids."""
+    doc_ids: set[str] = set()
+    for source, target, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
         evidence = evidence_columns(data.get("evidence") or [])
         doc_ids.update(evidence["evidence_docs"])
-        group = (str(RelationType(data["type"])), _label(graph, source), _label(graph, target))
+        group = (str(RelationType(data.get("type") or key)), _label(graph, source), _label(graph, target))
         groups[group].append({"from": source, "to": target, "confidence": float(data["confidence"]), **evidence})
-    groups["Document", None, None] = _document_rows(graph.graph.get("documents", {}), doc_ids)
-    for (table, source_label, target_label), rows in sorted(groups.items(), key=lambda item: _order(item[0])):
-        if rows:
-            pair = f" (from='{source_label}', to='{target_label}')" if source_label else ""
-            yield f"COPY {table} FROM $rows{pair}", rows
+    return doc_ids
 
 
 def _label(graph: nx.MultiDiGraph, key: str) -> str:
@@ -113,7 +125,7 @@ def write_database(graph: nx.MultiDiGraph, path: Path) -> Path:
 
     Args:
         graph: a graph as :func:`graphmodel.graphfile.read` returns it.
-        path: the database file, e.g. ``graph.lbug``.
+        path: the database file, e.g. ``out/graph.db``.
 
     Returns:
         ``path``.

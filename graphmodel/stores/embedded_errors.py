@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graphmodel.errors import QueryError, StoreUnavailable, WriteRefused
-from graphmodel.stores.dialect import mask
+from graphmodel.stores.embedded_text import code_only
 from graphmodel.stores.embedded_values import first_line
 
 __all__ = ["READ_ONLY_CALLS", "check_read_only_text", "check_single_statement", "open_error", "translated_errors"]
@@ -35,8 +35,7 @@ def check_read_only_text(query: str) -> None:
     ...
     graphmodel.errors.WriteRefused: refusing a query with DETACH outside --write; rerun with --write if you mean it
     """
-    text, _ = mask(query)
-    code = re.sub("\x00\\d+\x00", " ", text)
+    code = code_only(query)
     if match := _WRITE.search(code):
         raise WriteRefused(f"refusing a query with {match.group(1).upper()} outside --write; "
                            "rerun with --write if you mean it")
@@ -56,9 +55,7 @@ def check_single_statement(query: str) -> None:
     ...
     graphmodel.errors.QueryError: the embedded database runs one statement at a time; split the query at `;`
     """
-    text, saved = mask(query)
-    code = re.sub("\x00(\\d+)\x00", lambda m: " " if saved[int(m.group(1))][:2] in ("//", "/*") else "x", text)
-    if re.search(r";\s*\S", code):
+    if re.search(r";\s*\S", code_only(query, keep_strings=True)):
         raise QueryError("the embedded database runs one statement at a time; split the query at `;`")
 
 
