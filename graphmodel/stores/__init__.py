@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-__all__ = ["GraphStore", "QueryResult", "evidence_columns"]
+__all__ = ["GraphStore", "QueryResult", "entity_row", "evidence_columns"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,23 @@ class GraphStore(Protocol):
         write: bool = False,
         timeout: float | None = None,
     ) -> QueryResult: ...
+
+
+def entity_row(key: str, data: Mapping[str, Any]) -> dict[str, Any]:
+    """The properties both stores keep for an entity node (its label aside).
+
+    Each store adds one ``MENTIONS`` relationship (count 1) from every document in ``documents``.
+
+    >>> entity_row("country:panama", {"label": "Country", "name": "Panama", "aliases": ["Panama", "PA"]})
+    {'key': 'country:panama', 'name': 'Panama', 'aliases': ['PA'], 'mentions': 0, 'documents': []}
+    """
+    return {
+        "key": key,
+        "name": data["name"],
+        "aliases": sorted(set(data.get("aliases") or []) - {data["name"]}),
+        "mentions": int(data.get("mentions") or 0),
+        "documents": sorted(set(data.get("documents") or [])),
+    }
 
 
 def evidence_columns(evidence: Sequence[Mapping[str, Any]]) -> dict[str, list[Any]]:

@@ -19,7 +19,7 @@ import networkx as nx
 
 from graphmodel.errors import StoreUnavailable
 from graphmodel.models import EntityLabel, RelationType
-from graphmodel.stores import evidence_columns
+from graphmodel.stores import entity_row, evidence_columns
 from graphmodel.stores.embedded_values import first_line
 
 __all__ = ["DOCUMENT_FIELDS", "SIDECAR_SUFFIXES", "copy_statements", "schema_statements", "write_database"]
@@ -82,12 +82,10 @@ def _entity_rows(graph: nx.MultiDiGraph, groups: dict[Group, list[dict[str, Any]
     doc_ids: set[str] = set()
     for key, data in sorted(graph.nodes(data=True)):
         label = str(EntityLabel(data["label"]))
-        documents = sorted(set(data.get("documents") or []))
-        groups[label, None, None].append({
-            "key": key, "name": data["name"], "aliases": sorted(set(data.get("aliases") or []) - {data["name"]}),
-            "mentions": int(data.get("mentions") or 0), "documents": documents})
-        groups["MENTIONS", "Document", label].extend({"from": doc, "to": key, "count": 1} for doc in documents)
-        doc_ids.update(documents)
+        row = entity_row(key, data)
+        groups[label, None, None].append(row)
+        groups["MENTIONS", "Document", label].extend({"from": doc, "to": key, "count": 1} for doc in row["documents"])
+        doc_ids.update(row["documents"])
     return doc_ids
 
 

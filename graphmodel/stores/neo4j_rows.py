@@ -19,7 +19,7 @@ import neo4j.time
 import networkx as nx
 
 from graphmodel.models import EntityLabel, RelationType
-from graphmodel.stores import evidence_columns
+from graphmodel.stores import entity_row, evidence_columns
 
 __all__ = ["LoadRows", "batched", "collect_rows", "load_rows", "quote_name", "split_statements", "to_plain"]
 
@@ -65,12 +65,10 @@ def load_rows(graph: nx.MultiDiGraph) -> LoadRows:
     doc_ids: set[str] = set(graph.graph.get("documents", {}))
     for key, data in sorted(graph.nodes(data=True)):
         label = EntityLabel(data["label"])
-        documents = sorted(set(data.get("documents") or []))
-        aliases = sorted(set(data.get("aliases") or []) - {data["name"]})
-        entities[label].append({"key": key, "name": data["name"], "aliases": aliases,
-                                "mentions": int(data.get("mentions") or 0), "documents": documents})
-        mentions[label].extend({"key": key, "doc": doc, "count": 1} for doc in documents)
-        doc_ids.update(documents)
+        row = entity_row(key, data)
+        entities[label].append(row)
+        mentions[label].extend({"key": key, "doc": doc, "count": 1} for doc in row["documents"])
+        doc_ids.update(row["documents"])
     relationships = _relationship_rows(graph)
     for rows in relationships.values():
         doc_ids.update(doc for row in rows for doc in row["evidence_docs"])
