@@ -105,7 +105,9 @@ def view(html_file: Path) -> None:
         graphmodel view out/graph.html
     """
     url = html_file.resolve().as_uri()
-    opened = bool(os.environ.get("DISPLAY") or os.environ.get("BROWSER")) and webbrowser.open(url)
+    graphical = sys.platform in {"darwin", "win32"} or any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER"))
+    opened = graphical and webbrowser.open(url)
     click.echo(f"opened {url}" if opened else f"open {url} in a browser")
 
 
