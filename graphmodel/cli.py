@@ -195,17 +195,12 @@ def _parse_param(text: str) -> tuple[str, Any]:
 
 def _query_store(use_neo4j: bool, db: Path, uri: str, user: str, database: str, *, write: bool = False) -> Any:
     """A context manager that yields the store the query goes to."""
-    from graphmodel.errors import StoreUnavailable
-
     if use_neo4j:
         from graphmodel.stores import neo4j_store
 
         return neo4j_store.connect(uri, _neo4j_auth(user), database=database)
-    try:
-        from graphmodel.stores.embedded import open_database  # type: ignore[import-not-found, unused-ignore]
-    except ImportError as error:
-        raise StoreUnavailable(f"the embedded database is not available ({error}); "
-                               "use --neo4j (or set GRAPHMODEL_NEO4J_URI) to query Neo4j") from error
+    from graphmodel.stores.embedded import open_database
+
     return open_database(db, read_only=not write)
 
 

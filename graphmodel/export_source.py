@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.errors import EntityNotFound, StoreUnavailable, WriteRefused
+from graphmodel.errors import EntityNotFound, WriteRefused
 from graphmodel.graph import new_graph
 from graphmodel.models import EntityLabel, RelationType
 from graphmodel.select import Selection, Triple, resolve_entity, select, select_items
@@ -57,7 +57,6 @@ def subgraph(
     embedded database loaded with ``graph``.
 
     Raises:
-        StoreUnavailable: a query but no store, and the embedded database is not available.
         QueryError: the query failed or would write. EntityNotFound, DocumentError: see :func:`select`.
     """
     if query is None:
@@ -77,21 +76,11 @@ def subgraph(
 
 @contextmanager
 def temporary_store(graph: nx.MultiDiGraph) -> Iterator[GraphStore]:
-    """An embedded database in a temporary folder, built from ``graph``, opened read-only, deleted afterwards.
+    """An embedded database in a temporary folder, built from ``graph``, opened read-only, deleted afterwards."""
+    from graphmodel.stores.embedded import open_database, write_database
 
-    Raises:
-        StoreUnavailable: the embedded database engine is not installed.
-    """
     with tempfile.TemporaryDirectory(prefix="graphmodel-export-") as folder:
-        try:
-            from graphmodel.stores.embedded import open_database, write_database
-
-            path = write_database(graph, Path(folder) / "graph.db")
-        except ImportError as error:
-            raise StoreUnavailable(
-                f"a Cypher selection on a graph file needs the embedded database, which is not available ({error}); "
-                "load the graph into Neo4j and select from there with --neo4j"
-            ) from error
+        path = write_database(graph, Path(folder) / "graph.db")
         with open_database(path) as store:
             yield store
 

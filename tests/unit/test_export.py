@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import re
 from collections.abc import Iterator
@@ -30,7 +29,6 @@ from graphmodel.stores.neo4j_rows import load_rows
 HEGSETH = "person:pete-hegseth"
 HEGSETH_1_HOP = {HEGSETH, "event:central-american-security-conference", "country:united-states"}
 EVIL = 'Evil "Quote" \\ back\\slash\nnew line\r\t</script><script>alert(1)</script> ; // x /* y */ \u2028 é 😀'
-HAS_EMBEDDED = importlib.util.find_spec("graphmodel.stores.embedded") is not None
 
 Triples = set[tuple[str, str, str]]
 
@@ -220,7 +218,6 @@ def test_xml_formats_drop_characters_xml_forbids(selected: nx.MultiDiGraph, tmp_
         assert reader(path).nodes[HEGSETH]["name"] == "Pete Hegseth"
 
 
-@pytest.mark.skipif(importlib.util.find_spec("graphmodel.render") is None, reason="graphmodel.render not there yet")
 def test_write_subgraph_html(selected: nx.MultiDiGraph, tmp_path: Path) -> None:
     (path,) = export.write_subgraph(selected, tmp_path / "sub.html", title="Hegseth's circle")
     page = path.read_text(encoding="utf-8")
@@ -544,14 +541,6 @@ def test_cli_export_missing_graph_file(runner: CliRunner, tmp_path: Path, monkey
     assert result.output.startswith("Error: cannot read graph file out/graph.json:")
 
 
-@pytest.mark.skipif(HAS_EMBEDDED, reason="the embedded database is there")
-def test_cli_export_cypher_without_embedded_database(runner: CliRunner, sample_graph_file: Path) -> None:
-    result = runner.invoke(cli, ["export", str(sample_graph_file), "--cypher", "MATCH (n) RETURN n", "-o", "-"])
-    assert result.exit_code == 1
-    assert result.output.startswith("Error: a Cypher selection on a graph file needs the embedded database")
-
-
-@pytest.mark.skipif(not HAS_EMBEDDED, reason="graphmodel.stores.embedded not there yet")
 def test_cli_export_from_the_embedded_database(
     runner: CliRunner, sample_graph: nx.MultiDiGraph, tmp_path: Path
 ) -> None:
@@ -574,7 +563,6 @@ def test_cli_export_missing_database(runner: CliRunner, tmp_path: Path) -> None:
     assert result.output == f"Error: no embedded database at {tmp_path / 'none.db'}; run `graphmodel build` first\n"
 
 
-@pytest.mark.skipif(not HAS_EMBEDDED, reason="graphmodel.stores.embedded not there yet")
 def test_cli_export_cypher_on_a_graph_file(runner: CliRunner, sample_graph_file: Path) -> None:
     query = "MATCH p = (:Person {name: 'Pete Hegseth'})-[:AFFILIATED_WITH]->(:Country) RETURN p"
     result = runner.invoke(cli, ["export", str(sample_graph_file), "--cypher", query, "-o", "-"])
