@@ -164,12 +164,14 @@ def load(graph_file: Path, replace: bool, batch_size: int, uri: str, user: str, 
     graph = graphfile.read(graph_file)
     with neo4j_store.connect(uri, _neo4j_auth(user), database=database, batch_size=batch_size) as store:
         summary = store.load(graph, replace=replace, progress=_load_progress)
+        nodes, relationships = store.totals()
     if replace:
         click.echo(f"deleted {summary.nodes_deleted} nodes first (--replace)")
     click.echo(f"loaded {graph_file.name} into {uri} (database {database}): {summary.documents} documents, "
                f"{summary.entities} entities, {summary.relationships} relationships, {summary.mentions} mentions")
     click.echo(f"created {summary.nodes_created} nodes and {summary.relationships_created} relationships, "
                f"set {summary.properties_set} properties in {summary.seconds:.2f} s")
+    click.echo(f"database {database} now holds {nodes} nodes and {relationships} relationships of graphmodel's")
 
 
 def _query_text(cypher: str) -> str:

@@ -121,6 +121,12 @@ DETACH DELETE n
 RETURN count(*) AS deleted
 """
 
+COUNT_GRAPH = """
+MATCH (n:Person|Country|Organization|Initiative|Event|Place|Document)
+OPTIONAL MATCH (n)-[r]->()
+RETURN count(DISTINCT n) AS nodes, count(r) AS relationships
+"""
+
 BOLT_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
 _CYPHER_DIR = Path(__file__).resolve().parents[2] / "cypher"
 
@@ -170,6 +176,12 @@ class Neo4jStore:
         with translated_errors(self.target):
             for statement in schema_statements():
                 self._driver.execute_query(statement, database_=self.database)
+
+    def totals(self) -> tuple[int, int]:
+        """How many of graphmodel's nodes, and relationships leaving them, the database holds."""
+        with translated_errors(self.target):
+            records, _, _ = self._driver.execute_query(COUNT_GRAPH, database_=self.database)
+        return int(records[0]["nodes"]), int(records[0]["relationships"])
 
     def clear(self) -> int:
         """Delete graphmodel's nodes (the six entity labels and ``Document``) in batches; return how many."""
