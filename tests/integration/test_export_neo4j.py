@@ -14,6 +14,7 @@ import neo4j
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from cypher_script import split_script
 
 from graphmodel import export, graphfile
 from graphmodel.cli import cli
@@ -34,23 +35,6 @@ def driver(neo4j_store: Neo4jStore, neo4j_uri: str, neo4j_auth: tuple[str, str] 
     """A driver on the test database, which the ``neo4j_store`` fixture has just emptied of graphmodel's nodes."""
     with neo4j.GraphDatabase.driver(neo4j_uri, auth=neo4j_auth) as driver:
         yield driver
-
-
-def split_script(text: str) -> Iterator[tuple[str, str]]:
-    """Yield ("param", argument) and ("cypher", statement) as cypher-shell reads them: a ``:param`` runs to
-    the end of its line, a statement to the ``;`` that ends a line; ``//`` lines are comments."""
-    statement: list[str] = []
-    for line in text.splitlines():
-        if not statement and (not line.strip() or line.startswith("//")):
-            continue
-        if not statement and line.startswith(":param "):
-            yield "param", line.removeprefix(":param ")
-            continue
-        statement.append(line)
-        if line.rstrip().endswith(";"):
-            yield "cypher", "\n".join(statement).rstrip().removesuffix(";")
-            statement = []
-    assert not statement, f"unterminated statement: {statement}"
 
 
 def run_script(driver: neo4j.Driver, database: str, script: str) -> None:

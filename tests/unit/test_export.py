@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from cypher_script import split_script
 
 from graphmodel import cli as cli_module
 from graphmodel import export, graphfile
@@ -76,23 +76,6 @@ def read_csv_files(nodes: Path, relationships: Path) -> tuple[set[str], Triples]
     return {row["key:ID"] for row in node_rows}, {
         (row[":START_ID"], row[":TYPE"], row[":END_ID"]) for row in relationship_rows
     }
-
-
-def split_script(text: str) -> Iterator[tuple[str, str]]:
-    """Yield ("param", argument) and ("cypher", statement) as cypher-shell reads them: a ``:param`` runs to
-    the end of its line, a statement to the ``;`` that ends a line; ``//`` lines are comments."""
-    statement: list[str] = []
-    for line in text.splitlines():
-        if not statement and (not line.strip() or line.startswith("//")):
-            continue
-        if not statement and line.startswith(":param "):
-            yield "param", line.removeprefix(":param ")
-            continue
-        statement.append(line)
-        if line.rstrip().endswith(";"):
-            yield "cypher", "\n".join(statement).rstrip().removesuffix(";")
-            statement = []
-    assert not statement, f"unterminated statement: {statement}"
 
 
 def parse_literal(text: str) -> Any:
