@@ -16,7 +16,7 @@ from graphmodel.models import EntityLabel, RelationType
 
 __all__ = ["GOVERNMENT_HEADS", "Found", "Slot", "sentence_relations"]
 
-_MAX_PATH = 6
+_MAX_PATH = 9  # each type has its own, shorter limit (relations.json "max_path")
 _NEGATIONS = {"not", "n't", "never", "no"}
 # When several types fit one pair, the more specific one wins.
 _PRIORITY = [RelationType.HOSTS, RelationType.VISITS, RelationType.AFFILIATED_WITH, RelationType.MEMBER_OF,
