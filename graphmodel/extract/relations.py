@@ -190,6 +190,8 @@ def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon, owner: dict[int, int])
     words = [t for t in path if t.i not in inside]
     if any(t.i in owner and t.i not in {root_a.i, root_b.i} for t in words):
         return None  # the path runs through a third entity: the relation is that entity's
+    if any(t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and t.head in path for t in path):
+        return None  # "Russia condemned it, and the Kremlin warned": two clauses, two statements
     if any(t.lower_ in _NEGATIONS for w in words for t in w.children if t.dep_ == "neg"):
         return None
     lemmas = _lemmas(words)

@@ -194,7 +194,8 @@ def _definite(token: object) -> bool:
     return any(c.lower_ in {"the", "this"} and c.dep_ == "det" for c in token.children)  # type: ignore[attr-defined]
 
 
-_PARTICIPATION = {"participant", "participate", "participation", "observer", "part", "include", "attendee", "join"}
+# "join" and "include" name their own object ("joined the alliance"), so they do not count here.
+_PARTICIPATION = {"participant", "participate", "participation", "observer", "part", "attendee"}
 
 
 def _participant_list(sent: object, slots: list[Slot], focal: dict[EntityLabel, int]) -> list[Found]:
