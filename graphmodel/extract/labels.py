@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from graphmodel.extract.lexicon import Lexicon, norm
@@ -202,12 +204,14 @@ def _plausible(span: Span, lexicon: Lexicon, label: EntityLabel, source: str) ->
     if not key or key in lexicon.not_entities or len(key) < 2:
         return False
     words = [t.text for t in span if any(c.isalpha() for c in t.text)]
-    if not words:
-        return False
+    if not words or re.search(r"-[a-z]+$", span[-1].text):
+        return False  # "U.S.-led", "Panama-based": adjectives, not names
     if all(w in lexicon.generic_words or w in lexicon.titles or lexicon.lookup(w) for w in words):
         return False  # "Australian Defence Industry" is a title, not a body
     if len(span) == 1 and span[0].pos_ not in {"PROPN", "NOUN", "ADJ"} and not span.text.isupper():
         return False
-    if len(span) == 1 and span[0].is_sent_start and source == "chunk" and span[0].dep_ not in {"nsubj", "nsubjpass"}:
+    first = span[0]
+    starts = first.is_sent_start or (first.i > 0 and first.nbor(-1).text == ":")  # "Facilitate ..." after a label
+    if len(span) == 1 and starts and source == "chunk" and first.dep_ not in {"nsubj", "nsubjpass"}:
         return False  # a capitalised first word is no evidence of a name
     return not (label is EntityLabel.PLACE and span.text.isupper() and len(span) == 1 and len(span.text) > 4)

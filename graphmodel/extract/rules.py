@@ -77,7 +77,8 @@ class RuleExtractor:
 
     def _mentions(self, unit: Unit, doc: Doc) -> list[Mention]:
         if unit.row is None:
-            return [relabel(m, doc) for m in find_mentions(doc, self.lexicon)]
+            return [relabel(m, doc) for m in find_mentions(doc, self.lexicon)
+                    if doc[m.start].idx >= unit.lead_in or _named_in_lead_in(m, doc, self.lexicon)]
         if unit.role == "name" and unit.label is not None:
             entry = self.lexicon.lookup(unit.text)
             canonical = entry.name if entry else None
@@ -123,6 +124,19 @@ class RuleExtractor:
                     found = Found(participant, RelationType.PARTICIPATES_IN, name, "table-participants", 0.9)
                     out.append(Sourced(found, row.start, row.end, row.text))
         return out
+
+
+def _named_in_lead_in(mention: Mention, doc: Doc, lexicon: Lexicon) -> bool:
+    """In a "Label: ..." lead-in, only names typed beyond doubt count ("Operation Sentinel: ...").
+
+    Category labels such as "Joint Training Exercises:" or "Technology Transfer Agreements:" end in a
+    plural common noun and are not names.
+    """
+    span = doc[mention.start:mention.end]
+    if mention.source == "gazetteer" or span[0].text in lexicon.first_words:
+        return True
+    return (mention.label is not EntityLabel.PERSON and len(span) > 1 and span[-1].tag_ in {"NN", "NNP"}
+            and span[-1].text in lexicon.heads and span[0].text not in lexicon.generic_words)
 
 
 def _heading_names_known(located: list[Located], units: list[Unit]) -> list[Located]:

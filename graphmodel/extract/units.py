@@ -38,12 +38,13 @@ class Unit:
     row: Block | None = None
     role: str = "prose"
     label: EntityLabel | None = None  # for name cells: the label the table header gives
+    lead_in: int = 0  # characters of a list item's "Label:" lead-in, which names only well-typed entities
 
 
 def document_units(document: Document, lexicon: Lexicon) -> list[Unit]:
     """Prose blocks and table cells of a document (the whole text when it has no blocks)."""
     blocks = document.blocks or (Block(BlockKind.PARAGRAPH, 0, len(document.text), document.text),)
-    units = [_without_lead_in(b) for b in blocks if b.kind in _PROSE and b.text.strip()]
+    units = [_with_lead_in(b) for b in blocks if b.kind in _PROSE and b.text.strip()]
     units += [Unit(b.text, b.start, role="heading") for b in blocks if b.kind is BlockKind.HEADING and b.text.strip()]
     for block in blocks:
         if block.kind is BlockKind.TABLE_ROW:
@@ -54,11 +55,10 @@ def document_units(document: Document, lexicon: Lexicon) -> list[Unit]:
 _LEAD_IN = re.compile(r"^[^:.!?]{1,60}:\s+")
 
 
-def _without_lead_in(block: Block) -> Unit:
-    """A list item's "Joint Training Exercises: ..." label is a heading, not prose: skip it."""
+def _with_lead_in(block: Block) -> Unit:
+    """A list item, with the length of its "Joint Training Exercises: ..." label, which works like a heading."""
     match = _LEAD_IN.match(block.text) if block.kind is BlockKind.LIST_ITEM else None
-    cut = match.end() if match else 0
-    return Unit(block.text[cut:], block.start + cut)
+    return Unit(block.text, block.start, lead_in=match.end() if match else 0)
 
 
 def _row_units(row: Block, lexicon: Lexicon) -> list[Unit]:
