@@ -96,3 +96,17 @@ def test_resolution_across_documents(extractor) -> None:  # type: ignore[no-unty
     assert graph.nodes["person:pete-hegseth"]["mentions"] == 2
     assert {"U.S.", "America"} <= set(graph.nodes["country:united-states"]["aliases"])
     assert not any(key.startswith("person:hegseth") for key in graph)
+
+
+def test_list_item_labels_name_only_well_typed_entities(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("Recent work:\n\n- Operation Sentinel: a maritime mission joined by the United Kingdom and Australia.\n"
+            "- Joint Training Exercises: regular drills with partners.\n")
+    x = _extract(extractor, text)
+    assert _names(x)["Operation Sentinel"] == "Initiative"
+    assert "Joint Training Exercises" not in _names(x)
+    assert ("Australia", "PARTICIPATES_IN", "Operation Sentinel") in _edges(x)
+
+
+def test_no_relation_across_coordinated_clauses(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Russia condemned the expansion, and the Kremlin warned of countermeasures.\n", "c.txt")
+    assert not any(t == "OPPOSES" for _, t, _ in _edges(x))
