@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 __all__ = [
+    "AmbiguousEntity",
     "DocumentError",
     "EntityNotFound",
+    "ExportError",
     "GraphFileError",
     "GraphModelError",
     "QueryError",
@@ -39,3 +41,11 @@ class WriteRefused(QueryError):
 
 class EntityNotFound(GraphModelError):
     """No entity matches a name or key."""
+
+
+class AmbiguousEntity(EntityNotFound):
+    """A name matches several entities; the message lists them with their keys."""
+
+
+class ExportError(GraphModelError):
+    """A subgraph cannot be written in the format or to the place asked for."""

@@ -16,7 +16,7 @@ from pathlib import Path
 import networkx as nx
 
 from graphmodel import graphfile
-from graphmodel.errors import GraphModelError
+from graphmodel.errors import ExportError
 from graphmodel.export_csv import write_csv
 from graphmodel.export_cypher import dumps_cypher
 from graphmodel.export_xml import dumps_gexf, dumps_graphml
@@ -52,17 +52,17 @@ def format_for(output: str | Path, fmt: str | None = None) -> str:
     ('graphml', 'json', 'cypher')
 
     Raises:
-        GraphModelError: ``fmt`` is not a format, or the extension names none.
+        ExportError: ``fmt`` is not a format, or the extension names none.
     """
     if fmt is not None:
         if fmt not in FORMATS:
-            raise GraphModelError(f"unknown export format '{fmt}'; use one of {', '.join(FORMATS)}")
+            raise ExportError(f"unknown export format '{fmt}'; use one of {', '.join(FORMATS)}")
         return fmt
     if str(output) == "-":
         return "json"
     suffix = Path(output).suffix.lower()
     if suffix not in SUFFIXES:
-        raise GraphModelError(
+        raise ExportError(
             f"cannot tell the export format of '{output}' from its extension; "
             f"name it .json, .graphml, .gexf, .csv, .cypher or .html, or give the format ({', '.join(FORMATS)})"
         )
@@ -77,10 +77,10 @@ def dumps_subgraph(graph: nx.MultiDiGraph, fmt: str) -> str:
     '// graphmodel subgraph: 0 entities, 0 relationships, 0 documents'
 
     Raises:
-        GraphModelError: the format writes files (csv, html), not one text.
+        ExportError: the format writes files (csv, html), not one text.
     """
     if fmt not in _DUMPERS:
-        raise GraphModelError(
+        raise ExportError(
             f"the {fmt} format writes files and cannot go to standard output; give a file or folder name "
             f"(standard output takes {', '.join(STREAM_FORMATS)})"
         )
@@ -96,7 +96,7 @@ def write_subgraph(
     ``title`` heads the html page.
 
     Raises:
-        GraphModelError: the format is unknown or cannot be told from the extension, or the
+        ExportError: the format is unknown or cannot be told from the extension, or the
             output cannot be written.
     """
     path = Path(path)
@@ -104,7 +104,7 @@ def write_subgraph(
     try:
         return _write(graph, path, fmt, title)
     except OSError as error:
-        raise GraphModelError(f"cannot write {path}: {error.strerror or error}") from error
+        raise ExportError(f"cannot write {path}: {error.strerror or error}") from error
 
 
 def _write(graph: nx.MultiDiGraph, path: Path, fmt: str, title: str) -> tuple[Path, ...]:

@@ -26,7 +26,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.errors import DocumentError, EntityNotFound
+from graphmodel.errors import AmbiguousEntity, DocumentError, EntityNotFound
 from graphmodel.graph import ego_subgraph
 
 __all__ = [
@@ -123,7 +123,7 @@ def resolve_entity(graph: nx.MultiDiGraph, name: str) -> str:
             return str(keys[0])
         if keys:
             candidates = ", ".join(_describe(graph, key) for key in keys)
-            raise EntityNotFound(f"'{name}' is ambiguous: {candidates}; give one of the keys instead")
+            raise AmbiguousEntity(f"'{name}' is ambiguous: {candidates}; give one of the keys instead")
     raise EntityNotFound(_not_found_message(graph, name))
 
 
