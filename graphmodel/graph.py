@@ -104,8 +104,9 @@ def add_entity(graph: nx.MultiDiGraph, entity: Entity) -> None:
 def add_relation(graph: nx.MultiDiGraph, relation: Relation) -> None:
     """Add a relation, merging it into an existing (source, type, target) edge.
 
-    Evidence already on the edge is not added twice; each new, independent piece of evidence
-    raises the confidence as a noisy-or: ``1 - (1 - old) * (1 - new)``.
+    Evidence already on the edge is not added twice; each new, independent sentence (one the edge
+    does not already have from the same document) raises the confidence as a noisy-or:
+    ``1 - (1 - old) * (1 - new)``.
 
     >>> g = new_graph()
     >>> ev = Evidence("d1", "A met B.", 0, 8, "test")
@@ -124,9 +125,10 @@ def add_relation(graph: nx.MultiDiGraph, relation: Relation) -> None:
         return
     edge = graph.edges[source, target, rtype]
     known = {_evidence_id(e) for e in edge["evidence"]}
+    sentences = {(e["doc"], e["sentence"]) for e in edge["evidence"]}
     new = [e for e in evidence if _evidence_id(e) not in known]
-    if new:
-        edge["evidence"].extend(new)
+    edge["evidence"].extend(new)
+    if any((e["doc"], e["sentence"]) not in sentences for e in new):  # a repeated headline adds no support
         edge["confidence"] = round(1 - (1 - edge["confidence"]) * (1 - relation.confidence), 4)
 
 
