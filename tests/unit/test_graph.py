@@ -47,3 +47,14 @@ def test_from_networkx_inverts_to_networkx_and_merge_graphs_unions() -> None:
     merged = merge_graphs([graph, graph])
     assert stats(merged)["types"] == {"PARTICIPATES_IN": 1}
     assert merged.nodes[HEGSETH.key]["mentions"] == 2, "the same document is counted once"
+
+
+def test_the_same_sentence_twice_in_a_document_adds_evidence_but_no_confidence() -> None:
+    title = Evidence("d1", "Hegseth attends the conference", 0, 30, "path:attend")
+    heading = Evidence("d1", "Hegseth attends the conference", 31, 61, "path:attend")
+    graph = to_networkx([Extraction(entities=(HEGSETH, CONFERENCE), relations=(
+        Relation(HEGSETH.key, CONFERENCE.key, RelationType.PARTICIPATES_IN, (title,), 0.7),
+        Relation(HEGSETH.key, CONFERENCE.key, RelationType.PARTICIPATES_IN, (heading,), 0.7)))])
+    edge = graph.edges[HEGSETH.key, CONFERENCE.key, "PARTICIPATES_IN"]
+    assert len(edge["evidence"]) == 2
+    assert edge["confidence"] == 0.7
