@@ -101,9 +101,14 @@ class RuleExtractor:
                 continue
             for sent in docs[index].sents:
                 slots = _slots(sent, by_unit.get(index, []), focal, self.lexicon, entities)
-                found = (sentence_relations(sent, slots, self.lexicon) + _participant_list(sent, slots, focal)
-                         + group_relations(sent, slots, self.lexicon,
-                                           focal.get(EntityLabel.EVENT, focal.get(EntityLabel.INITIATIVE)), targets))
+                try:
+                    found = (sentence_relations(sent, slots, self.lexicon) + _participant_list(sent, slots, focal)
+                             + group_relations(sent, slots, self.lexicon,
+                                               focal.get(EntityLabel.EVENT, focal.get(EntityLabel.INITIATIVE)),
+                                               targets))
+                except (IndexError, KeyError, ValueError) as error:  # noisy text: skip the sentence, go on
+                    log.warning("skipped a sentence the rules could not read (%s): %.80s", error, sent.text)
+                    continue
                 start, end = unit.offset + sent.start_char, unit.offset + sent.end_char
                 out += [Sourced(f, start, end, sent.text) for f in found]
         return out
