@@ -95,10 +95,17 @@ def node_point(opened: OpenedPage, key: str) -> tuple[float, float]:
     return opened.screen_point("(key) => graphmodel.network.getPositions([key])[key]", key)
 
 
-def edge_midpoint(opened: OpenedPage, source: str, target: str) -> tuple[float, float]:
-    middle = "([s, t]) => { const p = graphmodel.network.getPositions([s, t]); " \
-             "return {x: (p[s].x + p[t].x) / 2, y: (p[s].y + p[t].y) / 2}; }"
-    return opened.screen_point(middle, [source, target])
+def clear_point_on_edge(opened: OpenedPage, source: str, target: str) -> tuple[float, float]:
+    """A point on the edge where no other edge or node lies, so that a click there selects it."""
+    wanted = edge_id(opened, source, target)
+    for share in (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75):
+        along = ("([s, t, f]) => { const p = graphmodel.network.getPositions([s, t]); "
+                 "return {x: p[s].x + f * (p[t].x - p[s].x), y: p[s].y + f * (p[t].y - p[s].y)}; }")
+        dom = opened.js(f"(a) => graphmodel.network.canvasToDOM(({along})(a))", [source, target, share])
+        if opened.js("(p) => graphmodel.network.getNodeAt(p) === undefined && graphmodel.network.getEdgeAt(p)",
+                     dom) == wanted:
+            return opened.screen_point(along, [source, target, share])
+    raise AssertionError(f"no clear point on the edge {source} -> {target}")
 
 
 def test_page_is_drawn_offline_without_errors(sample: OpenedPage) -> None:
@@ -141,7 +148,7 @@ def test_search_for_hegseth_shows_his_details(sample: OpenedPage) -> None:
 
 
 def test_clicking_an_edge_shows_its_evidence(sample: OpenedPage) -> None:
-    x, y = edge_midpoint(sample, HEGSETH, CONFERENCE)
+    x, y = clear_point_on_edge(sample, HEGSETH, CONFERENCE)
     sample.page.mouse.click(x, y)
     assert sample.js("graphmodel.network.getSelectedEdges()") == [edge_id(sample, HEGSETH, CONFERENCE)]
     panel = sample.page.locator("#panel")
@@ -154,7 +161,7 @@ def test_clicking_an_edge_shows_its_evidence(sample: OpenedPage) -> None:
 
 
 def test_hovering_an_edge_shows_its_type_and_sentence(sample: OpenedPage) -> None:
-    sample.page.mouse.move(*edge_midpoint(sample, HEGSETH, CONFERENCE))
+    sample.page.mouse.move(*clear_point_on_edge(sample, HEGSETH, CONFERENCE))
     tooltip = sample.page.locator("div.vis-tooltip")
     expect(tooltip).to_be_visible()
     expect(tooltip).to_contain_text("PARTICIPATES_IN")
@@ -246,11 +253,11 @@ def test_sample_corpus_page(open_page: OpenPage, built_sample: nx.MultiDiGraph) 
     assert drawn == [built_sample.number_of_nodes(), built_sample.number_of_edges()]
     assert opened.errors == []
     assert [url for url in opened.requests if url != opened.url and not url.startswith("data:")] == []
-    opened.page.fill("#search", "Hegseth")
-    expect(opened.page.locator("#panel h2")).to_have_text("Pete Hegseth")
-    assert opened.js("graphmodel.network.getSelectedNodes()") == [HEGSETH]
     conference = "event:central-american-security-conference"
-    opened.page.mouse.click(*edge_midpoint(opened, HEGSETH, conference))
+    opened.page.mouse.click(*clear_point_on_edge(opened, HEGSETH, conference))
     assert opened.js("graphmodel.network.getSelectedEdges()") == [edge_id(opened, HEGSETH, conference)]
     sentences = [e["sentence"] for e in built_sample.edges[HEGSETH, conference, "PARTICIPATES_IN"]["evidence"]]
     expect(opened.page.locator("#panel .evidence blockquote").first).to_have_text(sentences[0])
+    opened.page.fill("#search", "Hegseth")
+    expect(opened.page.locator("#panel h2")).to_have_text("Pete Hegseth")
+    assert opened.js("graphmodel.network.getSelectedNodes()") == [HEGSETH]
