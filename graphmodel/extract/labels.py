@@ -83,6 +83,8 @@ def _title_word(doc: object, i: int, first: int, lexicon: Lexicon) -> bool:
 
 def _name_token(token: object, lexicon: Lexicon) -> bool:
     text = token.text  # type: ignore[attr-defined]
+    if text in lexicon.name_particles and token.i > 0:  # type: ignore[attr-defined]
+        return True
     if text in lexicon.person_suffixes or (text[:1].isupper() and text not in lexicon.titles
                                            and text not in lexicon.heads and not token.like_num):  # type: ignore[attr-defined]
         return lexicon.lookup(text) is None or text in lexicon.person_suffixes
@@ -96,7 +98,10 @@ def _person(span: Span, lexicon: Lexicon) -> list[Mention]:
         start += 1
     span = doc[start:span.end]
     words = [t for t in span if t.text not in lexicon.person_suffixes]
-    if not words or len(span) > 5 or any(not t.text[:1].isupper() for t in words if t.text not in {"-", "."}):
+    if words and words[0].text in lexicon.name_particles:
+        return []
+    lower = [t for t in words if not t.text[:1].isupper() and t.text not in {"-", "."}]
+    if not words or len(span) > 6 or any(t.text not in lexicon.name_particles for t in lower):
         return []
     if any(t.text in lexicon.heads or lexicon.lookup(t.text) for t in words) or span.text.isupper():
         return []

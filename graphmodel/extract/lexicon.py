@@ -68,6 +68,7 @@ class Lexicon:
     ambiguous: frozenset[str] = field(default_factory=frozenset)  # country names that are also common words
     bridge_in_heads: frozenset[str] = field(default_factory=frozenset)  # "Embassy in Panama" is one name
     role_words: frozenset[str] = field(default_factory=frozenset)  # lower-cased titles and roles
+    name_particles: frozenset[str] = field(default_factory=frozenset)  # "von der Leyen", "bin Salman"
     # group noun -> "participant" (a delegation), "agent" (troops, officials) or "located" (cartels)
     group_nouns: dict[str, str] = field(default_factory=dict)
     rule_precision: dict[str, dict[str, float]] = field(default_factory=dict)  # measured per "TYPE rule"
@@ -157,5 +158,6 @@ def load_lexicon() -> Lexicon:
         bridge_in_heads=frozenset(words["bridge_in_heads"]),
         group_nouns=dict(words["group_nouns"]),
         rule_precision=_read("rule_precision.json"),
+        name_particles=frozenset(words["name_particles"]),
         role_words=frozenset(words["role_words"]) | {t.lower().rstrip(".") for t in words["titles"]},
     )

@@ -162,7 +162,7 @@ def _chunk_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and (_chunk_token(doc[j]) or _bridge(doc, j) or _bridge_in(doc, j, lexicon)):
+        while j < len(doc) and (_chunk_token(doc[j]) or _bridge(doc, j, lexicon) or _bridge_in(doc, j, lexicon)):
             j += 1
         found.extend(_typed(doc[i:j], lexicon, "chunk", None))
         i = j
@@ -181,11 +181,16 @@ def _chunk_token(token: Any) -> bool:
     return bool(token.text[:1].isupper() or (token.like_num and token.i > 0 and token.nbor(-1).text[:1].isupper()))
 
 
-def _bridge(doc: Doc, j: int) -> bool:
+def _bridge(doc: Doc, j: int, lexicon: Lexicon) -> bool:
     """A lower-case connector ("of", "for", "and") inside a name, followed by a capitalised word."""
     token = doc[j]
     if token.text == "-" and j + 1 < len(doc) and doc[j + 1].like_num:
         return True  # "MS-13"
+    if token.text in lexicon.name_particles:
+        k = j + 1
+        while k < len(doc) and doc[k].text in lexicon.name_particles:
+            k += 1
+        return k < len(doc) and doc[k].text[:1].isupper()  # "Ursula von der Leyen", "Mohammed bin Salman"
     if token.lower_ not in _CONNECTORS or token.lower_ == "and" or j + 1 >= len(doc):
         return False
     after = doc[j + 2] if doc[j + 1].lower_ == "the" and j + 2 < len(doc) else doc[j + 1]  # "of the Pacific"

@@ -110,3 +110,14 @@ def test_list_item_labels_name_only_well_typed_entities(extractor) -> None:  # t
 def test_no_relation_across_coordinated_clauses(extractor) -> None:  # type: ignore[no-untyped-def]
     x = _extract(extractor, "Russia condemned the expansion, and the Kremlin warned of countermeasures.\n", "c.txt")
     assert not any(t == "OPPOSES" for _, t, _ in _edges(x))
+
+
+def test_names_with_particles_and_capitals_as_places(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "European Commission President Ursula von der Leyen met Mohammed bin Salman in Riyadh. "
+                            "Beijing rejected the claims.\n", "d.txt")
+    names = _names(x)
+    assert names["Ursula von der Leyen"] == "Person"
+    assert names["Mohammed bin Salman"] == "Person"
+    assert names["Riyadh"] == "Place"
+    assert names["China"] == "Country"
+    assert ("Ursula von der Leyen", "AFFILIATED_WITH", "European Commission") in _edges(x)
