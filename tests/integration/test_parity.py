@@ -88,3 +88,30 @@ def test_examples_return_rows(both: tuple[Neo4jStore, Path]) -> None:
 @pytest.mark.parametrize("query", QUERIES)
 def test_query(both: tuple[Neo4jStore, Path], query: str) -> None:
     assert assert_same(both, query, {}).rows
+
+
+@pytest.fixture(scope="module")
+def corpus_graph() -> nx.MultiDiGraph:
+    """The graph `graphmodel build` makes of the sample corpus in data/docs."""
+    from graphmodel.documents import read_documents
+    from graphmodel.extract import make_extractor
+    from graphmodel.pipeline import build_graph
+
+    return build_graph(read_documents(CYPHER.parent / "data" / "docs"), make_extractor())
+
+
+CORPUS_PARAMETERS: dict[str, dict[str, str]] = {
+    "evidence": {"a": "Hegseth", "b": "Panama"},
+    "neighbourhood": {"name": "Hegseth"},
+    "shortest_path": {"from": "Pete Hegseth", "to": "China"},
+}
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_example_query_on_the_sample_corpus(
+    neo4j_store: Neo4jStore, corpus_graph: nx.MultiDiGraph, tmp_path: Path, path: Path
+) -> None:
+    neo4j_store.load(corpus_graph, replace=True)
+    both = (neo4j_store, write_database(corpus_graph, tmp_path / "graph.lbug"))
+    expected = assert_same(both, path.read_text(encoding="utf-8"), CORPUS_PARAMETERS.get(path.stem, {}))
+    assert expected.rows, f"{path.name} returns rows on the sample corpus"
