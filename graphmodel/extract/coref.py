@@ -43,9 +43,14 @@ class LocalEntity:
 
 
 def relabel(mention: Mention, doc: Doc) -> Mention:
-    """Type a capital by its role: the state when it acts ("Beijing's control"), else a place."""
+    """Type a capital by its role: the state when it acts ("Beijing's control"), else a place.
+
+    A capital in capitals is a dateline ("BRUSSELS - ..."), the place the story was filed from.
+    """
     if mention.kind != "capital":
         return mention
+    if mention.text.isupper():
+        return Mention(mention.start, mention.end, mention.text, EntityLabel.PLACE, None, "name", mention.source)
     span = mention.span(doc)
     state, city = norm(mention.canonical or ""), norm(mention.text)
     city_of_state = state in city and city != state  # "Panama City", "Mexico City"

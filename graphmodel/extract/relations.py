@@ -194,6 +194,8 @@ def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon, owner: dict[int, int])
         return None  # "Russia condemned it, and the Kremlin warned": two clauses, two statements
     if any(t.lower_ in _NEGATIONS for w in words for t in w.children if t.dep_ == "neg"):
         return None
+    if _other_clause(path, root_a, root_b):
+        return None
     lemmas = _lemmas(words)
     venue = _venue(a, b, lemmas, lexicon)
     if venue is not None:
@@ -217,6 +219,23 @@ def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon, owner: dict[int, int])
 
 
 _EVENTS = {EntityLabel.EVENT, EntityLabel.INITIATIVE}
+_TOPIC_PREPOSITIONS = {"over", "about", "regarding", "concerning", "amid"}
+
+
+def _other_clause(path: list[Token], root_a: Token, root_b: Token) -> bool:
+    """The two names belong to different statements.
+
+    "X announced sanctions, while China criticised the move": China is the subject of a clause that
+    does not contain X. "sanctions on Russia over Ukraine": Ukraine is the topic, not a party.
+    """
+    for token in path:
+        if token.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+            subject_side = [r for r in (root_a, root_b) if token.i != r.i and token in r.ancestors
+                            and any(c.dep_ in {"nsubj", "nsubjpass"} and (c == r or c in r.ancestors)
+                                    for c in token.children)]
+            if subject_side and any(token not in r.ancestors and r != token for r in (root_a, root_b)):
+                return True
+    return any(r.dep_ == "pobj" and r.head.lower_ in _TOPIC_PREPOSITIONS for r in (root_a, root_b))
 
 
 def _venue(a: Slot, b: Slot, lemmas: set[str], lexicon: Lexicon) -> Found | None:

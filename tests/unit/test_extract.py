@@ -121,3 +121,13 @@ def test_names_with_particles_and_capitals_as_places(extractor) -> None:  # type
     assert names["Riyadh"] == "Place"
     assert names["China"] == "Country"
     assert ("Ursula von der Leyen", "AFFILIATED_WITH", "European Commission") in _edges(x)
+
+
+def test_topics_and_other_clauses_are_not_parties(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "BRUSSELS - The European Union imposed sanctions on Russia over Ukraine, "
+                            "while China criticised the move.\n", "e.txt")
+    edges = _edges(x)
+    assert ("European Union", "OPPOSES", "Russia") in edges
+    assert not any(t == "OPPOSES" and "Ukraine" in (s, o) for s, t, o in edges)
+    assert not any(t == "OPPOSES" and s == "China" for s, t, o in edges)
+    assert "Belgium" not in _names(x)
