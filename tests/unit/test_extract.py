@@ -131,3 +131,11 @@ def test_topics_and_other_clauses_are_not_parties(extractor) -> None:  # type: i
     assert not any(t == "OPPOSES" and "Ukraine" in (s, o) for s, t, o in edges)
     assert not any(t == "OPPOSES" and s == "China" for s, t, o in edges)
     assert "Belgium" not in _names(x)
+
+
+def test_people_sharing_a_surname_stay_apart(extractor) -> None:  # type: ignore[no-untyped-def]
+    first = _extract(extractor, "General Laura Richardson met Senator Ann Richardson in Panama.\n", "f.txt")
+    second = _extract(extractor, "Richardson said the talks went well.\n", "g.txt")
+    graph = to_networkx(resolve_corpus([first, second]))
+    people = sorted(data["name"] for _, data in graph.nodes(data=True) if data["label"] == "Person")
+    assert people == ["Ann Richardson", "Laura Richardson", "Richardson"]
