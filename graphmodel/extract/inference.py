@@ -1,6 +1,7 @@
 """Relations that follow from names and from other relations of the same document.
 
-- A body named after a state ("Chilean Navy", "U.S. Southern Command") is part of that state.
+- A name states relations: an event named after its parties, a body named after a state or
+  another body ("Chilean Navy", "OAS Permanent Council"), an office named after its seat.
 - A person affiliated with a body that is part of a state is affiliated with the state.
 """
 
@@ -14,32 +15,42 @@ from graphmodel.extract.lexicon import Lexicon
 from graphmodel.extract.relations import Found
 from graphmodel.models import EntityLabel, RelationType
 
-__all__ = ["infer_relations", "name_prefix_states"]
+__all__ = ["infer_relations", "name_relations"]
 
 
-def name_prefix_states(entities: list[LocalEntity], lexicon: Lexicon) -> list[Found]:
-    """PART_OF edges from organizations whose name starts with a state or its demonym.
+def name_relations(entities: list[LocalEntity], lexicon: Lexicon) -> list[tuple[Found, int]]:
+    """Relations that names state, each with the index of the entity whose name states it.
 
-    The state becomes an entity of the document when the text names it only inside the body's
-    name ("Royal Canadian Navy" → Canada).
+    - an event named after its parties: "Russia-Ukraine talks" → Russia, Ukraine PARTICIPATES_IN;
+    - a body named after a state or a well-known body: "Chilean Navy" PART_OF Chile, "OAS Permanent
+      Council" PART_OF the OAS;
+    - an office named after its seat: "U.S. Embassy in Panama" LOCATED_IN Panama.
+
+    A state or body named only inside another name becomes an entity of the document
+    ("Royal Canadian Navy" → Canada).
     """
-    found = []
+    found: list[tuple[Found, int]] = []
     for index, entity in enumerate(list(entities)):
         if entity.label is EntityLabel.EVENT and entity.mentions:
-            found += [Found(_find_or_add(entities, *party), RelationType.PARTICIPATES_IN, index, "name-parties", 0.8)
-                      for party in _parties(entity.name, lexicon)]
-        if entity.label is not EntityLabel.ORGANIZATION or not entity.mentions:
-            continue
-        state = _state_prefix(entity.name, lexicon)
-        if state is not None:
-            found.append(Found(index, RelationType.PART_OF, _find_or_add(entities, *state), "name-prefix-state", 0.85))
-        parent = _body_prefix(entity.name, lexicon)
-        if parent is not None and parent[0] != entity.name:
-            found.append(Found(index, RelationType.PART_OF, _find_or_add(entities, *parent, EntityLabel.ORGANIZATION),
-                               "name-prefix-body", 0.8))
-        seat = _state_suffix(entity.name, lexicon)
-        if seat is not None:
-            found.append(Found(index, RelationType.LOCATED_IN, _find_or_add(entities, *seat), "name-in-state", 0.8))
+            found += [(Found(_find_or_add(entities, *party), RelationType.PARTICIPATES_IN, index, "name-parties", 0.8),
+                       index) for party in _parties(entity.name, lexicon)]
+        if entity.label is EntityLabel.ORGANIZATION and entity.mentions:
+            found += [(f, index) for f in _body_relations(index, entity.name, entities, lexicon)]
+    return found
+
+
+def _body_relations(index: int, name: str, entities: list[LocalEntity], lexicon: Lexicon) -> list[Found]:
+    found = []
+    state = _state_prefix(name, lexicon)
+    if state is not None:
+        found.append(Found(index, RelationType.PART_OF, _find_or_add(entities, *state), "name-prefix-state", 0.85))
+    parent = _body_prefix(name, lexicon)
+    if parent is not None and parent[0] != name:
+        found.append(Found(index, RelationType.PART_OF, _find_or_add(entities, *parent, EntityLabel.ORGANIZATION),
+                           "name-prefix-body", 0.8))
+    seat = _state_suffix(name, lexicon)
+    if seat is not None:
+        found.append(Found(index, RelationType.LOCATED_IN, _find_or_add(entities, *seat), "name-in-state", 0.8))
     return found
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from graphmodel.extract.coref import LocalEntity, Located, group_mentions, relabel
 from graphmodel.extract.groups import group_relations
-from graphmodel.extract.inference import infer_relations, name_prefix_states
+from graphmodel.extract.inference import infer_relations, name_relations
 from graphmodel.extract.lexicon import Lexicon, load_lexicon, norm
 from graphmodel.extract.mentions import Mention, find_mentions
 from graphmodel.extract.nlp import load_pipeline
@@ -69,9 +69,9 @@ class RuleExtractor:
         entities, assignment = group_mentions(located, docs, self.lexicon)
         sourced = self._sentence_relations(units, docs, located, entities, assignment)
         sourced += self._row_relations(units, located, assignment)
-        first_seen = {entity: located[n] for n, entity in reversed(list(enumerate(assignment)))}
-        sourced += [_at(f, units[first_seen[f.source].block], docs[first_seen[f.source].block])
-                    for f in name_prefix_states(entities, self.lexicon)]
+        first_seen = {entity: located[n].block for n, entity in reversed(list(enumerate(assignment)))}
+        sourced += [_at(f, units[first_seen[named]], docs[first_seen[named]])
+                    for f, named in name_relations(entities, self.lexicon)]
         sourced += [Sourced(f, s.start, s.end, s.sentence) for s, f in infer_relations(sourced)]
         return _extraction(document, entities, sourced, self.lexicon)
 

@@ -139,3 +139,9 @@ def test_people_sharing_a_surname_stay_apart(extractor) -> None:  # type: ignore
     graph = to_networkx(resolve_corpus([first, second]))
     people = sorted(data["name"] for _, data in graph.nodes(data=True) if data["label"] == "Person")
     assert people == ["Ann Richardson", "Laura Richardson", "Richardson"]
+
+
+def test_an_event_named_after_states_the_text_names_nowhere_else(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Negotiators opened the US-China talks in Geneva on Monday.\n", "h.txt")
+    assert {("United States", "PARTICIPATES_IN", "US-China talks"),
+            ("China", "PARTICIPATES_IN", "US-China talks")} <= _edges(x)
