@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 __all__ = [
@@ -134,4 +134,3 @@ class Extraction:
     document: Document | None = None
     entities: tuple[Entity, ...] = ()
     relations: tuple[Relation, ...] = ()
-    metadata: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
