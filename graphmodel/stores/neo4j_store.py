@@ -104,12 +104,17 @@ WITH r, row, [i IN range(0, size(row.evidence_docs) - 1) WHERE NONE(j IN range(0
     WHERE r.evidence_docs[j] = row.evidence_docs[i] AND r.evidence_starts[j] = row.evidence_starts[i]
       AND r.evidence_ends[j] = row.evidence_ends[i] AND r.evidence_rules[j] = row.evidence_rules[i])] AS new
 WHERE size(new) > 0
+// as in graphmodel.graph.add_relation: only a sentence the edge does not yet have raises the confidence
+WITH r, row, new, ANY(i IN new WHERE NONE(j IN range(0, size(r.evidence_docs) - 1)
+    WHERE r.evidence_docs[j] = row.evidence_docs[i] AND r.evidence_sentences[j] = row.evidence_sentences[i]))
+    AS independent
 SET r.evidence_docs = r.evidence_docs + [i IN new | row.evidence_docs[i]],
     r.evidence_sentences = r.evidence_sentences + [i IN new | row.evidence_sentences[i]],
     r.evidence_starts = r.evidence_starts + [i IN new | row.evidence_starts[i]],
     r.evidence_ends = r.evidence_ends + [i IN new | row.evidence_ends[i]],
     r.evidence_rules = r.evidence_rules + [i IN new | row.evidence_rules[i]],
-    r.confidence = round(1 - (1 - r.confidence) * (1 - row.confidence), 4)
+    r.confidence = CASE WHEN independent THEN round(1 - (1 - r.confidence) * (1 - row.confidence), 4)
+                   ELSE r.confidence END
 """
 
 PING = "RETURN 1"  # connect() runs it so that an unknown database fails at once, with a clear message
