@@ -31,9 +31,9 @@ import networkx as nx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graphmodel.graph import add_entity, add_relation, new_graph  # noqa: E402
+from graphmodel.graph.core import add_entity, add_relation, new_graph  # noqa: E402
 from graphmodel.models import Entity, EntityLabel, Evidence, Relation, RelationType  # noqa: E402
-from graphmodel.stores.embedded import open_database, write_database  # noqa: E402
+from graphmodel.stores.embedded.store import open_database, write_database  # noqa: E402
 
 SAMPLE_PARAMS = {"evidence": {"a": "Pete Hegseth", "b": "United States"}, "neighbourhood": {"name": "hegseth"},
                  "shortest_path": {"from": "hegseth", "to": "China"}}
@@ -48,7 +48,7 @@ def sample_graph(gold: bool = False) -> tuple[str, nx.MultiDiGraph]:
     if gold:
         return "gold", gold_graph(ROOT / "tests" / "data" / "gold")
     try:
-        from graphmodel.documents import read_documents
+        from graphmodel.documents.read import read_documents
         from graphmodel.extract import make_extractor
         from graphmodel.pipeline import build_graph
 

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import networkx as nx
 
-from graphmodel.graph import new_graph
+from graphmodel.graph.core import new_graph
 from graphmodel.models import EntityLabel, RelationType
-from graphmodel.render import render_html
+from graphmodel.render.page import render_html
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

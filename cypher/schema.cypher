@@ -1,5 +1,5 @@
 // The constraints and indexes `graphmodel load` creates (the same statements as
-// graphmodel.stores.neo4j_store.SCHEMA_STATEMENTS; a unit test keeps the two identical).
+// graphmodel.stores.neo4j.store.SCHEMA_STATEMENTS; a unit test keeps the two identical).
 // One key per entity label, one id per Document, a name index per label and a full-text
 // index over names and aliases. Run by hand: cypher-shell -f cypher/schema.cypher
 CREATE CONSTRAINT person_key IF NOT EXISTS FOR (n:Person) REQUIRE n.key IS UNIQUE;

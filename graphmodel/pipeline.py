@@ -1,17 +1,24 @@
-"""From documents to one resolved graph: extract each document, resolve across documents, merge."""
+"""From documents to the build's outputs: read, extract each document, resolve across documents,
+merge into one graph, and write graph.json, graph.html and the embedded database."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
-from graphmodel.extract import Extractor
+from graphmodel.documents.read import read_documents
+from graphmodel.errors import DocumentError
+from graphmodel.extract import Extractor, make_extractor
 from graphmodel.extract.resolve import resolve_corpus
-from graphmodel.graph import to_networkx
+from graphmodel.graph import graphfile
+from graphmodel.graph.core import to_networkx
 from graphmodel.models import Document
 
-__all__ = ["build_graph", "drop_weak_edges"]
+__all__ = ["BuildResult", "build_graph", "build_outputs", "drop_weak_edges"]
 
 
 def build_graph(
@@ -41,7 +48,7 @@ def build_graph(
 def drop_weak_edges(graph: nx.MultiDiGraph, min_confidence: float) -> nx.MultiDiGraph:
     """Remove edges whose confidence is below ``min_confidence`` (in place) and return the graph.
 
-    >>> from graphmodel.graph import new_graph
+    >>> from graphmodel.graph.core import new_graph
     >>> g = new_graph()
     >>> _ = g.add_edge("a", "b", key="HOSTS", confidence=0.3)
     >>> drop_weak_edges(g, 0.5).number_of_edges()
@@ -50,3 +57,59 @@ def drop_weak_edges(graph: nx.MultiDiGraph, min_confidence: float) -> nx.MultiDi
     weak = [(s, t, k) for s, t, k, c in graph.edges(keys=True, data="confidence") if c < min_confidence]
     graph.remove_edges_from(weak)
     return graph
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """The graph that was built and the files written."""
+
+    graph: nx.MultiDiGraph
+    paths: tuple[Path, ...]
+
+
+def build_outputs(
+    paths: Sequence[Path],
+    out: Path,
+    *,
+    spacy_model: str | None = None,
+    min_confidence: float = 0.0,
+    progress: Callable[[int], Any] | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """Read ``paths``, extract, and write ``out/graph.json``, ``out/graph.html`` and the embedded ``out/graph.db``.
+
+    Raises:
+        DocumentError: a path is missing or the corpus holds no readable document.
+    """
+    documents = list(read_documents(*paths, on_warning=warn))
+    if not documents:
+        raise DocumentError(f"no readable .txt, .md or .html document in {', '.join(map(str, paths))}")
+    extractor = make_extractor("rules", spacy_model=spacy_model)
+    bar = progress(len(documents)) if progress else None
+    if bar is None:
+        graph = build_graph(documents, extractor, min_confidence=min_confidence)
+    else:
+        with bar:
+            graph = build_graph(documents, extractor, min_confidence=min_confidence,
+                                on_document=lambda _doc: bar.update(1))
+    return BuildResult(graph, _write_outputs(graph, out, title=_corpus_name(paths)))
+
+
+def _write_outputs(graph: nx.MultiDiGraph, out: Path, title: str) -> tuple[Path, ...]:
+    from graphmodel.render.page import render_html
+    from graphmodel.stores.embedded.store import write_database
+
+    return (
+        graphfile.write(graph, out / "graph.json"),
+        render_html(graph, out / "graph.html", title=title),
+        write_database(graph, out / "graph.db"),
+    )
+
+
+def _corpus_name(paths: Sequence[Path]) -> str:
+    """A short name for the corpus, shown in the page header.
+
+    >>> _corpus_name([Path("data/docs")])
+    'docs'
+    """
+    return ", ".join(Path(p).resolve().name or str(p) for p in paths)

@@ -14,8 +14,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from graphmodel.documents import read_documents
-from graphmodel.evaluate import edge_outcomes, read_gold
+from graphmodel.documents.read import read_documents
+from graphmodel.evaluate.score import edge_outcomes, read_gold
 from graphmodel.extract import make_extractor
 from graphmodel.pipeline import build_graph
 

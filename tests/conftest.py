@@ -15,10 +15,10 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from graphmodel import graphfile
-from graphmodel.graph import add_entity, add_relation, document_row, new_graph
+from graphmodel.graph import graphfile
+from graphmodel.graph.core import add_entity, add_relation, document_row, new_graph
 from graphmodel.models import Document, Entity, EntityLabel, Evidence, Relation, RelationType
-from graphmodel.stores.neo4j_store import Neo4jStore, connect
+from graphmodel.stores.neo4j.store import Neo4jStore, connect
 
 NEO4J_LABELS_USED_BY_TESTS = ("Scratch",)  # labels that tests create by hand; cleared like graphmodel's own
 
@@ -93,7 +93,7 @@ SAMPLE_RELATIONS = (
 
 def build_graph(documents: tuple[Document, ...], entities: tuple[Entity, ...],
                 relations: tuple[Relation, ...]) -> nx.MultiDiGraph:
-    """A graph built with graph.py's own functions, as `graphmodel build` would."""
+    """A graph built with graphmodel.graph.core's own functions, as `graphmodel build` would."""
     graph = new_graph()
     for document in documents:
         graph.graph["documents"][document.id] = document_row(document)

@@ -21,7 +21,7 @@ class Extractor(Protocol):
 
 
 def _rules(spacy_model: str | None = None) -> Extractor:
-    from graphmodel.extract.rules import RuleExtractor
+    from graphmodel.extract.rules.extractor import RuleExtractor
 
     return RuleExtractor(spacy_model=spacy_model)
 

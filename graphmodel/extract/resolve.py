@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from graphmodel.extract.lexicon import norm
-from graphmodel.extract.rules import entity_key
+from graphmodel.extract.rules.extractor import entity_key
+from graphmodel.extract.rules.lexicon import norm
 from graphmodel.models import Entity, EntityLabel, Extraction, Relation
 
 __all__ = ["resolve_corpus"]

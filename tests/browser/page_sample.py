@@ -12,8 +12,8 @@ from pathlib import Path
 import networkx as nx
 from browser_support import CHROMIUM, CHROMIUM_ARGS
 
-from graphmodel.graph import new_graph
-from graphmodel.render import render_html
+from graphmodel.graph.core import new_graph
+from graphmodel.render.page import render_html
 
 __all__ = ["XSS", "sample_graph", "take_screenshot"]
 
@@ -90,7 +90,7 @@ def take_screenshot(target: Path, graph_file: Path | None = None) -> None:
 
         python tests/browser/page_sample.py docs/graph.png out/graph.json
     """
-    from graphmodel import graphfile
+    from graphmodel.graph import graphfile
 
     graph = graphfile.read(graph_file) if graph_file else sample_graph()
     title = "Sample corpus (data/docs)" if graph_file else "Panama security sample"

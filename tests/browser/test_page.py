@@ -17,8 +17,8 @@ import pytest
 from browser_support import CHROMIUM, CHROMIUM_ARGS, OpenedPage
 from page_sample import XSS, sample_graph
 
-from graphmodel.graph import new_graph
-from graphmodel.render import render_html
+from graphmodel.graph.core import new_graph
+from graphmodel.render.page import render_html
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -240,7 +240,7 @@ def test_tiny_graphs_get_ready(open_page: OpenPage, nodes: int) -> None:
 @pytest.fixture(scope="module")
 def built_sample() -> nx.MultiDiGraph:
     """The graph `graphmodel build` makes of the sample corpus in data/docs."""
-    from graphmodel.documents import read_documents
+    from graphmodel.documents.read import read_documents
     from graphmodel.extract import make_extractor
     from graphmodel.pipeline import build_graph
 

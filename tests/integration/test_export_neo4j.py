@@ -16,12 +16,13 @@ import pytest
 from click.testing import CliRunner
 from cypher_script import split_script
 
-from graphmodel import export, graphfile
-from graphmodel.cli import cli
-from graphmodel.export_source import read_store
-from graphmodel.select import Selection, select
-from graphmodel.stores.neo4j_rows import load_rows
-from graphmodel.stores.neo4j_store import Neo4jStore
+from graphmodel.cli.main import cli
+from graphmodel.export import write as export
+from graphmodel.graph import graphfile
+from graphmodel.graph.select import Selection, select
+from graphmodel.stores.neo4j.rows import load_rows
+from graphmodel.stores.neo4j.store import Neo4jStore
+from graphmodel.stores.readback import read_store
 
 pytestmark = pytest.mark.neo4j
 

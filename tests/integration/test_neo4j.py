@@ -9,10 +9,10 @@ import networkx as nx
 import pytest
 from conftest import CHINA, DOC1, HEGSETH, PANAMA, SAMPLE_ENTITIES, SAMPLE_RELATIONS, US, build_graph
 
-from graphmodel.graph import merge_graphs
+from graphmodel.graph.core import merge_graphs
 from graphmodel.models import Document, Entity, EntityLabel, Evidence, Relation, RelationType
 from graphmodel.stores import QueryResult
-from graphmodel.stores.neo4j_store import Neo4jStore, connect
+from graphmodel.stores.neo4j.store import Neo4jStore, connect
 
 pytestmark = pytest.mark.neo4j
 
@@ -321,7 +321,7 @@ def test_evidence_file_either_direction(neo4j_store: Neo4jStore, sample_graph: n
 
 
 def test_schema_file_runs(neo4j_store: Neo4jStore) -> None:
-    from graphmodel.stores.neo4j_rows import split_statements
+    from graphmodel.stores.neo4j.rows import split_statements
 
     for statement in split_statements((CYPHER / "schema.cypher").read_text(encoding="utf-8")):
         assert neo4j_store.run(statement, write=True) == QueryResult((), ())

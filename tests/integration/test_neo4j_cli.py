@@ -10,10 +10,10 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from graphmodel import graphfile
-from graphmodel.cli import cli
-from graphmodel.graph import new_graph
-from graphmodel.stores.neo4j_store import Neo4jStore
+from graphmodel.cli.main import cli
+from graphmodel.graph import graphfile
+from graphmodel.graph.core import new_graph
+from graphmodel.stores.neo4j.store import Neo4jStore
 
 pytestmark = pytest.mark.neo4j
 

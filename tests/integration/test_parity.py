@@ -15,9 +15,9 @@ import networkx as nx
 import pytest
 
 from graphmodel.stores import QueryResult
-from graphmodel.stores.embedded import open_database, write_database
-from graphmodel.stores.embedded_text import code_only
-from graphmodel.stores.neo4j_store import Neo4jStore
+from graphmodel.stores.embedded.store import open_database, write_database
+from graphmodel.stores.embedded.text import code_only
+from graphmodel.stores.neo4j.store import Neo4jStore
 
 pytestmark = pytest.mark.neo4j
 
@@ -93,7 +93,7 @@ def test_query(both: tuple[Neo4jStore, Path], query: str) -> None:
 @pytest.fixture(scope="module")
 def corpus_graph() -> nx.MultiDiGraph:
     """The graph `graphmodel build` makes of the sample corpus in data/docs."""
-    from graphmodel.documents import read_documents
+    from graphmodel.documents.read import read_documents
     from graphmodel.extract import make_extractor
     from graphmodel.pipeline import build_graph
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graphmodel import graphfile
-from graphmodel.cli import cli
-from graphmodel.graph import stats
+from graphmodel.cli.main import cli
+from graphmodel.graph import graphfile
+from graphmodel.graph.core import stats
 
 DOCS = Path(__file__).resolve().parents[2] / "data" / "docs"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from graphmodel.stores import dialect
-from graphmodel.stores.dialect import to_embedded
-from graphmodel.stores.embedded_text import code_only, return_columns
+from graphmodel.stores.embedded import dialect
+from graphmodel.stores.embedded.dialect import to_embedded
+from graphmodel.stores.embedded.text import code_only, return_columns
 
 CYPHER = Path(__file__).resolve().parents[2] / "cypher"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from graphmodel.documents import looks_like_heading, parse_date, parse_document, read_documents
+from graphmodel.documents.read import looks_like_heading, parse_date, parse_document, read_documents
 from graphmodel.errors import DocumentError
 from graphmodel.models import Block, BlockKind, Document
 
@@ -388,7 +388,7 @@ def test_unreadable_file_warns_and_the_rest_is_read(tmp_path: Path, monkeypatch:
 def test_warnings_are_logged_by_default(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     path = write(tmp_path, "empty.txt", b"")
 
-    with caplog.at_level(logging.WARNING, logger="graphmodel.documents"):
+    with caplog.at_level(logging.WARNING, logger="graphmodel.documents.read"):
         assert list(read_documents(path)) == []
 
     assert caplog.messages == [f"skipped {path}: it is empty"]

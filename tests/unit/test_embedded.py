@@ -11,10 +11,10 @@ import pytest
 from conftest import DOC1, DOC2, HEGSETH, SAMPLE_ENTITIES, SAMPLE_RELATIONS, build_graph
 
 from graphmodel.errors import QueryError, StoreUnavailable, WriteRefused
-from graphmodel.graph import add_entity, add_relation
+from graphmodel.graph.core import add_entity, add_relation
 from graphmodel.models import Entity, EntityLabel, Evidence, Relation, RelationType
-from graphmodel.stores import embedded_build
-from graphmodel.stores.embedded import EmbeddedStore, open_database, write_database
+from graphmodel.stores.embedded import build as embedded_build
+from graphmodel.stores.embedded.store import EmbeddedStore, open_database, write_database
 
 CYPHER = Path(__file__).resolve().parents[2] / "cypher"
 HEGSETH_NODE = {"_label": "Person", "key": HEGSETH, "name": "Pete Hegseth", "aliases": ["Hegseth"], "mentions": 3,

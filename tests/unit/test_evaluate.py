@@ -13,11 +13,11 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from graphmodel import graphfile
-from graphmodel.cli import cli
+from graphmodel.cli.main import cli
 from graphmodel.errors import GraphFileError
-from graphmodel.evaluate import Counts, format_score, normalize_name, read_gold, score
-from graphmodel.graph import add_entity, add_relation, new_graph
+from graphmodel.evaluate.score import Counts, format_score, normalize_name, read_gold, score
+from graphmodel.graph import graphfile
+from graphmodel.graph.core import add_entity, add_relation, new_graph
 from graphmodel.models import Entity, EntityLabel, Relation, RelationType
 
 REFERENCE_SCORER = Path("/work/shared/eval/score.py")

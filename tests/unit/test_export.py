@@ -13,18 +13,19 @@ import pytest
 from click.testing import CliRunner
 from cypher_script import split_script
 
-from graphmodel import cli as cli_module
-from graphmodel import export, graphfile
-from graphmodel.cli import cli
+from graphmodel.cli import main as cli_module
+from graphmodel.cli.main import cli
 from graphmodel.errors import EntityNotFound, GraphModelError
-from graphmodel.export_csv import NODE_HEADER, RELATIONSHIP_HEADER, csv_paths
-from graphmodel.export_cypher import cypher_literal, dumps_cypher
-from graphmodel.export_source import graph_from_rows, query_items, read_store, subgraph
-from graphmodel.graph import add_entity
+from graphmodel.export import write as export
+from graphmodel.export.csv import NODE_HEADER, RELATIONSHIP_HEADER, csv_paths
+from graphmodel.export.cypher import cypher_literal, dumps_cypher
+from graphmodel.graph import graphfile
+from graphmodel.graph.core import add_entity
+from graphmodel.graph.select import Selection, select
 from graphmodel.models import Entity, EntityLabel, RelationType
-from graphmodel.select import Selection, select
 from graphmodel.stores import QueryResult
-from graphmodel.stores.neo4j_rows import load_rows
+from graphmodel.stores.neo4j.rows import load_rows
+from graphmodel.stores.readback import graph_from_rows, query_items, read_store, subgraph
 
 HEGSETH = "person:pete-hegseth"
 HEGSETH_1_HOP = {HEGSETH, "event:central-american-security-conference", "country:united-states"}
@@ -527,7 +528,7 @@ def test_cli_export_missing_graph_file(runner: CliRunner, tmp_path: Path, monkey
 def test_cli_export_from_the_embedded_database(
     runner: CliRunner, sample_graph: nx.MultiDiGraph, tmp_path: Path
 ) -> None:
-    from graphmodel.stores.embedded import write_database
+    from graphmodel.stores.embedded.store import write_database
 
     database = write_database(sample_graph, tmp_path / "graph.db")
     result = runner.invoke(cli, ["export", "--db", str(database), "-o", "-"])

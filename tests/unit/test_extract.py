@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from graphmodel.documents import parse_document
+from graphmodel.documents.read import parse_document
 from graphmodel.extract import make_extractor
 from graphmodel.extract.resolve import resolve_corpus
-from graphmodel.graph import to_networkx
+from graphmodel.graph.core import to_networkx
 from graphmodel.models import Extraction
 
 

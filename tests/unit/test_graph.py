@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graphmodel.graph import from_networkx, merge_graphs, stats, to_networkx
+from graphmodel.graph.core import from_networkx, merge_graphs, stats, to_networkx
 from graphmodel.models import Entity, EntityLabel, Evidence, Extraction, Relation, RelationType
 
 HEGSETH = Entity("person:pete-hegseth", "Pete Hegseth", EntityLabel.PERSON, ("Hegseth",), 2, ("d1",))

@@ -7,9 +7,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graphmodel import graphfile
 from graphmodel.errors import GraphFileError
-from graphmodel.graph import add_entity, add_relation, new_graph
+from graphmodel.graph import graphfile
+from graphmodel.graph.core import add_entity, add_relation, new_graph
 from graphmodel.models import Entity, EntityLabel, Evidence, Relation, RelationType
 
 

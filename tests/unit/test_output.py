@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from graphmodel.cli.output import FORMATS, format_result, format_value
 from graphmodel.models import EntityLabel
-from graphmodel.output import FORMATS, format_result, format_value
 from graphmodel.stores import QueryResult
-from graphmodel.stores.neo4j_rows import split_statements
-from graphmodel.stores.neo4j_store import SCHEMA_STATEMENTS
+from graphmodel.stores.neo4j.rows import split_statements
+from graphmodel.stores.neo4j.store import SCHEMA_STATEMENTS
 
 HEGSETH = {"_label": "Person", "key": "person:pete-hegseth", "name": "Pete Hegseth", "aliases": ["Hegseth"]}
 US = {"_label": "Country", "key": "country:united-states", "name": "United States"}

@@ -13,8 +13,8 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from graphmodel.graph import new_graph
-from graphmodel.render import LABEL_STYLES, TYPE_STYLES, render_html
+from graphmodel.graph.core import new_graph
+from graphmodel.render.page import LABEL_STYLES, TYPE_STYLES, render_html
 
 XSS = "<img src=x onerror=alert(1)>"
 DATA_SCRIPT = re.compile(r'<script type="application/json" id="graph-data">(.*?)</script>', re.S)

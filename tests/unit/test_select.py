@@ -9,18 +9,18 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from graphmodel import graphfile
 from graphmodel.errors import DocumentError, EntityNotFound
-from graphmodel.export_source import returned_items
-from graphmodel.graph import add_entity, add_relation, document_row, new_graph
-from graphmodel.models import Document, Entity, EntityLabel, Evidence, Relation, RelationType
-from graphmodel.select import (
+from graphmodel.graph import graphfile
+from graphmodel.graph.core import add_entity, add_relation, document_row, new_graph
+from graphmodel.graph.select import (
     Selection,
     match_documents,
     resolve_entity,
     select,
     select_items,
 )
+from graphmodel.models import Document, Entity, EntityLabel, Evidence, Relation, RelationType
+from graphmodel.stores.readback import returned_items
 
 HEGSETH = "person:pete-hegseth"
 CENTSEC = "event:central-american-security-conference"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graphmodel import graphfile
-from graphmodel.cli import cli
-from graphmodel.graph import add_entity, add_relation, document_row, new_graph
+from graphmodel.cli.main import cli
+from graphmodel.graph import graphfile
+from graphmodel.graph.core import add_entity, add_relation, document_row, new_graph
 from graphmodel.models import Document, Entity, EntityLabel, Evidence, Relation, RelationType
 
 L, T = EntityLabel, RelationType

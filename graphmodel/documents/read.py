@@ -1,0 +1,157 @@
+"""Read a corpus of .txt, .md and .html files into ``Document`` values with blocks and metadata.
+
+Text and Markdown keep their decoded text (newlines normalised to ``\\n``); HTML is reduced to its visible
+text. Every block's ``start`` and ``end`` index into ``Document.text``. Header lines (``Source:``,
+``Title:``, ``Published: ...``, ``Written by ...``) become metadata, not blocks.
+
+This module finds, reads and decodes the files; ``graphmodel.documents.text`` parses text and Markdown (and the
+header lines, dates and headings both formats share) and ``graphmodel.documents.html`` parses HTML.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import logging
+import os
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import charset_normalizer
+
+from graphmodel.documents.html import parse_html
+from graphmodel.documents.text import looks_like_heading, parse_date, parse_plain
+from graphmodel.errors import DocumentError
+from graphmodel.models import Document
+
+__all__ = ["FORMATS", "decode_text", "looks_like_heading", "parse_date", "parse_document", "read_documents"]
+
+FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
+_SAMPLE = 8192
+_MAX_BAD_CHARS = 0.1  # share of control or replacement characters above which a file counts as binary
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_WESTERN = "cp1252"  # preferred among equally ranked guesses: the usual legacy encoding of English news
+
+_Warn = Callable[[str], None]
+
+
+def read_documents(*paths: Path | str, on_warning: Callable[[str], None] | None = None) -> Iterator[Document]:
+    """Read files and folders (recursively, in sorted order) of .txt, .md, .markdown, .html and .htm files.
+
+    Args:
+        paths: files or folders; a folder yields its supported files and skips the others and hidden ones.
+        on_warning: called with a message for each file that is skipped (unreadable, binary, empty,
+            unsupported extension); default: log a warning.
+
+    Returns:
+        An iterator of documents, one per readable file.
+
+    Raises:
+        DocumentError: if a path does not exist (raised at once, before any file is read).
+    """
+    checked = [Path(path) for path in paths]
+    for path in checked:
+        if not path.exists():
+            raise DocumentError(f"{path} does not exist; pass existing files or folders of .txt, .md or .html files")
+    return _read_all(checked, on_warning or logging.getLogger(__name__).warning)
+
+
+def _read_all(paths: Iterable[Path], warn: _Warn) -> Iterator[Document]:
+    for path in paths:
+        for file in _corpus_files(path, warn):
+            try:
+                yield parse_document(_read_bytes(file), str(file), FORMATS[file.suffix.lower()])
+            except DocumentError as error:
+                warn(str(error))
+
+
+def _corpus_files(path: Path, warn: _Warn) -> Iterator[Path]:
+    if path.is_dir():
+        yield from _walk(path, warn)
+    elif _supported(path.name):
+        yield path
+    else:
+        warn(f"skipped {path}: unsupported extension {path.suffix or '(none)'!r}; use one of {', '.join(FORMATS)}")
+
+
+def _walk(root: Path, warn: _Warn) -> list[Path]:
+    found = []
+    for folder, dirs, files in os.walk(root, onerror=lambda error: warn(f"skipped {error.filename}: {error.strerror}")):
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        found += [Path(folder, name) for name in files if not name.startswith(".") and _supported(name)]
+    return sorted(found)
+
+
+def _supported(name: str) -> bool:
+    return Path(name).suffix.lower() in FORMATS
+
+
+def _read_bytes(file: Path) -> bytes:
+    try:
+        return file.read_bytes()
+    except OSError as error:
+        reason = error.strerror or error
+        raise DocumentError(f"skipped {file}: cannot read it ({reason}); check its permissions") from error
+
+
+def parse_document(data: bytes, path: str, fmt: str = "txt") -> Document:
+    """Build a document from a file's bytes; ``fmt`` is "txt", "md" or "html".
+
+    Raises:
+        DocumentError: if the bytes look binary or hold no visible text.
+
+    >>> doc = parse_document(b"Source: https://example.org\\r\\nTitle: Talks\\r\\n\\nThe talks began.\\r\\n", "a.txt")
+    >>> doc.id, doc.title, [(b.kind.value, b.start, b.text) for b in doc.blocks]
+    ('7bd093d2c4aa1b9d', 'Talks', [('paragraph', 42, 'The talks began.')])
+    """
+    text = decode_text(data)
+    if _looks_binary(data, text):
+        raise DocumentError(f"skipped {path}: it looks like a binary file, not text")
+    try:
+        text, blocks, meta = parse_html(text) if fmt == "html" else (text, *parse_plain(text))
+    except RecursionError as error:
+        raise DocumentError(f"skipped {path}: its markup is nested too deeply to read") from error
+    if not text.strip():
+        raise DocumentError(f"skipped {path}: it {'has no visible text' if data.strip() else 'is empty'}")
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    return Document(digest, path, text, tuple(blocks), meta.title, meta.date, meta.author, fmt)
+
+
+def decode_text(data: bytes) -> str:
+    """Decode bytes (BOM, else UTF-8, else charset-normalizer's guess) and normalise newlines to ``\\n``.
+
+    >>> decode_text(b"\\xef\\xbb\\xbfone\\r\\ntwo\\rthree")
+    'one\\ntwo\\nthree'
+    >>> decode_text("Darién Gap".encode("cp1252"))
+    'Darién Gap'
+    """
+    return _decode(data).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return data.decode("utf-8", errors="replace")
+    tied = [match for match in matches if (match.chaos, match.coherence) == (best.chaos, best.coherence)]
+    if any(_WESTERN in match.could_be_from_charset for match in tied):
+        return data.decode(_WESTERN, errors="replace")
+    return str(best)
+
+
+def _looks_binary(data: bytes, text: str) -> bool:
+    if b"\x00" in data[:_SAMPLE] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    sample = text[:_SAMPLE]
+    bad = sum(1 for ch in sample if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\n\t\f\v"))
+    return bad > _MAX_BAD_CHARS * len(sample)

@@ -1,0 +1,201 @@
+"""Within one document: group mentions into local entities (acronyms, surnames, partial names).
+
+Capitals become their state only in actor roles; a city named after its state ("Panama City")
+stays a place. Surnames and partial names ("Southern Command") join the full name that the
+document gives; acronyms join the name they are defined for ("... known as CENTSEC", "(SOUTHCOM)").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from graphmodel.extract.rules.lexicon import Lexicon, norm
+from graphmodel.extract.rules.mentions import Mention
+from graphmodel.models import EntityLabel
+
+__all__ = ["LocalEntity", "Located", "group_mentions", "relabel"]
+
+_DEFINITION = re.compile(r"^\s*(?:\(\s*|,?\s*(?:known as|also called|called|or)\s+(?:the\s+)?)"
+                         r"([A-Z][A-Za-z0-9&-]{1,11})\b")
+_YEAR = re.compile(r"^(?:19|20)\d\d\s+|\s+(?:19|20)?\d\d$")
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A mention with the parsed block it sits in."""
+
+    mention: Mention
+    block: int  # index of the parsed block
+
+
+@dataclass
+class LocalEntity:
+    """The mentions of one entity within one document."""
+
+    label: EntityLabel
+    name: str
+    canonical: bool = False  # the name comes from a gazetteer
+    aliases: set[str] = field(default_factory=set)
+    mentions: int = 0
+
+
+def relabel(mention: Mention, doc: Doc) -> Mention:
+    """Type a capital by its role: the state when it acts ("Beijing's control"), else a place.
+
+    A capital in capitals is a dateline ("BRUSSELS - ..."), the place the story was filed from.
+    """
+    if mention.kind != "capital":
+        return mention
+    if mention.text.isupper():
+        return Mention(mention.start, mention.end, mention.text, EntityLabel.PLACE, None, "name", mention.source)
+    span = mention.span(doc)
+    state, city = norm(mention.canonical or ""), norm(mention.text)
+    city_of_state = state in city and city != state  # "Panama City", "Mexico City"
+    locative = span.root.dep_ == "pobj" and span.root.head.lower_ in {"in", "at", "from", "to", "near", "into"}
+    if not locative and not city_of_state:
+        return mention  # "Washington said", "Beijing's control": the state acting
+    return Mention(mention.start, mention.end, mention.text, EntityLabel.PLACE, None, "name", mention.source)
+
+
+def group_mentions(located: list[Located], docs: list[Doc], lexicon: Lexicon) -> tuple[list[LocalEntity], list[int]]:
+    """Group mentions into local entities; returns the entities and, per mention, its entity index."""
+    entities: list[LocalEntity] = []
+    index: dict[tuple[EntityLabel, str], int] = {}
+    acronyms = _acronym_definitions(located, docs)
+    people = _full_names(located)
+    assignment = []
+    for item in located:
+        label, name, canonical = _identity(item, docs, acronyms, people, located)
+        key = (label, norm(name))
+        if key not in index:
+            index[key] = len(entities)
+            entities.append(LocalEntity(label, name, canonical))
+        entity = entities[index[key]]
+        entity.aliases.add(item.mention.text)
+        entity.mentions += 1
+        if not entity.canonical and _better_name(name, entity.name):
+            entity.name = name
+        assignment.append(index[key])
+    _merge_partial_names(entities, assignment)
+    return entities, assignment
+
+
+def _better_name(candidate: str, current: str) -> bool:
+    return len(candidate) > len(current) and not candidate.isupper()
+
+
+def _identity(item: Located, docs: list[Doc], acronyms: dict[str, Mention], people: dict[str, str],
+              located: list[Located]) -> tuple[EntityLabel, str, bool]:
+    mention = item.mention
+    if mention.canonical:
+        return mention.label, mention.canonical, True
+    text = _YEAR.sub("", mention.text).strip() or mention.text
+    if text in acronyms and acronyms[text] is not mention:
+        full = acronyms[text]
+        return full.label, full.canonical or full.text, bool(full.canonical)
+    if mention.label is EntityLabel.PERSON or (" " not in text and text in people):
+        return EntityLabel.PERSON, people.get(text, mention.text), False
+    return mention.label, mention.text, False
+
+
+def _full_names(located: list[Located]) -> dict[str, str]:
+    """Map surnames (and the full names themselves) to full person names given in the document."""
+    by_surname: dict[str, set[str]] = {}
+    for item in located:
+        mention = item.mention
+        if mention.label is EntityLabel.PERSON and " " in mention.text:
+            parts = [p for p in mention.text.split() if p not in {"Jr.", "Jr", "Sr.", "III", "II"}]
+            by_surname.setdefault(parts[-1], set()).add(mention.text)
+            by_surname.setdefault(parts[0], set()).add(mention.text)
+    names = {surname: max(full, key=len) for surname, full in by_surname.items()
+             if len({f.split()[-1] for f in full}) == 1}
+    names.update({full: full for fulls in by_surname.values() for full in fulls})
+    for item in located:
+        if item.mention.label is EntityLabel.PERSON:
+            names.setdefault(item.mention.text, item.mention.text)
+    return names
+
+
+def _acronym_definitions(located: list[Located], docs: list[Doc]) -> dict[str, Mention]:
+    """Acronyms the text defines: "Full Name (ACR)", "Full Name, known as ACR", "Full Name, or ACR"."""
+    defined: dict[str, Mention] = {}
+    for item in located:
+        doc = docs[item.block]
+        after = doc[item.mention.end:min(item.mention.end + 5, len(doc))].text
+        match = _DEFINITION.match(after)
+        if match and item.mention.label is not EntityLabel.PERSON and not item.mention.text.isupper():
+            acronym = match.group(1)
+            if _plausible_acronym(acronym, item.mention.text):
+                defined[acronym] = item.mention
+    defined.update(_bracketed_names(located, docs))
+    return defined
+
+
+def _bracketed_names(located: list[Located], docs: list[Doc]) -> dict[str, Mention]:
+    """Other names given in brackets: "Cártel de Golfo (Gulf Cartel)", "Cártel del Noreste (formerly Los Zetas)"."""
+    defined = {}
+    for item, following in zip(located, located[1:], strict=False):
+        doc = docs[item.block]
+        between = [t.lower_ for t in doc[item.mention.end:following.mention.start]]
+        closed = following.mention.end < len(doc) and doc[following.mention.end].text == ")"
+        if (following.block == item.block and closed and between in (["("], ["(", "formerly"], ["(", "or"])
+                and item.mention.label not in {EntityLabel.PERSON, EntityLabel.COUNTRY}):
+            defined[following.mention.text] = item.mention
+    return defined
+
+
+def _plausible_acronym(acronym: str, name: str) -> bool:
+    """An acronym is mostly capitals and its first letter starts a word of the name.
+
+    >>> _plausible_acronym("CENTSEC", "Central American Security Conference")
+    True
+    >>> _plausible_acronym("The", "Panama")
+    False
+    """
+    capitals = sum(c.isupper() for c in acronym)
+    initials = {w[0].upper() for w in re.findall(r"[A-Za-z]+", name)}
+    return capitals >= 2 and acronym[0].upper() in initials
+
+
+def _merge_partial_names(entities: list[LocalEntity], assignment: list[int]) -> None:
+    """Join "Southern Command" to "U.S. Southern Command" and "Balikatan" to "Balikatan 24" (same label)."""
+    for i, short in enumerate(entities):
+        if short.canonical:
+            continue  # a gazetteer name is an entity of its own
+        target = _containing(short, entities)
+        if target is None:
+            continue
+        full = entities[target]
+        full.aliases |= short.aliases | {short.name}
+        full.mentions += short.mentions
+        short.mentions = 0
+        assignment[:] = [target if a == i else a for a in assignment]
+
+
+def _containing(short: LocalEntity, entities: list[LocalEntity]) -> int | None:
+    words = norm(short.name).split()
+    if not words or short.label is EntityLabel.PERSON:
+        return None
+    hits = [j for j, other in enumerate(entities)
+            if other is not short and other.mentions and other.label is short.label
+            and _sublist(words, norm(other.name).split())]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _sublist(short: list[str], long: list[str]) -> bool:
+    """``short`` begins or ends the longer name ``long`` ("Balikatan" / "Balikatan 24").
+
+    >>> _sublist(["southern", "command"], ["us", "southern", "command"])
+    True
+    >>> _sublist(["sinaloa"], ["cártel", "de", "sinaloa"])
+    False
+    """
+    n = len(short)
+    if n >= len(long):
+        return False
+    if long[:n] == short:
+        return all(w.isdigit() for w in long[n:])  # an edition: "Balikatan 24"
+    return long[-n:] == short and long[-n - 1] not in {"of", "de", "del", "for", "in", "on", "and"}

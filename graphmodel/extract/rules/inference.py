@@ -1,0 +1,123 @@
+"""Relations that follow from names and from other relations of the same document.
+
+- A name states relations: an event named after its parties, a body named after a state or
+  another body ("Chilean Navy", "OAS Permanent Council"), an office named after its seat.
+- A person affiliated with a body that is part of a state is affiliated with the state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from graphmodel.extract.rules.coref import LocalEntity
+from graphmodel.extract.rules.lexicon import Lexicon
+from graphmodel.extract.rules.relations import Found
+from graphmodel.models import EntityLabel, RelationType
+
+__all__ = ["infer_relations", "name_relations"]
+
+
+def name_relations(entities: list[LocalEntity], lexicon: Lexicon) -> list[tuple[Found, int]]:
+    """Relations that names state, each with the index of the entity whose name states it.
+
+    - an event named after its parties: "Russia-Ukraine talks" → Russia, Ukraine PARTICIPATES_IN;
+    - a body named after a state or a well-known body: "Chilean Navy" PART_OF Chile, "OAS Permanent
+      Council" PART_OF the OAS;
+    - an office named after its seat: "U.S. Embassy in Panama" LOCATED_IN Panama.
+
+    A state or body named only inside another name becomes an entity of the document
+    ("Royal Canadian Navy" → Canada).
+    """
+    found: list[tuple[Found, int]] = []
+    for index, entity in enumerate(list(entities)):
+        if entity.label is EntityLabel.EVENT and entity.mentions:
+            found += [(Found(_find_or_add(entities, *party), RelationType.PARTICIPATES_IN, index, "name-parties", 0.8),
+                       index) for party in _parties(entity.name, lexicon)]
+        if entity.label is EntityLabel.ORGANIZATION and entity.mentions:
+            found += [(f, index) for f in _body_relations(index, entity.name, entities, lexicon)]
+    return found
+
+
+def _body_relations(index: int, name: str, entities: list[LocalEntity], lexicon: Lexicon) -> list[Found]:
+    found = []
+    state = _state_prefix(name, lexicon)
+    if state is not None:
+        found.append(Found(index, RelationType.PART_OF, _find_or_add(entities, *state), "name-prefix-state", 0.85))
+    parent = _body_prefix(name, lexicon)
+    if parent is not None and parent[0] != name:
+        found.append(Found(index, RelationType.PART_OF, _find_or_add(entities, *parent, EntityLabel.ORGANIZATION),
+                           "name-prefix-body", 0.8))
+    seat = _state_suffix(name, lexicon)
+    if seat is not None:
+        found.append(Found(index, RelationType.LOCATED_IN, _find_or_add(entities, *seat), "name-in-state", 0.8))
+    return found
+
+
+def _parties(name: str, lexicon: Lexicon) -> list[tuple[str, str]]:
+    """The states an event is named after: "Russia-Ukraine talks" -> Russia, Ukraine."""
+    first = name.split()[0]
+    parts = [p for p in first.replace("–", "-").split("-") if p]
+    entries = [lexicon.lookup(p) for p in parts]
+    if len(parts) < 2 or any(e is None or e.label is not EntityLabel.COUNTRY for e in entries):
+        return []
+    return [(e.name, p) for e, p in zip(entries, parts, strict=True) if e is not None]
+
+
+def _body_prefix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """The well-known body a name starts with: "OAS Permanent Council" is part of the OAS."""
+    words = name.split()
+    for length in range(len(words) - 1, 0, -1):
+        surface = " ".join(words[:length])
+        entry = lexicon.lookup(surface)
+        if entry is not None and entry.label is EntityLabel.ORGANIZATION:
+            return entry.name, surface
+    return None
+
+
+def _state_suffix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """The state in "U.S. Embassy in Panama"."""
+    head, sep, place = name.rpartition(" in ")
+    entry = lexicon.lookup(place) if sep and head else None
+    return (entry.name, place) if entry is not None and entry.label is EntityLabel.COUNTRY else None
+
+
+def _state_prefix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    words = name.replace("’", "'").split()
+    for start in range(min(2, len(words))):
+        if start and words[start - 1].lower() not in {"royal", "the"}:
+            break
+        for length in (3, 2, 1):
+            surface = " ".join(words[start:start + length])
+            entry = lexicon.lookup(surface)
+            if entry is not None and entry.label is EntityLabel.COUNTRY and start + length < len(words):
+                return entry.name, surface
+    return None
+
+
+def _find_or_add(entities: list[LocalEntity], name: str, surface: str,
+                 label: EntityLabel = EntityLabel.COUNTRY) -> int:
+    for index, entity in enumerate(entities):
+        if entity.label is label and entity.name == name:
+            if entity.mentions == 0:
+                entity.mentions = 1
+            entity.aliases.add(surface)
+            return index
+    entities.append(LocalEntity(label, name, True, {surface}, 1))
+    return len(entities) - 1
+
+
+def infer_relations(sourced: Sequence[Any]) -> list[tuple[Any, Found]]:
+    """AFFILIATED_WITH a state, for a person affiliated with a body that is PART_OF that state."""
+    states: dict[int, list[int]] = {}
+    for item in sourced:
+        if item.found.type is RelationType.PART_OF:
+            states.setdefault(item.found.source, []).append(item.found.target)
+    inferred = []
+    for item in sourced:
+        found = item.found
+        if found.type is RelationType.AFFILIATED_WITH:
+            for state in states.get(found.target, []):
+                inferred.append((item, Found(found.source, RelationType.AFFILIATED_WITH, state,
+                                             "affiliation-via-body", round(found.confidence * 0.9, 3))))
+    return inferred

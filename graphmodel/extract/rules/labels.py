@@ -1,0 +1,222 @@
+"""Cleaning and typing a candidate span: boundaries, titles, possessives, label from head nouns and context."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from graphmodel.extract.rules.lexicon import Lexicon, norm
+from graphmodel.extract.rules.mentions import Mention
+from graphmodel.models import EntityLabel
+
+__all__ = ["classify_span", "context_label", "head_word"]
+
+_LEADING = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "former", "new"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+def classify_span(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLabel | None) -> list[Mention]:
+    """Clean ``span`` and return the mentions it holds (zero, one, or several after a split)."""
+    span = _trim(span)
+    if not len(span):
+        return []
+    for i, token in enumerate(span):
+        if token.text in _POSSESSIVE and 0 < i < len(span) - 1:  # "Panama's Ministry of Public Security"
+            return (classify_span(span[:i], lexicon, source, None)
+                    + classify_span(span[i + 1:], lexicon, source, ner_label))
+    entry = lexicon.lookup(span.text)
+    if entry is not None:
+        return [Mention(span.start, span.end, span.text, entry.label, entry.name, entry.kind, "gazetteer")]
+    parts = [p for p in span.text.replace("–", "-").split("-") if p]
+    if len(parts) > 1 and all(lexicon.lookup(p) for p in parts):
+        return []  # "U.S.-Mexico collaborations": states as a modifier, not a name
+    for token in span[1:-1]:  # "Rear Admiral Kazushi Yokota of the Japan Maritime Self-Defense Force"
+        if token.lower_ in {"of", "from"} and _split_title(span.doc[span.start:token.i], lexicon) is not None:
+            return (classify_span(span.doc[span.start:token.i], lexicon, source, None)
+                    + classify_span(span.doc[token.i + 1:span.end], lexicon, source, None))
+    titled = _split_title(span, lexicon)
+    if titled is not None:
+        prefix, name = titled
+        return classify_span(prefix, lexicon, source, None) + _person(name, lexicon)
+    label = _reconsider(span, lexicon, _label(span, lexicon, ner_label), ner_label)
+    if label is None or not _plausible(span, lexicon, label, source):
+        return []
+    if label is EntityLabel.PERSON:
+        return _person(span, lexicon)
+    strong = label is not ner_label or _label(span, lexicon, None) is not None
+    return [Mention(span.start, span.end, span.text, label, None, "name", source, strong)]
+
+
+def _trim(span: Span) -> Span:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _LEADING or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].lower_ in {"and", "of", "for", "the", "-"}):
+        end -= 1
+    return doc[start:end]
+
+
+def _split_title(span: Span, lexicon: Lexicon) -> tuple[Span, Span] | None:
+    """Split "U.S. Defense Secretary Pete Hegseth" into the prefix "U.S." and the name "Pete Hegseth"."""
+    end = span.end
+    name_start = end
+    doc = span.doc
+    while name_start > span.start and _name_token(doc[name_start - 1], lexicon):
+        name_start -= 1
+    if name_start == end or end - name_start > 4:
+        return None
+    title_start = name_start
+    while title_start > span.start and _title_word(doc, title_start - 1, span.start, lexicon):
+        title_start -= 1
+    if title_start == name_start or doc[title_start].lower_ in {"of", "for"}:
+        return None
+    return doc[span.start:title_start], doc[name_start:end]
+
+
+def _title_word(doc: object, i: int, first: int, lexicon: Lexicon) -> bool:
+    token = doc[i]  # type: ignore[index]
+    return bool(token.text in lexicon.titles or (token.lower_ in {"of", "for"} and i > first))
+
+
+def _name_token(token: object, lexicon: Lexicon) -> bool:
+    text = token.text  # type: ignore[attr-defined]
+    if text in lexicon.name_particles and token.i > 0:  # type: ignore[attr-defined]
+        return True
+    if text in lexicon.person_suffixes or (text[:1].isupper() and text not in lexicon.titles
+                                           and text not in lexicon.heads and not token.like_num):  # type: ignore[attr-defined]
+        return lexicon.lookup(text) is None or text in lexicon.person_suffixes
+    return False
+
+
+def _person(span: Span, lexicon: Lexicon) -> list[Mention]:
+    doc = span.doc
+    start = span.start
+    while start < span.end and doc[start].text in lexicon.titles:
+        start += 1
+    span = doc[start:span.end]
+    words = [t for t in span if t.text not in lexicon.person_suffixes]
+    if words and words[0].text in lexicon.name_particles:
+        return []
+    lower = [t for t in words if not t.text[:1].isupper() and t.text not in {"-", "."}]
+    if not words or len(span) > 6 or any(t.text not in lexicon.name_particles for t in lower):
+        return []
+    if any(t.text in lexicon.heads or lexicon.lookup(t.text) for t in words) or span.text.isupper():
+        return []
+    return [Mention(span.start, span.end, span.text, EntityLabel.PERSON, None, "name", "person")]
+
+
+_LOCATIVE = {"in", "at", "near", "off", "from", "across"}
+
+
+def _reconsider(span: Span, lexicon: Lexicon, label: EntityLabel | None,
+                ner_label: EntityLabel | None) -> EntityLabel | None:
+    """Correct the NER model where the context is clear.
+
+    A "person" in a locative phrase or in apposition to a place is a place ("off the coast of Laoag City
+    in Ilocos Norte"); an "organization" that looks like a personal name right after a title or a state's
+    possessive is a person ("Japan's Iwaya Takeshi", "deputy head Oleksandr Poklad").
+    """
+    if label is not ner_label or label is None:
+        return label
+    root = span.root
+    if label is EntityLabel.PERSON and ((root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE)
+                                        or (root.dep_ == "appos" and (root.head.ent_type_ in {"FAC", "GPE", "LOC"}
+                                                                      or lexicon.heads.get(root.head.text)
+                                                                      is EntityLabel.PLACE))):
+        return EntityLabel.PLACE
+    if label in {EntityLabel.ORGANIZATION, EntityLabel.PLACE} and _personal_name(span, lexicon):
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if before is not None and (before.lower_ in {t.lower() for t in lexicon.titles} or before.text in {"'s", "’s"}):
+            return EntityLabel.PERSON
+    return label
+
+
+def _personal_name(span: Span, lexicon: Lexicon) -> bool:
+    words = [t for t in span]
+    return 2 <= len(words) <= 3 and all(
+        t.pos_ == "PROPN" and t.text.istitle() and t.text not in lexicon.heads and lexicon.lookup(t.text) is None
+        for t in words)
+
+
+def _label(span: Span, lexicon: Lexicon, ner_label: EntityLabel | None) -> EntityLabel | None:
+    words = [t.text for t in span if not t.like_num]
+    if not words:
+        return None
+    if words[0] in lexicon.first_words:
+        return lexicon.first_words[words[0]]
+    head = head_word(words)
+    if head not in lexicon.heads and len(words) > 1 and words[-1].isupper():
+        head = head_word(words[:-1])  # "Combined Task Force RIMPAC"
+    if head in lexicon.heads and not (len(words) == 1 and ner_label is None):
+        return lexicon.heads[head]
+    return context_label(span, lexicon) or ner_label
+
+
+_HEAD_CONNECTORS = {"of", "for", "in", "on", "de", "del", "to"}
+
+
+def head_word(words: list[str]) -> str:
+    """The head of a name: the word before its first "of"/"for"/"in", else its last word.
+
+    >>> head_word(["Western", "Hemisphere", "Institute", "for", "Security", "Cooperation"])
+    'Institute'
+    >>> head_word(["Central", "American", "Security", "Conference"])
+    'Conference'
+    """
+    for i, word in enumerate(words[1:], start=1):
+        if word.lower() in _HEAD_CONNECTORS:
+            return words[i - 1]
+    return words[-1]
+
+
+def context_label(span: Span, lexicon: Lexicon) -> EntityLabel | None:
+    """A label from the common noun a name modifies or is an example of.
+
+    "the Balikatan military exercise" and "exercises like Panamax" both make an Initiative.
+    """
+    doc = span.doc
+    for token in doc[span.end:min(span.end + 3, len(doc))]:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.anaphora:
+            if all(t.pos_ in {"ADJ", "NOUN", "PROPN"} for t in doc[span.end:token.i]):
+                return lexicon.anaphora[token.lemma_.lower()]
+            break
+    example_of = _example_of(span)
+    lemma = example_of.lemma_.lower() if example_of is not None else ""  # type: ignore[attr-defined]
+    return lexicon.anaphora.get(lemma)
+
+
+def _example_of(span: Span) -> object | None:
+    """The noun in "exercises like X" / "programs such as X and Y" that ``span`` exemplifies."""
+    root = span.root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in {"like", "as"}:
+        prep = root.head
+        head = prep.head.head if prep.head.lower_ == "such" else prep.head
+        return head if head.pos_ == "NOUN" else None
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        return root.head
+    if root.dep_ == "attr" and root.head.lemma_ == "be":  # "The targeted cartels are A, B and C"
+        return next((c for c in root.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"), None)
+    return None
+
+
+def _plausible(span: Span, lexicon: Lexicon, label: EntityLabel, source: str) -> bool:
+    key = norm(span.text)
+    if not key or key in lexicon.not_entities or len(key) < 2:
+        return False
+    words = [t.text for t in span if any(c.isalpha() for c in t.text)]
+    if not words or re.search(r"-[a-z]+$", span[-1].text):
+        return False  # "U.S.-led", "Panama-based": adjectives, not names
+    if all(w in lexicon.generic_words or w in lexicon.titles or lexicon.lookup(w) for w in words):
+        return False  # "Australian Defence Industry" is a title, not a body
+    if len(span) == 1 and span[0].pos_ not in {"PROPN", "NOUN", "ADJ"} and not span.text.isupper():
+        return False
+    first = span[0]
+    starts = first.is_sent_start or (first.i > 0 and first.nbor(-1).text == ":")  # "Facilitate ..." after a label
+    if len(span) == 1 and starts and source == "chunk" and first.dep_ not in {"nsubj", "nsubjpass"}:
+        return False  # a capitalised first word is no evidence of a name
+    return not (label is EntityLabel.PLACE and span.text.isupper() and len(span) == 1 and len(span.text) > 4)

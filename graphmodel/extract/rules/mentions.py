@@ -1,0 +1,210 @@
+"""Finding entity mentions in a parsed block: gazetteer matches, spaCy NER and proper-name chunks.
+
+Candidates from the three sources are cleaned (titles, determiners and possessives stripped;
+coordinations split), typed from gazetteers, head nouns and context, and reduced to a set of
+non-overlapping mentions, longest first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from graphmodel.extract.rules.lexicon import Lexicon
+from graphmodel.models import EntityLabel
+
+__all__ = ["Mention", "find_mentions"]
+
+_NER_LABELS = {
+    "PERSON": EntityLabel.PERSON, "ORG": EntityLabel.ORGANIZATION, "GPE": EntityLabel.PLACE,
+    "LOC": EntityLabel.PLACE, "FAC": EntityLabel.PLACE, "EVENT": EntityLabel.EVENT, "LAW": EntityLabel.INITIATIVE,
+}
+_CONNECTORS = {"of", "for", "on", "de", "del", "la", "and", "&", "-", "the"}
+_PRIORITY = {"gazetteer": 0, "person": 0, "compound": 0, "chunk": 1, "ner": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of an entity: token span in the block's Doc, cleaned text, label, canonical name."""
+
+    start: int  # token index
+    end: int
+    text: str
+    label: EntityLabel
+    canonical: str | None = None  # set when a gazetteer names the entity
+    kind: str = "name"  # gazetteer kind: name, alias, demonym, capital
+    source: str = "ner"
+    strong: bool = True  # False when only the NER model's guess gave the label
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
+
+
+def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
+    """All entity mentions of a parsed block, non-overlapping, in text order."""
+    gazetteer = _gazetteer_mentions(doc, lexicon)
+    candidates = gazetteer + _compound_events(doc, gazetteer, lexicon) + _ner_mentions(doc, lexicon)
+    candidates += _chunk_mentions(doc, lexicon)
+    chosen: list[Mention] = []
+    taken: set[int] = set()
+    for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), _PRIORITY[m.source], m.start)):
+        if taken.isdisjoint(range(mention.start, mention.end)):
+            chosen.append(mention)
+            taken.update(range(mention.start, mention.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+_MATCHERS: dict[int, PhraseMatcher] = {}
+
+
+def _matcher(doc: Doc, lexicon: Lexicon) -> PhraseMatcher:
+    """A phrase matcher over every gazetteer surface form, built once per vocabulary."""
+    key = id(doc.vocab)
+    if key not in _MATCHERS:
+        from spacy.lang.en import English
+
+        make_doc = English(vocab=doc.vocab).make_doc
+        matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+        surfaces = sorted({s for forms in lexicon.surfaces.values() for s in forms})
+        matcher.add("GAZETTEER", [make_doc(s) for s in surfaces])
+        _MATCHERS[key] = matcher
+    return _MATCHERS[key]
+
+
+def _gazetteer_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
+    found = []
+    for _, start, end in _matcher(doc, lexicon)(doc):
+        span = doc[start:end]
+        entry = lexicon.lookup(span.text)
+        if entry is None or not _case_ok(span.text, entry.kind, lexicon):
+            continue
+        found.append(Mention(start, end, span.text, entry.label, entry.name, entry.kind, "gazetteer"))
+    return found
+
+
+def _compound_events(doc: Doc, gazetteer: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """ "Russia-Ukraine talks", "US-China summit": two states joined by a hyphen before an event noun."""
+    states = {m.start: m for m in gazetteer if m.label is EntityLabel.COUNTRY}
+    found = []
+    for first in states.values():
+        second = states.get(first.end + 1)
+        if second is None or doc[first.end].text not in {"-", "–"}:
+            continue
+        j = second.end
+        while j < len(doc) and j < second.end + 3 and doc[j].pos_ in {"ADJ", "NOUN"} and doc[j].text.islower():
+            if lexicon.anaphora.get(doc[j].lemma_.lower()) is EntityLabel.EVENT:
+                span = doc[first.start:j + 1]
+                found.append(Mention(span.start, span.end, span.text, EntityLabel.EVENT, None, "name", "compound"))
+                break
+            j += 1
+    return found
+
+
+def _case_ok(text: str, kind: str, lexicon: Lexicon) -> bool:
+    """Acronyms must match case exactly; other names may be lower-cased unless they are common words."""
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    if len(letters) <= 4 and text.lower() != text:
+        return any(c.isupper() for c in text) and (text.isupper() or "." in text or text[0].isupper())
+    if text[0].isupper():
+        return True
+    return kind in {"name", "demonym"} and len(letters) >= 5 and text.lower() not in lexicon.ambiguous
+
+
+def _ner_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in _NER_LABELS or _shouting(ent.sent):
+            continue  # demonyms come from the gazetteer; dates and numbers are no entities
+        for part in _split_coordination(ent):
+            found.extend(_typed(part, lexicon, "ner", _NER_LABELS.get(ent.label_)))
+    return found
+
+
+def _shouting(sent: Span) -> bool:
+    """Captions and credits in capitals ("IMAGE CREDIT: STAFF SGT. ...") give no reliable names."""
+    letters = [c for c in sent.text if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+
+
+def _split_coordination(span: Span) -> list[Span]:
+    """Split "A, B and C" spans that NER glued together (but not names such as "Trinidad and Tobago")."""
+    parts, start = [], span.start
+    for token in span:
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else token
+        if token.text in {",", ";"} or (token.lower_ == "and" and _capitalised(following)
+                                        and _is_full_chunk(span.doc[start:token.i])):
+            parts.append(span.doc[start:token.i])
+            start = token.i + 1
+    parts.append(span.doc[start:span.end])
+    return [p for p in parts if len(p)]
+
+
+def _is_full_chunk(span: Span) -> bool:
+    return len(span) > 0 and span[-1].text[:1].isupper() and span[-1].pos_ in {"PROPN", "NOUN"}
+
+
+def _capitalised(token: Any) -> bool:
+    return bool(token.text[:1].isupper())
+
+
+def _chunk_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
+    found = []
+    i = 0
+    while i < len(doc):
+        if not _chunk_start(doc[i], lexicon):
+            i += 1
+            continue
+        if _shouting(doc[i].sent):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and (_chunk_token(doc[j]) or _bridge(doc, j, lexicon) or _bridge_in(doc, j, lexicon)):
+            j += 1
+        found.extend(_typed(doc[i:j], lexicon, "chunk", None))
+        i = j
+    return found
+
+
+def _chunk_start(token: Any, lexicon: Lexicon) -> bool:
+    if not token.text[:1].isupper() or token.is_punct:
+        return False
+    return token.pos_ in {"PROPN", "NOUN", "ADJ", "NUM"} or token.text.isupper() or token.text in lexicon.titles
+
+
+def _chunk_token(token: Any) -> bool:
+    if token.text in {"'s", "’s", ",", "(", ")", ":"}:
+        return False
+    return bool(token.text[:1].isupper() or (token.like_num and token.i > 0 and token.nbor(-1).text[:1].isupper()))
+
+
+def _bridge(doc: Doc, j: int, lexicon: Lexicon) -> bool:
+    """A lower-case connector ("of", "for", "and") inside a name, followed by a capitalised word."""
+    token = doc[j]
+    if token.text == "-" and j + 1 < len(doc) and doc[j + 1].like_num:
+        return True  # "MS-13"
+    if token.text in lexicon.name_particles:
+        k = j + 1
+        while k < len(doc) and doc[k].text in lexicon.name_particles:
+            k += 1
+        return k < len(doc) and doc[k].text[:1].isupper()  # "Ursula von der Leyen", "Mohammed bin Salman"
+    if token.lower_ not in _CONNECTORS or token.lower_ == "and" or j + 1 >= len(doc):
+        return False
+    after = doc[j + 2] if doc[j + 1].lower_ == "the" and j + 2 < len(doc) else doc[j + 1]  # "of the Pacific"
+    return bool(after.text[:1].isupper())
+
+
+def _bridge_in(doc: Doc, j: int, lexicon: Lexicon) -> bool:
+    """ "Embassy in Panama": an office named after the place it is in."""
+    return (doc[j].lower_ == "in" and j > 0 and doc[j - 1].text in lexicon.bridge_in_heads
+            and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
+
+
+def _typed(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLabel | None) -> list[Mention]:
+    """Clean a candidate span and give it a label, or nothing when it is not an entity."""
+    from graphmodel.extract.rules.labels import classify_span
+
+    return classify_span(span, lexicon, source, ner_label)

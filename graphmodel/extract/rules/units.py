@@ -1,0 +1,124 @@
+"""The pieces of a document the extractor reads: prose blocks, and the cells of table rows.
+
+Headings and table header cells are never read for entities. A table row yields a unit for its
+name cell and one per item of a participants column ("USA, Honduras, Guatemala").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graphmodel.extract.rules.lexicon import Lexicon
+from graphmodel.models import Block, BlockKind, Document, EntityLabel
+
+__all__ = ["Unit", "cell_label", "document_units"]
+
+_PROSE = {BlockKind.PARAGRAPH, BlockKind.LIST_ITEM}
+_PARTICIPANT_HEADER = re.compile(r"particip|countr|member|nation|partner|allies|states", re.IGNORECASE)
+_NAME_HEADERS = {"project": EntityLabel.INITIATIVE, "initiative": EntityLabel.INITIATIVE,
+                 "operation": EntityLabel.INITIATIVE, "program": EntityLabel.INITIATIVE,
+                 "programme": EntityLabel.INITIATIVE, "exercise": EntityLabel.INITIATIVE,
+                 "mission": EntityLabel.INITIATIVE, "event": EntityLabel.EVENT, "conference": EntityLabel.EVENT,
+                 "organization": EntityLabel.ORGANIZATION, "organisation": EntityLabel.ORGANIZATION}
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A text the extractor parses, located at ``offset`` in the document text.
+
+    ``row`` is set for table cells: the row block (its text is the evidence) and ``role`` says
+    whether the cell names the row's subject ("name") or one participant ("participant").
+    Headings (role "heading") are read for relations between entities the body names, never for
+    new entities.
+    """
+
+    text: str
+    offset: int
+    row: Block | None = None
+    role: str = "prose"
+    label: EntityLabel | None = None  # for name cells: the label the table header gives
+    lead_in: int = 0  # characters of a list item's "Label:" lead-in, which names only well-typed entities
+
+
+def document_units(document: Document, lexicon: Lexicon) -> list[Unit]:
+    """Prose blocks and table cells of a document (the whole text when it has no blocks)."""
+    blocks = document.blocks or (Block(BlockKind.PARAGRAPH, 0, len(document.text), document.text),)
+    units = [_with_lead_in(b) for b in blocks if b.kind in _PROSE and b.text.strip()]
+    units += [Unit(b.text, b.start, role="heading") for b in blocks if b.kind is BlockKind.HEADING and b.text.strip()]
+    for block in blocks:
+        if block.kind is BlockKind.TABLE_ROW:
+            units += _row_units(block, lexicon)
+    return units
+
+
+_LEAD_IN = re.compile(r"^[^:.!?]{1,60}:\s+")
+
+
+def _with_lead_in(block: Block) -> Unit:
+    """A list item, with the length of its "Joint Training Exercises: ..." label, which works like a heading."""
+    match = _LEAD_IN.match(block.text) if block.kind is BlockKind.LIST_ITEM else None
+    return Unit(block.text, block.start, lead_in=match.end() if match else 0)
+
+
+def _row_units(row: Block, lexicon: Lexicon) -> list[Unit]:
+    participants = [i for i, h in enumerate(row.header) if _PARTICIPANT_HEADER.search(h) and i > 0]
+    if not participants or not row.cells:
+        return []
+    name_label = cell_label(row.cells[0], row.header[0] if row.header else "", lexicon)
+    if name_label is None:
+        return []
+    start = row.cell_spans[0][0] if row.cell_spans else row.start
+    units = [Unit(row.cells[0], start, row, "name", name_label)]
+    for column in participants:
+        if column >= len(row.cells):
+            continue
+        cell_start = row.cell_spans[column][0] if column < len(row.cell_spans) else row.start
+        for start, text in _items(row.cells[column], lexicon):
+            units.append(Unit(text, cell_start + start, row, "participant"))
+    return units
+
+
+def _items(cell: str, lexicon: Lexicon) -> list[tuple[int, str]]:
+    """The items of "USA, Honduras and Guatemala", keeping names such as "Trinidad and Tobago" whole.
+
+    >>> from graphmodel.extract.rules.lexicon import load_lexicon
+    >>> _items("USA, Trinidad and Tobago and Chile", load_lexicon())
+    [(0, 'USA'), (5, 'Trinidad and Tobago'), (29, 'Chile')]
+    """
+    parts, pos = [], 0
+    for sep in re.finditer(r"\s*(?:[,;]|\band\b)\s*", cell):
+        parts.append((pos, cell[pos:sep.start()], "and" in sep.group()))
+        pos = sep.end()
+    parts.append((pos, cell[pos:], False))
+    items, i = [], 0
+    while i < len(parts):
+        start, text, before_and = parts[i]
+        if before_and and i + 1 < len(parts):
+            joined = cell[start:parts[i + 1][0] + len(parts[i + 1][1])]
+            if lexicon.lookup(joined):
+                items.append((start, joined.strip()))
+                i += 2
+                continue
+        if text.strip():
+            items.append((start + len(text) - len(text.lstrip()), text.strip()))
+        i += 1
+    return items
+
+
+def cell_label(text: str, header: str, lexicon: Lexicon) -> EntityLabel | None:
+    """The label of a table's name cell, from the gazetteer, the name's own words, or the column header.
+
+    >>> from graphmodel.extract.rules.lexicon import load_lexicon
+    >>> cell_label("Operation Secure Border", "Project", load_lexicon())
+    <EntityLabel.INITIATIVE: 'Initiative'>
+    """
+    entry = lexicon.lookup(text)
+    if entry is not None:
+        return entry.label
+    words = text.split()
+    if words and words[0] in lexicon.first_words:
+        return lexicon.first_words[words[0]]
+    if words and words[-1] in lexicon.heads:
+        return lexicon.heads[words[-1]]
+    return _NAME_HEADERS.get(header.strip().lower())

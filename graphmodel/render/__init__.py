@@ -1,0 +1,5 @@
+"""The interactive HTML page and its layout."""
+
+from __future__ import annotations
+
+__all__: list[str] = []

@@ -1,0 +1,187 @@
+"""Build the embedded database from the in-memory graph: schema, bulk ``COPY FROM``, atomic replace.
+
+The schema is the one in :mod:`graphmodel.stores`. Every relationship table accepts every pair of
+entity labels (36 ``FROM … TO …`` pairs), as Neo4j accepts any endpoints; the rows of each
+(type, source label, target label) group go in with one ``COPY … FROM $frame (from=…, to=…)``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graphmodel.errors import StoreUnavailable
+from graphmodel.models import EntityLabel, RelationType
+from graphmodel.stores import entity_row, evidence_columns
+from graphmodel.stores.embedded.values import first_line
+
+__all__ = ["DOCUMENT_FIELDS", "SIDECAR_SUFFIXES", "copy_statements", "schema_statements", "write_database"]
+
+DOCUMENT_FIELDS = ("title", "date", "path", "author")
+# Files the engine keeps next to the database file while it is open (write-ahead log, checkpoint shadow).
+SIDECAR_SUFFIXES = (".wal", ".shadow")
+_ENTITY_COLUMNS = "key STRING PRIMARY KEY, name STRING, aliases STRING[], mentions INT64, documents STRING[]"
+_EVIDENCE_COLUMNS = ("confidence DOUBLE, evidence_docs STRING[], evidence_sentences STRING[], "
+                     "evidence_starts INT64[], evidence_ends INT64[], evidence_rules STRING[]")
+
+Group = tuple[str, str | None, str | None]  # (table, from label, to label)
+
+
+def schema_statements() -> list[str]:
+    """The DDL: a node table per entity label and ``Document``, ``MENTIONS``, a relationship table per type.
+
+    >>> statements = schema_statements()
+    >>> print(statements[0])
+    CREATE NODE TABLE Person(key STRING PRIMARY KEY, name STRING, aliases STRING[], mentions INT64, documents STRING[])
+    >>> statements[-1].count("FROM "), statements[-1][:40]
+    (36, 'CREATE REL TABLE MEMBER_OF(FROM Person T')
+    """
+    labels = [str(label) for label in EntityLabel]
+    pairs = ", ".join(f"FROM {source} TO {target}" for source in labels for target in labels)
+    mentions = ", ".join(f"FROM Document TO {label}" for label in labels)
+    return [
+        *(f"CREATE NODE TABLE {label}({_ENTITY_COLUMNS})" for label in labels),
+        "CREATE NODE TABLE Document(id STRING PRIMARY KEY, " + ", ".join(f"{f} STRING" for f in DOCUMENT_FIELDS) + ")",
+        f"CREATE REL TABLE MENTIONS({mentions}, count INT64)",
+        *(f"CREATE REL TABLE {rtype}({pairs}, {_EVIDENCE_COLUMNS})" for rtype in RelationType),
+    ]
+
+
+def copy_statements(graph: nx.MultiDiGraph) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """Each ``COPY`` statement with the rows it loads; the labels and types in it come from the schema enums.
+
+    Every document id that an entity or an evidence item names gets a ``Document`` row (with metadata
+    where the graph has it), as in the Neo4j store; ``MENTIONS`` has one relationship per (document,
+    entity) with count 1.
+
+    >>> from graphmodel.graph.core import new_graph
+    >>> g = new_graph()
+    >>> g.add_node("country:panama", label="Country", name="Panama", aliases=[], mentions=2, documents=["d1"])
+    >>> [(statement, len(rows)) for statement, rows in copy_statements(g)]
+    [('COPY Country FROM $rows', 1), ('COPY Document FROM $rows', 1), \
+("COPY MENTIONS FROM $rows (from='Document', to='Country')", 1)]
+    """
+    groups: dict[Group, list[dict[str, Any]]] = defaultdict(list)
+    doc_ids = set(graph.graph.get("documents", {})) | _entity_rows(graph, groups) | _relationship_rows(graph, groups)
+    groups["Document", None, None] = _document_rows(graph.graph.get("documents", {}), doc_ids)
+    for (table, source_label, target_label), rows in sorted(groups.items(), key=lambda item: _order(item[0])):
+        if rows:
+            pair = f" (from='{source_label}', to='{target_label}')" if source_label else ""
+            yield f"COPY {table} FROM $rows{pair}", rows
+
+
+def _entity_rows(graph: nx.MultiDiGraph, groups: dict[Group, list[dict[str, Any]]]) -> set[str]:
+    """Add the entity and MENTIONS rows to ``groups``; return the document ids they name."""
+    doc_ids: set[str] = set()
+    for key, data in sorted(graph.nodes(data=True)):
+        label = str(EntityLabel(data["label"]))
+        row = entity_row(key, data)
+        groups[label, None, None].append(row)
+        groups["MENTIONS", "Document", label].extend({"from": doc, "to": key, "count": 1} for doc in row["documents"])
+        doc_ids.update(row["documents"])
+    return doc_ids
+
+
+def _relationship_rows(graph: nx.MultiDiGraph, groups: dict[Group, list[dict[str, Any]]]) -> set[str]:
+    """Add a row per edge to the group of its (type, source label, target label); return its document ids."""
+    doc_ids: set[str] = set()
+    for source, target, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
+        evidence = evidence_columns(data.get("evidence") or [])
+        doc_ids.update(evidence["evidence_docs"])
+        group = (str(RelationType(data.get("type") or key)), _label(graph, source), _label(graph, target))
+        groups[group].append({"from": source, "to": target, "confidence": float(data["confidence"]), **evidence})
+    return doc_ids
+
+
+def _label(graph: nx.MultiDiGraph, key: str) -> str:
+    return str(EntityLabel(graph.nodes[key]["label"]))
+
+
+def _order(group: Group) -> tuple[bool, str, str, str]:
+    # Node tables before relationship tables, which need their endpoints' primary keys.
+    return group[1] is not None, group[0], group[1] or "", group[2] or ""
+
+
+def _document_rows(metadata: Mapping[str, Mapping[str, Any]], doc_ids: set[str]) -> list[dict[str, Any]]:
+    return [{"id": doc_id, **{f: metadata.get(doc_id, {}).get(f) for f in DOCUMENT_FIELDS}}
+            for doc_id in sorted(doc_ids)]
+
+
+def write_database(graph: nx.MultiDiGraph, path: Path) -> Path:
+    """Build the embedded database for ``graph`` at ``path``, replacing any database there atomically.
+
+    The new database is built from scratch in a temporary directory next to ``path``, closed, and then
+    renamed over ``path``; a failed or interrupted build leaves the old database as it was, and removes
+    its temporary directory (except after SIGKILL: remove ``.NAME.build-*`` by hand then).
+
+    Args:
+        graph: a graph as :func:`graphmodel.graph.graphfile.read` returns it.
+        path: the database file, e.g. ``out/graph.db``.
+
+    Returns:
+        ``path``.
+
+    Raises:
+        StoreUnavailable: ``path`` is a directory, or the engine cannot write there.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise StoreUnavailable(f"{path} is a directory, not an embedded database file; "
+                               "remove it or choose another path")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workdir = Path(tempfile.mkdtemp(prefix=f".{path.name}.build-", dir=path.parent))
+    try:
+        built = workdir / path.name
+        load_database(graph, built)
+        replace_database(built, path, workdir)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return path
+
+
+def load_database(graph: nx.MultiDiGraph, path: Path) -> None:
+    """Create a new database file at ``path`` and bulk load ``graph`` into it, then close it."""
+    import ladybug
+    import pandas as pd
+
+    try:
+        database = ladybug.Database(str(path), auto_checkpoint=False)  # one checkpoint, at close
+    except RuntimeError as error:
+        raise StoreUnavailable(f"cannot create an embedded database at {path}: {error}") from error
+    connection = ladybug.Connection(database)
+    try:
+        for statement in schema_statements():
+            connection.execute(statement)
+        for statement, rows in copy_statements(graph):
+            connection.execute(statement, {"rows": pd.DataFrame(rows)})
+    except RuntimeError as error:
+        raise StoreUnavailable(f"building the embedded database failed: {first_line(str(error))}") from error
+    finally:
+        connection.close()
+        database.close()
+
+
+def replace_database(built: Path, path: Path, workdir: Path) -> None:
+    """Rename ``built`` over ``path``; sidecar files of the old database move into ``workdir`` first.
+
+    A stale write-ahead log next to ``path`` would otherwise be replayed onto the new database.
+    """
+    moved = []
+    try:
+        for suffix in SIDECAR_SUFFIXES:
+            sidecar = path.with_name(path.name + suffix)
+            if sidecar.exists():
+                os.replace(sidecar, workdir / sidecar.name)
+                moved.append(sidecar)
+        os.replace(built, path)
+    except BaseException:
+        for sidecar in moved:
+            os.replace(workdir / sidecar.name, sidecar)
+        raise

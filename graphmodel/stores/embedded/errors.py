@@ -1,0 +1,92 @@
+"""Refuse query text that must not run without ``write``, and turn engine errors into graphmodel errors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from graphmodel.errors import QueryError, StoreUnavailable, WriteRefused
+from graphmodel.stores.embedded.text import code_only
+from graphmodel.stores.embedded.values import first_line
+
+__all__ = ["READ_ONLY_CALLS", "check_read_only_text", "check_single_statement", "open_error", "translated_errors"]
+
+# Table functions a read-only query may CALL: they only describe the schema and the engine.
+READ_ONLY_CALLS = frozenset({"show_tables", "table_info", "show_connection", "db_version", "show_functions",
+                             "current_setting"})
+
+_WRITE = re.compile(r"(?<![\w.$])(CREATE|MERGE|SET|DELETE|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|ATTACH|DETACH|"
+                    r"IMPORT|EXPORT|CHECKPOINT|USE|BEGIN|COMMIT|ROLLBACK)\b(?!\s*:)", re.I)
+_CALL = re.compile(r"(?<![\w.$])CALL\b\s*([\w.]*)\s*(\(|=)?", re.I)
+_PARAMETER_IN_LAMBDA = "parsed_parameter_expression"
+
+
+def check_read_only_text(query: str) -> None:
+    """Refuse a query with a writing clause or a ``CALL`` outside :data:`READ_ONLY_CALLS`.
+
+    String literals, quoted names and comments are ignored.
+
+    >>> check_read_only_text("MATCH (n {name: 'Set'}) RETURN n.create // DELETE")
+    >>> check_read_only_text("CALL show_tables() RETURN *")
+    >>> check_read_only_text("MATCH (n) DETACH DELETE n")
+    Traceback (most recent call last):
+    ...
+    graphmodel.errors.WriteRefused: refusing a query with DETACH outside --write; rerun with --write if you mean it
+    """
+    code = code_only(query)
+    if match := _WRITE.search(code):
+        raise WriteRefused(f"refusing a query with {match.group(1).upper()} outside --write; "
+                           "rerun with --write if you mean it")
+    for call in _CALL.finditer(code):
+        name, opener = call.group(1), call.group(2)
+        if opener != "(" or name.lower() not in READ_ONLY_CALLS:
+            raise WriteRefused(f"refusing to CALL {name or '{ ... }'} outside --write (it can change settings or "
+                               "data); rerun with --write if you mean it")
+
+
+def check_single_statement(query: str) -> None:
+    """Refuse several ``;``-separated statements, which the engine would run one after the other.
+
+    >>> check_single_statement("MATCH (n) RETURN n; // done")
+    >>> check_single_statement("MATCH (n) RETURN ';'; MATCH (m) RETURN m")
+    Traceback (most recent call last):
+    ...
+    graphmodel.errors.QueryError: the embedded database runs one statement at a time; split the query at `;`
+    """
+    if re.search(r";\s*\S", code_only(query, keep_strings=True)):
+        raise QueryError("the embedded database runs one statement at a time; split the query at `;`")
+
+
+def open_error(path: Path, error: RuntimeError) -> StoreUnavailable:
+    """The error to raise when the engine cannot open the database file at ``path``."""
+    message = first_line(str(error))
+    if "lock" in message.lower():
+        return StoreUnavailable(f"the embedded database {path} is in use by another process ({message}); "
+                                "close it there, or open it read-only")
+    return StoreUnavailable(f"cannot open the embedded database {path} ({message}); "
+                            "rebuild it with `graphmodel build`")
+
+
+@contextmanager
+def translated_errors(timeout: float | None = None) -> Iterator[None]:
+    """Re-raise engine errors as :class:`QueryError` or :class:`WriteRefused`, chained with ``from``."""
+    try:
+        yield
+    except RuntimeError as error:
+        raise _query_error(first_line(str(error)), timeout) from error
+
+
+def _query_error(message: str, timeout: float | None) -> QueryError:
+    if message.startswith("Interrupted"):
+        limit = f" after {timeout:g} s" if timeout else ""
+        return QueryError(f"the query timed out{limit}; make it cheaper (LIMIT, a narrower MATCH) or raise --timeout")
+    if "read-only" in message:
+        return WriteRefused("the embedded database is open read-only; rerun with --write if you mean to write")
+    if _PARAMETER_IN_LAMBDA in message:
+        return QueryError("the embedded engine cannot use a $parameter inside a list comprehension or list "
+                          "predicate; compare outside it (`toLower($x) IN [a IN n.aliases | toLower(a)]`)")
+    if message.startswith("Parser exception"):
+        return QueryError(f"Cypher syntax error: {message}; fix the query and run it again")
+    return QueryError(f"the embedded database refused the query: {message}")
