@@ -19,8 +19,8 @@ from pathlib import Path
 import networkx as nx
 
 from graphmodel.graph.core import new_graph
-from graphmodel.models import EntityLabel, RelationType
 from graphmodel.render.page import render_html
+from graphmodel.schema import EntityLabel, RelationType
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -5,47 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from graphmodel.schema import EntityLabel, RelationType
+
 __all__ = [
-    "SYMMETRIC_TYPES",
     "Block",
     "BlockKind",
     "Document",
     "Entity",
-    "EntityLabel",
     "Evidence",
     "Extraction",
     "Relation",
-    "RelationType",
 ]
-
-
-class EntityLabel(StrEnum):
-    """The node labels of the graph schema (see the README's schema section)."""
-
-    PERSON = "Person"
-    COUNTRY = "Country"
-    ORGANIZATION = "Organization"
-    INITIATIVE = "Initiative"
-    EVENT = "Event"
-    PLACE = "Place"
-
-
-class RelationType(StrEnum):
-    """The relationship types of the graph schema."""
-
-    PARTICIPATES_IN = "PARTICIPATES_IN"
-    HOSTS = "HOSTS"
-    OPPOSES = "OPPOSES"
-    COOPERATES_WITH = "COOPERATES_WITH"
-    VISITS = "VISITS"
-    AFFILIATED_WITH = "AFFILIATED_WITH"
-    LOCATED_IN = "LOCATED_IN"
-    PART_OF = "PART_OF"
-    MEMBER_OF = "MEMBER_OF"
-
-
-# Direction carries no meaning for these types; graph code stores them once, in key order.
-SYMMETRIC_TYPES = frozenset({RelationType.COOPERATES_WITH})
 
 
 class BlockKind(StrEnum):

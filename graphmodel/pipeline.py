@@ -97,13 +97,13 @@ def build_outputs(
 
 def _write_outputs(graph: nx.MultiDiGraph, out: Path, title: str) -> tuple[Path, ...]:
     from graphmodel.render.page import render_html
-    from graphmodel.stores.embedded.store import write_database
+    from graphmodel.stores.embedded.build import EmbeddedWriter
 
-    return (
-        graphfile.write(graph, out / "graph.json"),
-        render_html(graph, out / "graph.html", title=title),
-        write_database(graph, out / "graph.db"),
-    )
+    database = EmbeddedWriter(out / "graph.db")
+    json_file = graphfile.write(graph, out / "graph.json")
+    page = render_html(graph, out / "graph.html", title=title)
+    database.write(graph)
+    return json_file, page, database.path
 
 
 def _corpus_name(paths: Sequence[Path]) -> str:

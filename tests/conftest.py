@@ -17,7 +17,8 @@ from click.testing import CliRunner
 
 from graphmodel.graph import graphfile
 from graphmodel.graph.core import add_entity, add_relation, document_row, new_graph
-from graphmodel.models import Document, Entity, EntityLabel, Evidence, Relation, RelationType
+from graphmodel.models import Document, Entity, Evidence, Relation
+from graphmodel.schema import EntityLabel, RelationType
 from graphmodel.stores.neo4j.store import Neo4jStore, connect
 
 NEO4J_LABELS_USED_BY_TESTS = ("Scratch",)  # labels that tests create by hand; cleared like graphmodel's own

@@ -163,7 +163,7 @@ def load(graph_file: Path, replace: bool, batch_size: int, uri: str, user: str, 
 
     graph = graphfile.read(graph_file)
     with neo4j_store.connect(uri, _neo4j_auth(user), database=database, batch_size=batch_size) as store:
-        summary = store.load(graph, replace=replace, progress=_load_progress)
+        summary = store.write(graph, replace=replace, progress=_load_progress)
         nodes, relationships = store.totals()
     if replace:
         click.echo(f"deleted {summary.nodes_deleted} nodes first (--replace)")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from graphmodel.errors import GraphFileError
-from graphmodel.models import SYMMETRIC_TYPES, EntityLabel, RelationType
+from graphmodel.schema import SYMMETRIC_TYPES, EntityLabel, RelationType
 
 __all__ = [
     "LABELS",

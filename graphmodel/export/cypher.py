@@ -3,7 +3,7 @@
 The script holds the Neo4j store's schema statements (constraints and indexes, each ``IF NOT
 EXISTS``) and then, for each group of rows (``Document`` nodes, entities per label, ``MENTIONS``
 per label, relationships per type and end labels, in batches), a parameter and the store's own
-MERGE statement that reads it (see :mod:`graphmodel.stores.neo4j.store`)::
+MERGE statement that reads it (see :mod:`graphmodel.stores.cypher`)::
 
     :param rows => [{key: "person:pete-hegseth", name: "Pete Hegseth", ...}]
     UNWIND $rows AS row
@@ -13,7 +13,7 @@ MERGE statement that reads it (see :mod:`graphmodel.stores.neo4j.store`)::
 a Cypher literal: strings as JSON-escaped, double-quoted, ASCII-only literals (JSON's escapes are
 also Cypher's, and no raw line break, quote or backslash is left that could end the line or the
 string), so no text can break out of the parameter. Labels and types are spliced into statements
-only after :func:`~graphmodel.stores.neo4j.rows.quote_name` checked them against the schema enums.
+only after :func:`~graphmodel.stores.cypher.quote_name` checked them against the schema enums.
 The statements MERGE as a load does, so running the script twice changes nothing.
 """
 
@@ -23,23 +23,32 @@ import json
 import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from graphmodel.stores.neo4j.rows import LoadRows, batched, load_rows, quote_name
-from graphmodel.stores.neo4j.store import (
-    MERGE_DOCUMENTS,
-    MERGE_ENTITIES,
-    MERGE_MENTIONS,
-    MERGE_RELATIONSHIPS,
-    schema_statements,
-)
+from graphmodel.stores.cypher import SCHEMA_STATEMENTS, load_statements
+from graphmodel.stores.rows import Written, batched, load_rows
 
-__all__ = ["BATCH_SIZE", "cypher_literal", "dumps_cypher"]
+__all__ = ["BATCH_SIZE", "CypherScriptWriter", "cypher_literal", "dumps_cypher"]
 
 BATCH_SIZE = 500
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class CypherScriptWriter:
+    """The :class:`~graphmodel.stores.GraphWriter` of a ``cypher-shell`` script file: see :func:`dumps_cypher`."""
+
+    def __init__(self, path: Path, batch_size: int = BATCH_SIZE) -> None:
+        self.path = Path(path)
+        self.batch_size = batch_size
+
+    def write(self, graph: nx.MultiDiGraph) -> Written:
+        """Write the script that recreates ``graph`` to ``self.path``."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(dumps_cypher(graph, self.batch_size), encoding="utf-8")
+        return Written.of(str(self.path), load_rows(graph))
 
 
 def dumps_cypher(graph: nx.MultiDiGraph, batch_size: int = BATCH_SIZE) -> str:
@@ -56,22 +65,11 @@ def dumps_cypher(graph: nx.MultiDiGraph, batch_size: int = BATCH_SIZE) -> str:
         f"// graphmodel subgraph: {graph.number_of_nodes()} entities, {graph.number_of_edges()} relationships, "
         f"{len(rows.documents)} documents",
         "// Recreate it with: cypher-shell -a bolt://localhost:7687 -u neo4j -f THIS_FILE",
-        *(_statement(s) for s in schema_statements()),
+        *(_statement(s) for s in SCHEMA_STATEMENTS),
     ]
-    for query, group in _queries(rows):
+    for query, group in load_statements(rows):
         lines += _batches(_statement(query), group, batch_size)
     return "\n".join(lines) + "\n"
-
-
-def _queries(rows: LoadRows) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-    yield MERGE_DOCUMENTS, rows.documents
-    for label, group in rows.entities.items():
-        yield MERGE_ENTITIES.replace("__LABEL__", quote_name(label)), group
-    for label, group in rows.mentions.items():
-        yield MERGE_MENTIONS.replace("__LABEL__", quote_name(label)), group
-    for (rtype, source, target), group in rows.relationships.items():
-        query = MERGE_RELATIONSHIPS.replace("__TYPE__", quote_name(rtype))
-        yield query.replace("__SOURCE__", quote_name(source)).replace("__TARGET__", quote_name(target)), group
 
 
 def _statement(query: str) -> str:

@@ -11,9 +11,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from graphmodel.extract.rules.extractor import entity_key
 from graphmodel.extract.rules.lexicon import norm
-from graphmodel.models import Entity, EntityLabel, Extraction, Relation
+from graphmodel.models import Entity, Extraction, Relation
+from graphmodel.schema import EntityLabel, entity_key
 
 __all__ = ["resolve_corpus"]
 

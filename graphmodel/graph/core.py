@@ -15,16 +15,8 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.models import (
-    SYMMETRIC_TYPES,
-    Document,
-    Entity,
-    EntityLabel,
-    Evidence,
-    Extraction,
-    Relation,
-    RelationType,
-)
+from graphmodel.models import Document, Entity, Evidence, Extraction, Relation
+from graphmodel.schema import SYMMETRIC_TYPES, EntityLabel, RelationType
 
 __all__ = [
     "add_entity",

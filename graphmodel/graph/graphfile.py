@@ -16,7 +16,7 @@ import networkx as nx
 
 from graphmodel.errors import GraphFileError
 from graphmodel.graph.core import new_graph
-from graphmodel.models import EntityLabel, RelationType
+from graphmodel.schema import EntityLabel, RelationType
 
 __all__ = ["FORMAT", "dumps", "loads", "read", "write"]
 

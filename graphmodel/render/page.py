@@ -22,8 +22,8 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.models import EntityLabel, RelationType
 from graphmodel.render.layout import layout_positions
+from graphmodel.schema import LABELS, RELATION_TYPES, TYPE_GROUPS
 
 __all__ = [
     "LABEL_STYLES",
@@ -56,28 +56,13 @@ class EdgeStyle:
     arrow: bool = True
 
 
-# Okabe-Ito colours, told apart with the common colour-vision deficiencies; shapes repeat the cue.
-LABEL_STYLES: dict[str, NodeStyle] = {
-    EntityLabel.PERSON: NodeStyle("#0072B2", "dot"),
-    EntityLabel.COUNTRY: NodeStyle("#E69F00", "hexagon"),
-    EntityLabel.ORGANIZATION: NodeStyle("#CC79A7", "square"),
-    EntityLabel.INITIATIVE: NodeStyle("#56B4E9", "star"),
-    EntityLabel.EVENT: NodeStyle("#F0E442", "diamond"),
-    EntityLabel.PLACE: NodeStyle("#009E73", "triangle"),
-}
+# Colours and shapes come from the schema (Okabe-Ito colours; shapes repeat the cue).
+LABEL_STYLES: dict[str, NodeStyle] = {label: NodeStyle(spec.color, spec.shape) for label, spec in LABELS.items()}
 _OTHER_LABEL = NodeStyle("#999999", "dot")
 
-# Conflict in vermillion, cooperation in bluish green; everything else stays muted.
-TYPE_STYLES: dict[str, EdgeStyle] = {
-    RelationType.OPPOSES: EdgeStyle("#D55E00"),
-    RelationType.COOPERATES_WITH: EdgeStyle("#009E73", arrow=False),
-    RelationType.PARTICIPATES_IN: EdgeStyle("#6F8FAF"),
-    RelationType.HOSTS: EdgeStyle("#6F8FAF"),
-    RelationType.VISITS: EdgeStyle("#6F8FAF"),
-    RelationType.AFFILIATED_WITH: EdgeStyle("#9AA3AD"),
-    RelationType.MEMBER_OF: EdgeStyle("#9AA3AD"),
-    RelationType.PART_OF: EdgeStyle("#9AA3AD"),
-    RelationType.LOCATED_IN: EdgeStyle("#9AA3AD"),
+TYPE_STYLES: dict[str, EdgeStyle] = {  # in legend order: by group (conflict first), then schema order
+    rtype: EdgeStyle(spec.color, arrow=not spec.symmetric)
+    for rtype, spec in sorted(RELATION_TYPES.items(), key=lambda item: TYPE_GROUPS.index(item[1].group))
 }
 _OTHER_TYPE = EdgeStyle("#9AA3AD")
 

@@ -1,20 +1,21 @@
-"""Graph stores that answer Cypher: the embedded database (default) and Neo4j.
+"""Graph stores and writers: the embedded database (default), Neo4j, and the Cypher script.
 
-Both hold the same schema: one node label per entity label with the properties ``key``, ``name``,
-``aliases``, ``mentions`` and ``documents``; ``Document`` nodes (``id``, ``title``, ``date``,
-``path``, ``author``) with ``MENTIONS`` relationships (property ``count``) to the entities they
-mention; and one relationship type per schema type, whose properties are ``confidence`` and the
-evidence as parallel lists ``evidence_docs``, ``evidence_sentences``, ``evidence_starts``,
-``evidence_ends`` and ``evidence_rules``.
+Every writer takes the in-memory graph (:mod:`graphmodel.graph.core`) and writes the schema of
+:mod:`graphmodel.schema` (see :mod:`graphmodel.stores.rows` for the properties); every store
+answers Cypher. :mod:`graphmodel.stores.cypher` holds every statement sent or written,
+:mod:`graphmodel.stores.readonly` the read-only check both engines share, and
+:mod:`graphmodel.stores.readback` reads a store back into a graph.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-__all__ = ["GraphStore", "QueryResult", "entity_row", "evidence_columns"]
+import networkx as nx
+
+__all__ = ["GraphStore", "GraphWriter", "QueryResult", "WriteSummary"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,33 +39,23 @@ class GraphStore(Protocol):
     ) -> QueryResult: ...
 
 
-def entity_row(key: str, data: Mapping[str, Any]) -> dict[str, Any]:
-    """The properties both stores keep for an entity node (its label aside).
+class WriteSummary(Protocol):
+    """What every writer reports: where the graph went and how much of it."""
 
-    Each store adds one ``MENTIONS`` relationship (count 1) from every document in ``documents``.
+    @property
+    def target(self) -> str: ...
+    @property
+    def documents(self) -> int: ...
+    @property
+    def entities(self) -> int: ...
+    @property
+    def relationships(self) -> int: ...
 
-    >>> entity_row("country:panama", {"label": "Country", "name": "Panama", "aliases": ["Panama", "PA"]})
-    {'key': 'country:panama', 'name': 'Panama', 'aliases': ['PA'], 'mentions': 0, 'documents': []}
+
+class GraphWriter(Protocol):
+    """Writes a whole graph into one place: an embedded database, a Neo4j database, a Cypher script.
+
+    Writing the same graph twice leaves the same result as writing it once.
     """
-    return {
-        "key": key,
-        "name": data["name"],
-        "aliases": sorted(set(data.get("aliases") or []) - {data["name"]}),
-        "mentions": int(data.get("mentions") or 0),
-        "documents": sorted(set(data.get("documents") or [])),
-    }
 
-
-def evidence_columns(evidence: Sequence[Mapping[str, Any]]) -> dict[str, list[Any]]:
-    """Split a list of evidence dicts into the parallel-list properties the stores keep.
-
-    >>> evidence_columns([{"doc": "d1", "sentence": "S.", "start": 0, "end": 2, "rule": "r"}])["evidence_docs"]
-    ['d1']
-    """
-    return {
-        "evidence_docs": [e["doc"] for e in evidence],
-        "evidence_sentences": [e["sentence"] for e in evidence],
-        "evidence_starts": [int(e["start"]) for e in evidence],
-        "evidence_ends": [int(e["end"]) for e in evidence],
-        "evidence_rules": [e["rule"] for e in evidence],
-    }
+    def write(self, graph: nx.MultiDiGraph) -> WriteSummary: ...

@@ -22,13 +22,12 @@ import networkx as nx
 from graphmodel.errors import EntityNotFound, WriteRefused
 from graphmodel.graph.core import new_graph
 from graphmodel.graph.select import Selection, Triple, resolve_entity, select, select_items
-from graphmodel.models import EntityLabel, RelationType
-from graphmodel.stores import GraphStore, evidence_columns
+from graphmodel.schema import DOCUMENT_FIELDS, EVIDENCE_COLUMNS, LABELS, RELATION_TYPES
+from graphmodel.stores import GraphStore
+from graphmodel.stores.cypher import READ_DOCUMENTS, READ_ENTITIES, READ_RELATIONSHIPS
+from graphmodel.stores.rows import evidence_columns
 
 __all__ = [
-    "READ_DOCUMENTS",
-    "READ_ENTITIES",
-    "READ_RELATIONSHIPS",
     "graph_from_rows",
     "query_items",
     "read_store",
@@ -37,15 +36,6 @@ __all__ = [
     "temporary_store",
 ]
 
-READ_ENTITIES = "MATCH (n) WHERE n.key IS NOT NULL RETURN n"
-READ_RELATIONSHIPS = """
-MATCH (s)-[r]->(t) WHERE s.key IS NOT NULL AND t.key IS NOT NULL
-RETURN s.key AS source, type(r) AS type, t.key AS target, r AS relationship
-"""
-READ_DOCUMENTS = "MATCH (d:Document) RETURN d"
-_DOCUMENT_FIELDS = ("id", "path", "title", "date", "author")
-_EVIDENCE_COLUMNS = {"doc": "evidence_docs", "sentence": "evidence_sentences", "start": "evidence_starts",
-                     "end": "evidence_ends", "rule": "evidence_rules"}
 
 
 def subgraph(
@@ -117,13 +107,13 @@ def graph_from_rows(
     """
     graph = new_graph()
     for node in entities:
-        if node.get("_label") in EntityLabel.__members__.values():
+        if node.get("_label") in LABELS:
             graph.add_node(str(node["key"]), **_node_attributes(node))
     for source, rtype, target, relationship in relationships:
-        if rtype in RelationType.__members__.values() and source in graph and target in graph:
+        if rtype in RELATION_TYPES and source in graph and target in graph:
             graph.add_edge(source, target, key=rtype, type=rtype, **_edge_attributes(relationship))
     for document in documents:
-        row = {field: document.get(field) for field in _DOCUMENT_FIELDS}
+        row = {field: document.get(field) for field in DOCUMENT_FIELDS}
         graph.graph["documents"][str(row["id"])] = row
     return graph
 
@@ -139,8 +129,8 @@ def _node_attributes(node: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _edge_attributes(relationship: Mapping[str, Any]) -> dict[str, Any]:
-    columns = [relationship.get(column) or [] for column in _EVIDENCE_COLUMNS.values()]
-    evidence = [dict(zip(_EVIDENCE_COLUMNS, values, strict=True)) for values in zip(*columns, strict=True)]
+    columns = [relationship.get(column) or [] for column in EVIDENCE_COLUMNS.values()]
+    evidence = [dict(zip(EVIDENCE_COLUMNS, values, strict=True)) for values in zip(*columns, strict=True)]
     return {"confidence": float(relationship.get("confidence") or 0.0), "evidence": evidence}
 
 
@@ -213,7 +203,7 @@ def _edge_index(graph: nx.MultiDiGraph) -> dict[tuple[Any, ...], list[Triple]]:
 
 def _signature(relationship: Mapping[str, Any]) -> tuple[Any, ...]:
     confidence = relationship.get("confidence")
-    columns = (tuple(relationship.get(column) or ()) for column in _EVIDENCE_COLUMNS.values())
+    columns = (tuple(relationship.get(column) or ()) for column in EVIDENCE_COLUMNS.values())
     return (relationship.get("_type"), None if confidence is None else round(float(confidence), 9), *columns)
 
 

@@ -20,9 +20,9 @@ from graphmodel.cli.main import cli
 from graphmodel.export import write as export
 from graphmodel.graph import graphfile
 from graphmodel.graph.select import Selection, select
-from graphmodel.stores.neo4j.rows import load_rows
 from graphmodel.stores.neo4j.store import Neo4jStore
 from graphmodel.stores.readback import read_store
+from graphmodel.stores.rows import load_rows
 
 pytestmark = pytest.mark.neo4j
 
@@ -99,14 +99,14 @@ def test_cypher_script_of_the_whole_graph(
 
 
 def test_read_store_gives_what_the_graph_file_holds(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
-    neo4j_store.load(sample_graph)
+    neo4j_store.write(sample_graph)
     assert graphfile.dumps(read_store(neo4j_store)) == graphfile.dumps(sample_graph)
 
 
 def test_cli_export_from_neo4j(
     runner: CliRunner, neo4j_store: Neo4jStore, neo4j_uri: str, sample_graph: nx.MultiDiGraph, tmp_path: Path
 ) -> None:
-    neo4j_store.load(sample_graph)
+    neo4j_store.write(sample_graph)
     output = tmp_path / "hegseth.graphml"
     result = runner.invoke(cli, ["export", "--neo4j", "--uri", neo4j_uri, "--center", "Pete Hegseth", "-o",
                                  str(output)])
@@ -120,7 +120,7 @@ def test_cli_export_from_neo4j(
 def test_cli_export_cypher_selection_on_neo4j(
     runner: CliRunner, neo4j_store: Neo4jStore, neo4j_uri: str, sample_graph: nx.MultiDiGraph
 ) -> None:
-    neo4j_store.load(sample_graph)
+    neo4j_store.write(sample_graph)
     query = "MATCH p = (:Person {name: 'Pete Hegseth'})-[:AFFILIATED_WITH]->(:Country) RETURN p"
     result = runner.invoke(cli, ["export", "--neo4j", "--uri", neo4j_uri, "--cypher", query, "-o", "-"])
     assert result.exit_code == 0, result.output
@@ -132,7 +132,7 @@ def test_cli_export_cypher_selection_on_neo4j(
 def test_cli_export_refuses_a_writing_query(
     runner: CliRunner, neo4j_store: Neo4jStore, neo4j_uri: str, sample_graph: nx.MultiDiGraph
 ) -> None:
-    neo4j_store.load(sample_graph)
+    neo4j_store.write(sample_graph)
     result = runner.invoke(cli, ["export", "--neo4j", "--uri", neo4j_uri, "--cypher", "MATCH (n) DETACH DELETE n",
                                  "-o", "-"])
     assert result.exit_code == 1

@@ -10,7 +10,8 @@ import pytest
 from conftest import CHINA, DOC1, HEGSETH, PANAMA, SAMPLE_ENTITIES, SAMPLE_RELATIONS, US, build_graph
 
 from graphmodel.graph.core import merge_graphs
-from graphmodel.models import Document, Entity, EntityLabel, Evidence, Relation, RelationType
+from graphmodel.models import Document, Entity, Evidence, Relation
+from graphmodel.schema import EntityLabel, RelationType
 from graphmodel.stores import QueryResult
 from graphmodel.stores.neo4j.store import Neo4jStore, connect
 
@@ -71,9 +72,9 @@ SAMPLE_COUNTS = {"AFFILIATED_WITH": 1, "COOPERATES_WITH": 1, "Country": 4, "Docu
 # --- loading ---
 
 def test_loading_twice_changes_nothing(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
-    first = neo4j_store.load(sample_graph)
+    first = neo4j_store.write(sample_graph)
     before = snapshot(neo4j_store)
-    second = neo4j_store.load(sample_graph)
+    second = neo4j_store.write(sample_graph)
 
     assert counts(neo4j_store) == SAMPLE_COUNTS
     assert snapshot(neo4j_store) == before
@@ -83,7 +84,7 @@ def test_loading_twice_changes_nothing(neo4j_store: Neo4jStore, sample_graph: nx
 
 
 def test_nodes_and_relationships_carry_the_graph(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
-    neo4j_store.load(sample_graph)
+    neo4j_store.write(sample_graph)
 
     nodes = rows(neo4j_store, "MATCH (n:Person|Country|Organization|Initiative|Event|Place) "
                               "RETURN n.key, labels(n), n.name, n.aliases, n.mentions, n.documents")
@@ -104,7 +105,7 @@ def test_nodes_and_relationships_carry_the_graph(neo4j_store: Neo4jStore, sample
 
 
 def test_documents_and_mentions(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
-    neo4j_store.load(sample_graph)
+    neo4j_store.write(sample_graph)
 
     assert rows(neo4j_store, "MATCH (d:Document) RETURN properties(d) ORDER BY d.id") == [
         ({"id": "doc1", "path": "data/docs/000_hegseth_panama.txt", "date": "2025-04-07", "author": "Jane Doe",
@@ -117,10 +118,10 @@ def test_documents_and_mentions(neo4j_store: Neo4jStore, sample_graph: nx.MultiD
 
 
 def test_another_corpus_merges_by_key(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
-    neo4j_store.load(sample_graph)
-    neo4j_store.load(second_graph())
+    neo4j_store.write(sample_graph)
+    neo4j_store.write(second_graph())
     after = snapshot(neo4j_store)
-    again = neo4j_store.load(second_graph())
+    again = neo4j_store.write(second_graph())
 
     assert (again.nodes_created, again.relationships_created, again.properties_set) == (0, 0, 0)
     assert snapshot(neo4j_store) == after
@@ -138,11 +139,11 @@ def test_another_corpus_merges_by_key(neo4j_store: Neo4jStore, sample_graph: nx.
 def test_loading_corpora_one_by_one_equals_loading_their_merge(
     neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph
 ) -> None:
-    neo4j_store.load(sample_graph)
-    neo4j_store.load(second_graph())
+    neo4j_store.write(sample_graph)
+    neo4j_store.write(second_graph())
     one_by_one = snapshot(neo4j_store, sort_lists=True)
     neo4j_store.clear()
-    neo4j_store.load(merge_graphs([sample_graph, second_graph()]))
+    neo4j_store.write(merge_graphs([sample_graph, second_graph()]))
 
     assert snapshot(neo4j_store, sort_lists=True) == one_by_one
 
@@ -153,8 +154,8 @@ def test_a_repeated_sentence_adds_evidence_but_no_confidence(neo4j_store: Neo4jS
         relation = Relation(HEGSETH, PANAMA, RelationType.VISITS, (evidence,), 0.75)
         return build_graph((DOC1,), SAMPLE_ENTITIES, (relation,))
 
-    neo4j_store.load(visit(0))
-    neo4j_store.load(visit(100))  # the same headline again, further down the same document
+    neo4j_store.write(visit(0))
+    neo4j_store.write(visit(100))  # the same headline again, further down the same document
 
     assert rows(neo4j_store, "MATCH ()-[r:VISITS]->() RETURN r.evidence_starts, r.confidence") == [([0, 100], 0.75)]
 
@@ -178,21 +179,21 @@ def test_a_failed_load_keeps_whole_batches_and_a_rerun_completes(
 
     with connect(neo4j_uri, neo4j_auth, batch_size=2) as store:
         with pytest.raises(RuntimeError, match="connection lost"):
-            store.load(sample_graph, progress=lambda total: FailingBar())
+            store.write(sample_graph, progress=lambda total: FailingBar())
         # committed: the documents (one batch of 2), then the four countries (two batches of 2)
         assert counts(store) == {"Country": 4, "Document": 2}
-        store.load(sample_graph)
+        store.write(sample_graph)
     assert counts(neo4j_store) == SAMPLE_COUNTS
     reference = snapshot(neo4j_store)
     neo4j_store.clear()
-    neo4j_store.load(sample_graph)
+    neo4j_store.write(sample_graph)
     assert snapshot(neo4j_store) == reference
 
 
 def test_replace_deletes_graphmodel_data_only(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
-    neo4j_store.load(sample_graph)
+    neo4j_store.write(sample_graph)
     neo4j_store.run("CREATE (:Scratch {name: 'not ours'})", write=True)
-    summary = neo4j_store.load(second_graph(), replace=True)
+    summary = neo4j_store.write(second_graph(), replace=True)
 
     assert summary.nodes_deleted == 10
     assert counts(neo4j_store) == {"AFFILIATED_WITH": 1, "Country": 3, "Document": 2, "MENTIONS": 4, "OPPOSES": 1,
@@ -201,7 +202,7 @@ def test_replace_deletes_graphmodel_data_only(neo4j_store: Neo4jStore, sample_gr
 
 
 def test_schema_is_in_place(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
-    neo4j_store.load(sample_graph)
+    neo4j_store.write(sample_graph)
 
     constraints = rows(neo4j_store, "SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name")
     assert [name for (name,) in constraints] == ["country_key", "document_id", "event_key", "initiative_key",
@@ -229,7 +230,7 @@ def test_queries_are_read_only_without_write(neo4j_store: Neo4jStore, sample_gra
                                               query: str, message: str) -> None:
     from graphmodel.errors import WriteRefused
 
-    neo4j_store.load(sample_graph)
+    neo4j_store.write(sample_graph)
     before = snapshot(neo4j_store)
     with pytest.raises(WriteRefused) as raised:
         neo4j_store.run(query)
@@ -244,7 +245,7 @@ def test_write_allows_writes(neo4j_store: Neo4jStore) -> None:
 
 
 def test_values_come_back_as_plain_python(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
-    neo4j_store.load(sample_graph)
+    neo4j_store.write(sample_graph)
     result = neo4j_store.run("MATCH p = (a:Person)-[r:AFFILIATED_WITH]->(c) "
                              "RETURN r.confidence AS confidence, p, date('2025-04-07') AS day")
     hegseth = {"_label": "Person", "key": HEGSETH, "name": "Pete Hegseth", "aliases": ["Hegseth"], "mentions": 3,
@@ -302,14 +303,14 @@ def test_every_query_file_has_expectations() -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_query_file(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph, name: str) -> None:
     params, columns, expected = EXPECTED[name]
-    neo4j_store.load(sample_graph)
+    neo4j_store.write(sample_graph)
     text = (CYPHER / name).read_text(encoding="utf-8")
     assert text.startswith("// ")
     assert neo4j_store.run(text, params) == QueryResult(columns, tuple(expected))
 
 
 def test_evidence_file_either_direction(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
-    neo4j_store.load(sample_graph)
+    neo4j_store.write(sample_graph)
     text = (CYPHER / "evidence.cypher").read_text(encoding="utf-8")
     assert list(neo4j_store.run(text, {"a": "Hegseth", "b": "UNITED STATES"}).rows) == [
         ("Pete Hegseth", "AFFILIATED_WITH", "United States", 0.9,
@@ -321,7 +322,7 @@ def test_evidence_file_either_direction(neo4j_store: Neo4jStore, sample_graph: n
 
 
 def test_schema_file_runs(neo4j_store: Neo4jStore) -> None:
-    from graphmodel.stores.neo4j.rows import split_statements
+    from graphmodel.stores.cypher import split_statements
 
     for statement in split_statements((CYPHER / "schema.cypher").read_text(encoding="utf-8")):
         assert neo4j_store.run(statement, write=True) == QueryResult((), ())

@@ -63,7 +63,7 @@ def test_large_load_shows_progress_on_stderr(runner: CliRunner, neo4j_store: Neo
 
 
 def test_query_table_json_csv(runner: CliRunner, neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
-    neo4j_store.load(sample_graph)
+    neo4j_store.write(sample_graph)
     query = "MATCH (c:Country)-[:PARTICIPATES_IN]->(i) RETURN c.name AS country, c.aliases AS aliases ORDER BY country"
 
     table = runner.invoke(cli, ["query", query])
@@ -84,7 +84,7 @@ def test_query_table_json_csv(runner: CliRunner, neo4j_store: Neo4jStore, sample
 
 
 def test_query_file_with_params(runner: CliRunner, neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
-    neo4j_store.load(sample_graph)
+    neo4j_store.write(sample_graph)
 
     result = runner.invoke(cli, ["query", str(CYPHER / "shortest_path.cypher"),
                                  "--param", "from=Pete Hegseth", "--param", "to=Honduras"])

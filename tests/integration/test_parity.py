@@ -16,8 +16,8 @@ import pytest
 
 from graphmodel.stores import QueryResult
 from graphmodel.stores.embedded.store import open_database, write_database
-from graphmodel.stores.embedded.text import code_only
 from graphmodel.stores.neo4j.store import Neo4jStore
+from graphmodel.stores.text import code_only
 
 pytestmark = pytest.mark.neo4j
 
@@ -54,7 +54,7 @@ QUERIES = [
 @pytest.fixture
 def both(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph, tmp_path: Path) -> tuple[Neo4jStore, Path]:
     """Neo4j and an embedded database file, both holding the sample graph."""
-    neo4j_store.load(sample_graph, replace=True)
+    neo4j_store.write(sample_graph, replace=True)
     return neo4j_store, write_database(sample_graph, tmp_path / "graph.lbug")
 
 
@@ -111,7 +111,7 @@ CORPUS_PARAMETERS: dict[str, dict[str, str]] = {
 def test_example_query_on_the_sample_corpus(
     neo4j_store: Neo4jStore, corpus_graph: nx.MultiDiGraph, tmp_path: Path, path: Path
 ) -> None:
-    neo4j_store.load(corpus_graph, replace=True)
+    neo4j_store.write(corpus_graph, replace=True)
     both = (neo4j_store, write_database(corpus_graph, tmp_path / "graph.lbug"))
     expected = assert_same(both, path.read_text(encoding="utf-8"), CORPUS_PARAMETERS.get(path.stem, {}))
     assert expected.rows, f"{path.name} returns rows on the sample corpus"

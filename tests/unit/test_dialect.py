@@ -9,7 +9,7 @@ import pytest
 
 from graphmodel.stores.embedded import dialect
 from graphmodel.stores.embedded.dialect import to_embedded
-from graphmodel.stores.embedded.text import code_only, return_columns
+from graphmodel.stores.text import code_only, return_columns
 
 CYPHER = Path(__file__).resolve().parents[2] / "cypher"
 

@@ -12,7 +12,8 @@ from conftest import DOC1, DOC2, HEGSETH, SAMPLE_ENTITIES, SAMPLE_RELATIONS, bui
 
 from graphmodel.errors import QueryError, StoreUnavailable, WriteRefused
 from graphmodel.graph.core import add_entity, add_relation
-from graphmodel.models import Entity, EntityLabel, Evidence, Relation, RelationType
+from graphmodel.models import Entity, Evidence, Relation
+from graphmodel.schema import EntityLabel, RelationType
 from graphmodel.stores.embedded import build as embedded_build
 from graphmodel.stores.embedded.store import EmbeddedStore, open_database, write_database
 

@@ -18,7 +18,8 @@ from graphmodel.errors import GraphFileError
 from graphmodel.evaluate.score import Counts, format_score, normalize_name, read_gold, score
 from graphmodel.graph import graphfile
 from graphmodel.graph.core import add_entity, add_relation, new_graph
-from graphmodel.models import Entity, EntityLabel, Relation, RelationType
+from graphmodel.models import Entity, Relation
+from graphmodel.schema import EntityLabel, RelationType
 
 REFERENCE_SCORER = Path("/work/shared/eval/score.py")
 

@@ -22,10 +22,11 @@ from graphmodel.export.cypher import cypher_literal, dumps_cypher
 from graphmodel.graph import graphfile
 from graphmodel.graph.core import add_entity
 from graphmodel.graph.select import Selection, select
-from graphmodel.models import Entity, EntityLabel, RelationType
+from graphmodel.models import Entity
+from graphmodel.schema import EntityLabel, RelationType
 from graphmodel.stores import QueryResult
-from graphmodel.stores.neo4j.rows import load_rows
 from graphmodel.stores.readback import graph_from_rows, query_items, read_store, subgraph
+from graphmodel.stores.rows import load_rows
 
 HEGSETH = "person:pete-hegseth"
 HEGSETH_1_HOP = {HEGSETH, "event:central-american-security-conference", "country:united-states"}

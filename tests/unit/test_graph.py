@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from graphmodel.graph.core import from_networkx, merge_graphs, stats, to_networkx
-from graphmodel.models import Entity, EntityLabel, Evidence, Extraction, Relation, RelationType
+from graphmodel.models import Entity, Evidence, Extraction, Relation
+from graphmodel.schema import EntityLabel, RelationType
 
 HEGSETH = Entity("person:pete-hegseth", "Pete Hegseth", EntityLabel.PERSON, ("Hegseth",), 2, ("d1",))
 CONFERENCE = Entity("event:csc", "Central American Security Conference", EntityLabel.EVENT, ("CENTSEC",), 1, ("d1",))

@@ -10,7 +10,8 @@ import pytest
 from graphmodel.errors import GraphFileError
 from graphmodel.graph import graphfile
 from graphmodel.graph.core import add_entity, add_relation, new_graph
-from graphmodel.models import Entity, EntityLabel, Evidence, Relation, RelationType
+from graphmodel.models import Entity, Evidence, Relation
+from graphmodel.schema import EntityLabel, RelationType
 
 
 @pytest.fixture

@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 
 from graphmodel.cli.output import FORMATS, format_result, format_value
-from graphmodel.models import EntityLabel
+from graphmodel.schema import EntityLabel
 from graphmodel.stores import QueryResult
-from graphmodel.stores.neo4j.rows import split_statements
-from graphmodel.stores.neo4j.store import SCHEMA_STATEMENTS
+from graphmodel.stores.cypher import SCHEMA_STATEMENTS, split_statements
 
 HEGSETH = {"_label": "Person", "key": "person:pete-hegseth", "name": "Pete Hegseth", "aliases": ["Hegseth"]}
 US = {"_label": "Country", "key": "country:united-states", "name": "United States"}

@@ -19,7 +19,8 @@ from graphmodel.graph.select import (
     select,
     select_items,
 )
-from graphmodel.models import Document, Entity, EntityLabel, Evidence, Relation, RelationType
+from graphmodel.models import Document, Entity, Evidence, Relation
+from graphmodel.schema import EntityLabel, RelationType
 from graphmodel.stores.readback import returned_items
 
 HEGSETH = "person:pete-hegseth"

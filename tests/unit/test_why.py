@@ -10,7 +10,8 @@ from click.testing import CliRunner
 from graphmodel.cli.main import cli
 from graphmodel.graph import graphfile
 from graphmodel.graph.core import add_entity, add_relation, document_row, new_graph
-from graphmodel.models import Document, Entity, EntityLabel, Evidence, Relation, RelationType
+from graphmodel.models import Document, Entity, Evidence, Relation
+from graphmodel.schema import EntityLabel, RelationType
 
 L, T = EntityLabel, RelationType
 HEGSETH, US, PANAMA, CHINA = "person:pete-hegseth", "country:united-states", "country:panama", "country:china"

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from graphmodel.extract.rules.lexicon import Lexicon, norm
 from graphmodel.extract.rules.mentions import Mention
-from graphmodel.models import EntityLabel
+from graphmodel.schema import EntityLabel
 
 __all__ = ["LocalEntity", "Located", "group_mentions", "relabel"]
 

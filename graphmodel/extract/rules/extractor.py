@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -17,30 +16,12 @@ from graphmodel.extract.rules.mentions import Mention, find_mentions
 from graphmodel.extract.rules.nlp import load_pipeline
 from graphmodel.extract.rules.relations import Found, Slot, sentence_relations
 from graphmodel.extract.rules.units import Unit, document_units
-from graphmodel.models import Document, Entity, EntityLabel, Evidence, Extraction, Relation, RelationType
+from graphmodel.models import Document, Entity, Evidence, Extraction, Relation
+from graphmodel.schema import EntityLabel, RelationType, entity_key
 
-__all__ = ["RuleExtractor", "entity_key", "slug"]
+__all__ = ["RuleExtractor"]
 
 log = logging.getLogger(__name__)
-
-
-def slug(text: str) -> str:
-    """A readable, stable key part.
-
-    >>> slug("Darién Gap")
-    'darien-gap'
-    """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return "-".join("".join(c.lower() if c.isalnum() else " " for c in folded).split()) or "x"
-
-
-def entity_key(label: EntityLabel, name: str) -> str:
-    """``person:pete-hegseth``-style key.
-
-    >>> entity_key(EntityLabel.PERSON, "Pete Hegseth")
-    'person:pete-hegseth'
-    """
-    return f"{label.value.lower()}:{slug(name)}"
 
 
 @dataclass(frozen=True, slots=True)

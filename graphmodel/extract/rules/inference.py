@@ -13,7 +13,7 @@ from typing import Any
 from graphmodel.extract.rules.coref import LocalEntity
 from graphmodel.extract.rules.lexicon import Lexicon
 from graphmodel.extract.rules.relations import Found
-from graphmodel.models import EntityLabel, RelationType
+from graphmodel.schema import EntityLabel, RelationType
 
 __all__ = ["infer_relations", "name_relations"]
 

@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from graphmodel.extract.rules.lexicon import Lexicon, norm
 from graphmodel.extract.rules.mentions import Mention
-from graphmodel.models import EntityLabel
+from graphmodel.schema import EntityLabel
 
 __all__ = ["classify_span", "context_label", "head_word"]
 

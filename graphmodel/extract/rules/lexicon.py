@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from graphmodel.models import EntityLabel, RelationType
+from graphmodel.schema import RELATION_TYPES, EntityLabel, RelationType
 
 __all__ = ["GazetteerEntry", "Lexicon", "RelationSpec", "load_lexicon", "norm"]
 
@@ -124,11 +124,11 @@ def _gazetteer() -> tuple[dict[str, list[GazetteerEntry]], dict[str, set[str]]]:
 def _relations() -> dict[RelationType, RelationSpec]:
     specs = {}
     for name, spec in _read("relations.json")["types"].items():
-        sources, targets = spec["signature"]
-        specs[RelationType(name)] = RelationSpec(
-            RelationType(name),
-            frozenset(EntityLabel(s) for s in sources),
-            frozenset(EntityLabel(t) for t in targets),
+        rtype = RelationType(name)
+        specs[rtype] = RelationSpec(
+            rtype,
+            frozenset(RELATION_TYPES[rtype].sources),
+            frozenset(RELATION_TYPES[rtype].targets),
             frozenset(spec["triggers"]),
             float(spec["confidence"]),
             int(spec.get("max_path", 6)),

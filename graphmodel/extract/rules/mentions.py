@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from graphmodel.extract.rules.lexicon import Lexicon
-from graphmodel.models import EntityLabel
+from graphmodel.schema import EntityLabel
 
 __all__ = ["Mention", "find_mentions"]
 

@@ -12,16 +12,12 @@ from spacy.tokens import Span, Token
 
 from graphmodel.extract.rules.labels import head_word
 from graphmodel.extract.rules.lexicon import Lexicon, RelationSpec
-from graphmodel.models import EntityLabel, RelationType
+from graphmodel.schema import EXTRACTION_ORDER, EntityLabel, RelationType
 
 __all__ = ["GOVERNMENT_HEADS", "Found", "Slot", "sentence_relations"]
 
 _MAX_PATH = 9  # each type has its own, shorter limit (relations.json "max_path")
 _NEGATIONS = {"not", "n't", "never", "no"}
-# When several types fit one pair, the more specific one wins.
-_PRIORITY = [RelationType.HOSTS, RelationType.VISITS, RelationType.AFFILIATED_WITH, RelationType.MEMBER_OF,
-             RelationType.PART_OF, RelationType.PARTICIPATES_IN, RelationType.LOCATED_IN, RelationType.OPPOSES,
-             RelationType.COOPERATES_WITH]
 GOVERNMENT_HEADS = {"Ministry", "Department", "Command", "Navy", "Army", "Force", "Forces", "Police", "Agency",
                     "Embassy", "Guard", "Fleet", "Corps", "Council", "Office", "Service", "Services", "Marines",
                     "Government", "Cabinet"}
@@ -200,7 +196,7 @@ def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon, owner: dict[int, int])
     venue = _venue(a, b, lemmas, lexicon)
     if venue is not None:
         return venue
-    for rtype in _PRIORITY:
+    for rtype in EXTRACTION_ORDER:
         spec = lexicon.relations[rtype]
         hit = lemmas & spec.triggers
         if not hit and len(path) <= 3:

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 
 from graphmodel.extract.rules.lexicon import Lexicon
-from graphmodel.models import Block, BlockKind, Document, EntityLabel
+from graphmodel.models import Block, BlockKind, Document
+from graphmodel.schema import EntityLabel
 
 __all__ = ["Unit", "cell_label", "document_units"]
 

@@ -18,18 +18,28 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.errors import StoreUnavailable
-from graphmodel.models import EntityLabel, RelationType
-from graphmodel.stores import entity_row, evidence_columns
+from graphmodel.schema import (
+    DOCUMENT_LABEL,
+    DOCUMENT_PROPERTIES,
+    EVIDENCE_COLUMNS,
+    STORE_NODE_PROPERTIES,
+    EntityLabel,
+    RelationType,
+)
 from graphmodel.stores.embedded.values import first_line
+from graphmodel.stores.rows import Written, entity_row, evidence_columns, load_rows
 
-__all__ = ["DOCUMENT_FIELDS", "SIDECAR_SUFFIXES", "copy_statements", "schema_statements", "write_database"]
+__all__ = ["SIDECAR_SUFFIXES", "EmbeddedWriter", "copy_statements", "schema_statements", "write_database"]
 
-DOCUMENT_FIELDS = ("title", "date", "path", "author")
 # Files the engine keeps next to the database file while it is open (write-ahead log, checkpoint shadow).
 SIDECAR_SUFFIXES = (".wal", ".shadow")
-_ENTITY_COLUMNS = "key STRING PRIMARY KEY, name STRING, aliases STRING[], mentions INT64, documents STRING[]"
-_EVIDENCE_COLUMNS = ("confidence DOUBLE, evidence_docs STRING[], evidence_sentences STRING[], "
-                     "evidence_starts INT64[], evidence_ends INT64[], evidence_rules STRING[]")
+# The engine's column type of each property the schema names.
+_COLUMN_TYPES = {"key": "STRING PRIMARY KEY", "name": "STRING", "aliases": "STRING[]", "mentions": "INT64",
+                 "documents": "STRING[]", "confidence": "DOUBLE", "doc": "STRING[]", "sentence": "STRING[]",
+                 "start": "INT64[]", "end": "INT64[]", "rule": "STRING[]"}
+_ENTITY_COLUMNS = ", ".join(f"{name} {_COLUMN_TYPES[name]}" for name in STORE_NODE_PROPERTIES)
+_EVIDENCE_COLUMNS = ", ".join(["confidence DOUBLE",
+                               *(f"{column} {_COLUMN_TYPES[field]}" for field, column in EVIDENCE_COLUMNS.items())])
 
 Group = tuple[str, str | None, str | None]  # (table, from label, to label)
 
@@ -45,10 +55,11 @@ def schema_statements() -> list[str]:
     """
     labels = [str(label) for label in EntityLabel]
     pairs = ", ".join(f"FROM {source} TO {target}" for source in labels for target in labels)
-    mentions = ", ".join(f"FROM Document TO {label}" for label in labels)
+    mentions = ", ".join(f"FROM {DOCUMENT_LABEL} TO {label}" for label in labels)
+    document_columns = ", ".join(f"{name} STRING" for name in DOCUMENT_PROPERTIES)
     return [
         *(f"CREATE NODE TABLE {label}({_ENTITY_COLUMNS})" for label in labels),
-        "CREATE NODE TABLE Document(id STRING PRIMARY KEY, " + ", ".join(f"{f} STRING" for f in DOCUMENT_FIELDS) + ")",
+        f"CREATE NODE TABLE {DOCUMENT_LABEL}(id STRING PRIMARY KEY, {document_columns})",
         f"CREATE REL TABLE MENTIONS({mentions}, count INT64)",
         *(f"CREATE REL TABLE {rtype}({pairs}, {_EVIDENCE_COLUMNS})" for rtype in RelationType),
     ]
@@ -110,8 +121,20 @@ def _order(group: Group) -> tuple[bool, str, str, str]:
 
 
 def _document_rows(metadata: Mapping[str, Mapping[str, Any]], doc_ids: set[str]) -> list[dict[str, Any]]:
-    return [{"id": doc_id, **{f: metadata.get(doc_id, {}).get(f) for f in DOCUMENT_FIELDS}}
+    return [{"id": doc_id, **{f: metadata.get(doc_id, {}).get(f) for f in DOCUMENT_PROPERTIES}}
             for doc_id in sorted(doc_ids)]
+
+
+class EmbeddedWriter:
+    """The :class:`~graphmodel.stores.GraphWriter` of an embedded database file: see :func:`write_database`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    def write(self, graph: nx.MultiDiGraph) -> Written:
+        """Build the database for ``graph`` at ``self.path``, replacing any database there atomically."""
+        write_database(graph, self.path)
+        return Written.of(str(self.path), load_rows(graph))
 
 
 def write_database(graph: nx.MultiDiGraph, path: Path) -> Path:

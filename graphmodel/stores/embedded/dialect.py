@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from graphmodel.stores.embedded.text import PLACEHOLDER, closing_bracket, each_call, mask, top_level, unmask
+from graphmodel.stores.text import PLACEHOLDER, closing_bracket, each_call, mask, top_level, unmask
 
 __all__ = ["RULES", "to_embedded"]
 

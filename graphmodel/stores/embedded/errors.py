@@ -8,8 +8,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graphmodel.errors import QueryError, StoreUnavailable, WriteRefused
-from graphmodel.stores.embedded.text import code_only
 from graphmodel.stores.embedded.values import first_line
+from graphmodel.stores.text import code_only
 
 __all__ = ["READ_ONLY_CALLS", "check_read_only_text", "check_single_statement", "open_error", "translated_errors"]
 

@@ -25,8 +25,8 @@ from graphmodel.stores.embedded.errors import (
     open_error,
     translated_errors,
 )
-from graphmodel.stores.embedded.text import return_columns
 from graphmodel.stores.embedded.values import to_plain
+from graphmodel.stores.text import return_columns
 
 __all__ = ["EmbeddedStore", "open_database", "write_database"]
 

@@ -1,8 +1,6 @@
 """The Neo4j store: loads a graph idempotently (batched ``UNWIND $rows`` MERGEs) and runs Cypher.
 
-The schema is the one in :mod:`graphmodel.stores`. Every query the code sends is a constant below;
-a label or relationship type is spliced in only after :func:`quote_name` validated it against the
-schema enums. ``cypher/schema.cypher`` holds the same statements as :data:`SCHEMA_STATEMENTS`.
+Every statement it sends comes from :mod:`graphmodel.stores.cypher`, generated from the schema.
 """
 
 from __future__ import annotations
@@ -11,7 +9,6 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
@@ -20,132 +17,27 @@ import networkx as nx
 
 from graphmodel.errors import StoreUnavailable
 from graphmodel.stores import QueryResult
+from graphmodel.stores.cypher import CLEAR_BATCH, COUNT_GRAPH, PING, SCHEMA_STATEMENTS, load_statements
 from graphmodel.stores.neo4j.errors import Target, check_plan, check_read_only_text, translated_errors
-from graphmodel.stores.neo4j.rows import LoadRows, batched, collect_rows, load_rows, quote_name, split_statements
+from graphmodel.stores.neo4j.values import collect_rows
+from graphmodel.stores.rows import batched, load_rows
 
 __all__ = [
     "BOLT_SCHEMES",
-    "CLEAR_BATCH",
-    "MERGE_DOCUMENTS",
-    "MERGE_ENTITIES",
-    "MERGE_MENTIONS",
-    "MERGE_RELATIONSHIPS",
-    "PING",
-    "SCHEMA_STATEMENTS",
     "LoadSummary",
     "Neo4jStore",
     "ProgressBar",
     "connect",
-    "schema_statements",
 ]
 
-SCHEMA_STATEMENTS = (
-    "CREATE CONSTRAINT person_key IF NOT EXISTS FOR (n:Person) REQUIRE n.key IS UNIQUE",
-    "CREATE CONSTRAINT country_key IF NOT EXISTS FOR (n:Country) REQUIRE n.key IS UNIQUE",
-    "CREATE CONSTRAINT organization_key IF NOT EXISTS FOR (n:Organization) REQUIRE n.key IS UNIQUE",
-    "CREATE CONSTRAINT initiative_key IF NOT EXISTS FOR (n:Initiative) REQUIRE n.key IS UNIQUE",
-    "CREATE CONSTRAINT event_key IF NOT EXISTS FOR (n:Event) REQUIRE n.key IS UNIQUE",
-    "CREATE CONSTRAINT place_key IF NOT EXISTS FOR (n:Place) REQUIRE n.key IS UNIQUE",
-    "CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE",
-    "CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name)",
-    "CREATE INDEX country_name IF NOT EXISTS FOR (n:Country) ON (n.name)",
-    "CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name)",
-    "CREATE INDEX initiative_name IF NOT EXISTS FOR (n:Initiative) ON (n.name)",
-    "CREATE INDEX event_name IF NOT EXISTS FOR (n:Event) ON (n.name)",
-    "CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name)",
-    "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS "
-    "FOR (n:Person|Country|Organization|Initiative|Event|Place) ON EACH [n.name, n.aliases]",
-)
-
-MERGE_DOCUMENTS = """
-UNWIND $rows AS row
-MERGE (d:Document {id: row.id})
-WITH d, row
-WHERE any(field IN keys(row.props) WHERE d[field] IS NULL OR d[field] <> row.props[field])
-SET d += row.props
-"""
-
-# Reloading a file changes nothing; another corpus adds its aliases and documents, and its mentions
-# when it brings new documents (otherwise the larger count stays, so that a reload does not double).
-MERGE_ENTITIES = """
-UNWIND $rows AS row
-MERGE (e:__LABEL__ {key: row.key})
-ON CREATE SET e.name = row.name, e.aliases = row.aliases, e.mentions = row.mentions, e.documents = row.documents
-WITH e, row,
-     [a IN row.aliases + [row.name] WHERE a <> e.name AND NOT a IN e.aliases] AS new_aliases,
-     [d IN row.documents WHERE NOT d IN e.documents] AS new_documents
-WITH e, new_aliases, new_documents,
-     CASE WHEN size(new_documents) > 0 THEN e.mentions + row.mentions
-          WHEN row.mentions > e.mentions THEN row.mentions
-          ELSE e.mentions END AS mentions
-WHERE size(new_aliases) > 0 OR size(new_documents) > 0 OR mentions <> e.mentions
-SET e.aliases = e.aliases + new_aliases, e.documents = e.documents + new_documents, e.mentions = mentions
-"""
-
-MERGE_MENTIONS = """
-UNWIND $rows AS row
-MATCH (e:__LABEL__ {key: row.key})
-MERGE (d:Document {id: row.doc})
-MERGE (d)-[m:MENTIONS]->(e)
-ON CREATE SET m.count = row.count
-"""
-
-# Evidence is appended only when its (doc, start, end, rule) is new; each new batch of evidence
-# raises the confidence as a noisy-or, as graphmodel.graph.core.add_relation does.
-MERGE_RELATIONSHIPS = """
-UNWIND $rows AS row
-MATCH (s:__SOURCE__ {key: row.source})
-MATCH (t:__TARGET__ {key: row.target})
-MERGE (s)-[r:__TYPE__]->(t)
-ON CREATE SET r.confidence = row.confidence, r.evidence_docs = row.evidence_docs,
-    r.evidence_sentences = row.evidence_sentences, r.evidence_starts = row.evidence_starts,
-    r.evidence_ends = row.evidence_ends, r.evidence_rules = row.evidence_rules
-WITH r, row, [i IN range(0, size(row.evidence_docs) - 1) WHERE NONE(j IN range(0, size(r.evidence_docs) - 1)
-    WHERE r.evidence_docs[j] = row.evidence_docs[i] AND r.evidence_starts[j] = row.evidence_starts[i]
-      AND r.evidence_ends[j] = row.evidence_ends[i] AND r.evidence_rules[j] = row.evidence_rules[i])] AS new
-WHERE size(new) > 0
-// as in graphmodel.graph.core.add_relation: only a sentence the edge does not yet have raises the confidence
-WITH r, row, new, ANY(i IN new WHERE NONE(j IN range(0, size(r.evidence_docs) - 1)
-    WHERE r.evidence_docs[j] = row.evidence_docs[i] AND r.evidence_sentences[j] = row.evidence_sentences[i]))
-    AS independent
-SET r.evidence_docs = r.evidence_docs + [i IN new | row.evidence_docs[i]],
-    r.evidence_sentences = r.evidence_sentences + [i IN new | row.evidence_sentences[i]],
-    r.evidence_starts = r.evidence_starts + [i IN new | row.evidence_starts[i]],
-    r.evidence_ends = r.evidence_ends + [i IN new | row.evidence_ends[i]],
-    r.evidence_rules = r.evidence_rules + [i IN new | row.evidence_rules[i]],
-    r.confidence = CASE WHEN independent THEN round(1 - (1 - r.confidence) * (1 - row.confidence), 4)
-                   ELSE r.confidence END
-"""
-
-PING = "RETURN 1"  # connect() runs it so that an unknown database fails at once, with a clear message
-
-CLEAR_BATCH = """
-MATCH (n:Person|Country|Organization|Initiative|Event|Place|Document)
-WITH n LIMIT $limit
-DETACH DELETE n
-RETURN count(*) AS deleted
-"""
-
-COUNT_GRAPH = """
-MATCH (n:Person|Country|Organization|Initiative|Event|Place|Document)
-OPTIONAL MATCH (n)-[r]->()
-RETURN count(DISTINCT n) AS nodes, count(r) AS relationships
-"""
-
 BOLT_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
-_CYPHER_DIR = Path(__file__).resolve().parents[3] / "cypher"
-
-
-def schema_statements() -> tuple[str, ...]:
-    """The schema statements: from the repository's ``cypher/schema.cypher`` when present, else the constants."""
-    path = _CYPHER_DIR / "schema.cypher"
-    return split_statements(path.read_text(encoding="utf-8")) if path.is_file() else SCHEMA_STATEMENTS
 
 
 @dataclass(frozen=True, slots=True)
 class LoadSummary:
-    """What a load sent and what the server counters say it changed."""
+    """What a load sent and what the server counters say it changed (a :class:`~graphmodel.stores.WriteSummary`)."""
 
+    target: str
     documents: int
     entities: int
     mentions: int
@@ -158,7 +50,7 @@ class LoadSummary:
 
 
 class ProgressBar(Protocol):
-    """What :meth:`Neo4jStore.load` needs from a progress bar (``click.progressbar`` fits)."""
+    """What :meth:`Neo4jStore.write` needs from a progress bar (``click.progressbar`` fits)."""
 
     def __enter__(self) -> Any: ...
     def __exit__(self, exc_type: Any, exc_value: Any, tb: Any) -> Any: ...
@@ -166,7 +58,7 @@ class ProgressBar(Protocol):
 
 
 class Neo4jStore:
-    """Reads and writes graphmodel's schema in one Neo4j database through a driver it is given."""
+    """Reads and writes graphmodel's schema in one Neo4j database through a driver it is given (a ``GraphWriter``)."""
 
     def __init__(self, driver: neo4j.Driver, target: Target, *, batch_size: int = 1000) -> None:
         if batch_size < 1:
@@ -179,7 +71,7 @@ class Neo4jStore:
     def apply_schema(self) -> None:
         """Create the constraints and indexes (each ``IF NOT EXISTS``)."""
         with translated_errors(self.target):
-            for statement in schema_statements():
+            for statement in SCHEMA_STATEMENTS:
                 self._driver.execute_query(statement, database_=self.database)
 
     def totals(self) -> tuple[int, int]:
@@ -199,7 +91,7 @@ class Neo4jStore:
                     return deleted
                 deleted += records[0]["deleted"]
 
-    def load(
+    def write(
         self,
         graph: nx.MultiDiGraph,
         *,
@@ -225,24 +117,15 @@ class Neo4jStore:
             bar = progress(rows.total) if progress else None
             if bar is not None:
                 stack.enter_context(bar)
-            for query, group in self._load_queries(rows):
+            for query, group in load_statements(rows):
                 for batch in batched(group, self.batch_size):
                     self._write_batch(query, batch, counters)
                     if bar is not None:
                         bar.update(len(batch))
-        return LoadSummary(len(rows.documents), sum(map(len, rows.entities.values())),
-                           sum(map(len, rows.mentions.values())), sum(map(len, rows.relationships.values())),
+        return LoadSummary(f"{self.target.uri} (database {self.database})", len(rows.documents),
+                           sum(map(len, rows.entities.values())), sum(map(len, rows.mentions.values())),
+                           sum(map(len, rows.relationships.values())),
                            nodes_deleted=deleted, seconds=time.perf_counter() - started, **counters)
-
-    def _load_queries(self, rows: LoadRows) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-        yield MERGE_DOCUMENTS, rows.documents
-        for label, group in rows.entities.items():
-            yield MERGE_ENTITIES.replace("__LABEL__", quote_name(label)), group
-        for label, group in rows.mentions.items():
-            yield MERGE_MENTIONS.replace("__LABEL__", quote_name(label)), group
-        for (rtype, source, target), group in rows.relationships.items():
-            query = MERGE_RELATIONSHIPS.replace("__TYPE__", quote_name(rtype))
-            yield query.replace("__SOURCE__", quote_name(source)).replace("__TARGET__", quote_name(target)), group
 
     def _write_batch(self, query: str, batch: list[dict[str, Any]], counters: dict[str, int]) -> None:
         with translated_errors(self.target):
