@@ -9,24 +9,37 @@ from pathlib import Path
 
 from graphmodel.errors import QueryError, StoreUnavailable, WriteRefused
 from graphmodel.stores.embedded.values import first_line
+from graphmodel.stores.readonly import ReadOnlyRules
+from graphmodel.stores.readonly import check_read_only_text as shared_check
 from graphmodel.stores.text import code_only
 
-__all__ = ["READ_ONLY_CALLS", "check_read_only_text", "check_single_statement", "open_error", "translated_errors"]
+__all__ = [
+    "READ_ONLY",
+    "READ_ONLY_CALLS",
+    "check_read_only_text",
+    "check_single_statement",
+    "open_error",
+    "translated_errors",
+]
 
 # Table functions a read-only query may CALL: they only describe the schema and the engine.
 READ_ONLY_CALLS = frozenset({"show_tables", "table_info", "show_connection", "db_version", "show_functions",
                              "current_setting"})
 
-_WRITE = re.compile(r"(?<![\w.$])(CREATE|MERGE|SET|DELETE|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|ATTACH|DETACH|"
-                    r"IMPORT|EXPORT|CHECKPOINT|USE|BEGIN|COMMIT|ROLLBACK)\b(?!\s*:)", re.I)
-_CALL = re.compile(r"(?<![\w.$])CALL\b\s*([\w.]*)\s*(\(|=)?", re.I)
 _PARAMETER_IN_LAMBDA = "parsed_parameter_expression"
+
+
+READ_ONLY = ReadOnlyRules(
+    READ_ONLY_CALLS,
+    re.compile(r"(?<![\w.$])(CREATE|MERGE|SET|DELETE|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|ATTACH|DETACH|"
+               r"IMPORT|EXPORT|CHECKPOINT|USE|BEGIN|COMMIT|ROLLBACK)\b(?!\s*:)", re.I),
+    "refusing a query with {clause} outside --write",
+    "refusing to CALL {name} outside --write (it can change settings or data)",
+)
 
 
 def check_read_only_text(query: str) -> None:
     """Refuse a query with a writing clause or a ``CALL`` outside :data:`READ_ONLY_CALLS`.
-
-    String literals, quoted names and comments are ignored.
 
     >>> check_read_only_text("MATCH (n {name: 'Set'}) RETURN n.create // DELETE")
     >>> check_read_only_text("CALL show_tables() RETURN *")
@@ -35,15 +48,7 @@ def check_read_only_text(query: str) -> None:
     ...
     graphmodel.errors.WriteRefused: refusing a query with DETACH outside --write; rerun with --write if you mean it
     """
-    code = code_only(query)
-    if match := _WRITE.search(code):
-        raise WriteRefused(f"refusing a query with {match.group(1).upper()} outside --write; "
-                           "rerun with --write if you mean it")
-    for call in _CALL.finditer(code):
-        name, opener = call.group(1), call.group(2)
-        if opener != "(" or name.lower() not in READ_ONLY_CALLS:
-            raise WriteRefused(f"refusing to CALL {name or '{ ... }'} outside --write (it can change settings or "
-                               "data); rerun with --write if you mean it")
+    shared_check(query, READ_ONLY)
 
 
 def check_single_statement(query: str) -> None:

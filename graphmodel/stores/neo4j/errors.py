@@ -13,8 +13,11 @@ import neo4j
 import neo4j.exceptions as nx4
 
 from graphmodel.errors import GraphModelError, QueryError, StoreUnavailable, WriteRefused
+from graphmodel.stores.readonly import ReadOnlyRules
+from graphmodel.stores.readonly import check_read_only_text as shared_check
 
 __all__ = [
+    "READ_ONLY",
     "READ_ONLY_PROCEDURES",
     "Target",
     "check_plan",
@@ -33,9 +36,6 @@ READ_ONLY_PROCEDURES = frozenset({
     "db.propertykeys",
 })
 
-_STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
-_LOAD_CSV = re.compile(r"(?<![\w.])LOAD\s+CSV\b", re.I)
-_CALL = re.compile(r"(?<![\w.])CALL\b\s*([\w.]*)", re.I)
 _POSITION = re.compile(r"^(?P<text>.*?)(?:: expected (?P<expected>.*?))? "
                        r"\(line (?P<line>\d+), column (?P<column>\d+) \(offset: \d+\)\)$")
 _PASSWORD_ENV = "GRAPHMODEL_NEO4J_PASSWORD"
@@ -51,10 +51,16 @@ class Target:
     database: str
 
 
+READ_ONLY = ReadOnlyRules(
+    READ_ONLY_PROCEDURES,
+    re.compile(r"(?<![\w.])(LOAD\s+CSV)\b", re.I),
+    "refusing {clause} outside --write (it reads files and URLs from the server)",
+    "refusing to CALL {name} outside --write (procedures can write or reach the server)",
+)
+
+
 def check_read_only_text(query: str) -> None:
     """Refuse ``LOAD CSV`` and procedure calls (other than :data:`READ_ONLY_PROCEDURES`) outside ``--write``.
-
-    String literals, quoted names and comments are ignored.
 
     >>> check_read_only_text("MATCH (n {name: 'call me'}) RETURN n.call // CALL")
     >>> check_read_only_text("CALL db.index.fulltext.queryNodes('entity_names', 'Hegseth')")
@@ -64,15 +70,7 @@ def check_read_only_text(query: str) -> None:
     graphmodel.errors.WriteRefused: refusing to CALL dbms.components outside --write (procedures can write \
 or reach the server); rerun with --write if you mean it
     """
-    code = _STRINGS_AND_COMMENTS.sub(" ", query)
-    if _LOAD_CSV.search(code):
-        raise WriteRefused("refusing LOAD CSV outside --write (it reads files and URLs from the server); "
-                           "rerun with --write if you mean it")
-    for match in _CALL.finditer(code):
-        name = match.group(1) or "{ ... }"
-        if name.lower() not in READ_ONLY_PROCEDURES:
-            raise WriteRefused(f"refusing to CALL {name} outside --write (procedures can write or reach the server); "
-                               "rerun with --write if you mean it")
+    shared_check(query, READ_ONLY)
 
 
 def check_plan(session: neo4j.Session, query: str, params: Mapping[str, Any] | None) -> None:
