@@ -1,7 +1,6 @@
-// The constraints and indexes `graphmodel load` creates (the same statements as
-// graphmodel.stores.neo4j.store.SCHEMA_STATEMENTS; a unit test keeps the two identical).
-// One key per entity label, one id per Document, a name index per label and a full-text
-// index over names and aliases. Run by hand: cypher-shell -f cypher/schema.cypher
+// The constraints and indexes `graphmodel load` creates, generated from graphmodel/schema.py by
+// scripts/make_schema_cypher.py (graphmodel.stores.cypher.SCHEMA_STATEMENTS; a test keeps them identical).
+// Run by hand: cypher-shell -f cypher/schema.cypher
 CREATE CONSTRAINT person_key IF NOT EXISTS FOR (n:Person) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT country_key IF NOT EXISTS FOR (n:Country) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT organization_key IF NOT EXISTS FOR (n:Organization) REQUIRE n.key IS UNIQUE;
@@ -15,5 +14,4 @@ CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
 CREATE INDEX initiative_name IF NOT EXISTS FOR (n:Initiative) ON (n.name);
 CREATE INDEX event_name IF NOT EXISTS FOR (n:Event) ON (n.name);
 CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name);
-CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
-FOR (n:Person|Country|Organization|Initiative|Event|Place) ON EACH [n.name, n.aliases];
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Person|Country|Organization|Initiative|Event|Place) ON EACH [n.name, n.aliases];

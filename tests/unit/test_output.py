@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from graphmodel.cli.output import FORMATS, format_result, format_value
-from graphmodel.schema import EntityLabel
 from graphmodel.stores import QueryResult
-from graphmodel.stores.cypher import SCHEMA_STATEMENTS, split_statements
 
 HEGSETH = {"_label": "Person", "key": "person:pete-hegseth", "name": "Pete Hegseth", "aliases": ["Hegseth"]}
 US = {"_label": "Country", "key": "country:united-states", "name": "United States"}
@@ -109,10 +105,3 @@ def test_unknown_format_is_refused() -> None:
 ])
 def test_format_value(value: object, text: str) -> None:
     assert format_value(value) == text
-
-
-def test_schema_file_matches_the_constants() -> None:
-    path = Path(__file__).resolve().parents[2] / "cypher" / "schema.cypher"
-    assert split_statements(path.read_text(encoding="utf-8")) == SCHEMA_STATEMENTS
-    for label in EntityLabel:
-        assert f"FOR (n:{label}) REQUIRE n.key IS UNIQUE" in " ".join(SCHEMA_STATEMENTS)
