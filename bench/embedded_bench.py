@@ -34,7 +34,8 @@ sys.path.insert(0, str(ROOT))
 from graphmodel.graph.core import add_entity, add_relation, new_graph  # noqa: E402
 from graphmodel.models import Entity, Evidence, Relation  # noqa: E402
 from graphmodel.schema import EntityLabel, RelationType  # noqa: E402
-from graphmodel.stores.embedded.store import open_database, write_database  # noqa: E402
+from graphmodel.stores.embedded.build import write_database  # noqa: E402
+from graphmodel.stores.embedded.store import open_database  # noqa: E402
 
 SAMPLE_PARAMS = {"evidence": {"a": "Pete Hegseth", "b": "United States"}, "neighbourhood": {"name": "hegseth"},
                  "shortest_path": {"from": "hegseth", "to": "China"}}

@@ -30,7 +30,6 @@ __all__ = [
     "TYPE_STYLES",
     "EdgeStyle",
     "NodeStyle",
-    "layout_positions",
     "node_size",
     "render_html",
     "script_json",

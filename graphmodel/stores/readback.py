@@ -67,7 +67,8 @@ def subgraph(
 @contextmanager
 def temporary_store(graph: nx.MultiDiGraph) -> Iterator[GraphStore]:
     """An embedded database in a temporary folder, built from ``graph``, opened read-only, deleted afterwards."""
-    from graphmodel.stores.embedded.store import open_database, write_database
+    from graphmodel.stores.embedded.build import write_database
+    from graphmodel.stores.embedded.store import open_database
 
     with tempfile.TemporaryDirectory(prefix="graphmodel-export-") as folder:
         path = write_database(graph, Path(folder) / "graph.db")

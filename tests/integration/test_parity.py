@@ -15,7 +15,8 @@ import networkx as nx
 import pytest
 
 from graphmodel.stores import QueryResult
-from graphmodel.stores.embedded.store import open_database, write_database
+from graphmodel.stores.embedded.build import write_database
+from graphmodel.stores.embedded.store import open_database
 from graphmodel.stores.neo4j.store import Neo4jStore
 from graphmodel.stores.text import code_only
 

@@ -15,7 +15,8 @@ from graphmodel.graph.core import add_entity, add_relation
 from graphmodel.models import Entity, Evidence, Relation
 from graphmodel.schema import EntityLabel, RelationType
 from graphmodel.stores.embedded import build as embedded_build
-from graphmodel.stores.embedded.store import EmbeddedStore, open_database, write_database
+from graphmodel.stores.embedded.build import write_database
+from graphmodel.stores.embedded.store import EmbeddedStore, open_database
 
 CYPHER = Path(__file__).resolve().parents[2] / "cypher"
 HEGSETH_NODE = {"_label": "Person", "key": HEGSETH, "name": "Pete Hegseth", "aliases": ["Hegseth"], "mentions": 3,

@@ -529,7 +529,7 @@ def test_cli_export_missing_graph_file(runner: CliRunner, tmp_path: Path, monkey
 def test_cli_export_from_the_embedded_database(
     runner: CliRunner, sample_graph: nx.MultiDiGraph, tmp_path: Path
 ) -> None:
-    from graphmodel.stores.embedded.store import write_database
+    from graphmodel.stores.embedded.build import write_database
 
     database = write_database(sample_graph, tmp_path / "graph.db")
     result = runner.invoke(cli, ["export", "--db", str(database), "-o", "-"])

@@ -31,7 +31,8 @@ from graphmodel.schema import (
 )
 from graphmodel.stores.cypher import CLEAR_BATCH, COUNT_GRAPH, SCHEMA_STATEMENTS, load_statements, schema_file_text
 from graphmodel.stores.embedded.build import schema_statements as embedded_ddl
-from graphmodel.stores.embedded.store import open_database, write_database
+from graphmodel.stores.embedded.build import write_database
+from graphmodel.stores.embedded.store import open_database
 from graphmodel.stores.rows import load_rows
 
 ROOT = Path(__file__).resolve().parents[2]

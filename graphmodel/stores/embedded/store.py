@@ -1,7 +1,7 @@
 """The embedded graph database: Cypher queries with no server, on the same schema as the Neo4j store.
 
 The engine is LadybugDB (``ladybug`` on PyPI), the maintained fork of Kùzu; the database is one
-file. :func:`write_database` builds it from a graph with bulk ``COPY FROM`` and swaps it in
+file. :func:`~graphmodel.stores.embedded.build.write_database` builds it from a graph with bulk ``COPY FROM`` and swaps it in
 atomically; :func:`open_database` yields an :class:`EmbeddedStore` whose :meth:`~EmbeddedStore.run`
 takes Neo4j Cypher, rewrites it with :mod:`graphmodel.stores.embedded.dialect` and returns plain Python.
 ``docs/embedded.md`` lists the dialect differences. Never import ``kuzu`` in the same process: the two
@@ -17,7 +17,6 @@ from typing import Any
 
 from graphmodel.errors import StoreUnavailable, WriteRefused
 from graphmodel.stores import QueryResult
-from graphmodel.stores.embedded.build import write_database
 from graphmodel.stores.embedded.dialect import to_embedded
 from graphmodel.stores.embedded.errors import (
     check_read_only_text,
@@ -28,7 +27,7 @@ from graphmodel.stores.embedded.errors import (
 from graphmodel.stores.embedded.values import to_plain
 from graphmodel.stores.text import return_columns
 
-__all__ = ["EmbeddedStore", "open_database", "write_database"]
+__all__ = ["EmbeddedStore", "open_database"]
 
 
 class EmbeddedStore:
@@ -83,7 +82,7 @@ def open_database(path: Path, *, read_only: bool = True) -> Iterator[EmbeddedSto
     """Open the embedded database at ``path`` and yield a store; close it on exit.
 
     Args:
-        path: a database file written by :func:`write_database`.
+        path: a database file written by :func:`~graphmodel.stores.embedded.build.write_database`.
         read_only: open it read-only (several processes may then read it at once).
 
     Raises:
