@@ -4,8 +4,9 @@ The format comes from the caller or from the output's extension (:func:`format_f
 format's serialisation is documented in its module: the interchange JSON in
 :mod:`graphmodel.graph.graphfile`, GraphML in :mod:`graphmodel.export.graphml`, GEXF in
 :mod:`graphmodel.export.gexf`, the ``neo4j-admin`` CSV files in :mod:`graphmodel.export.csv`, the
-cypher-shell script in :mod:`graphmodel.export.cypher`; html is the interactive page of :func:`graphmodel.render.page.render_html`.
-json, graphml, gexf and cypher are text that can also go to standard output (:func:`dumps_subgraph`).
+cypher-shell script in :mod:`graphmodel.export.cypher`; html is the interactive page of
+:func:`graphmodel.render.page.render_html`. json, graphml, gexf and cypher are text that can also go
+to standard output (:func:`dumps_subgraph`).
 """
 
 from __future__ import annotations
