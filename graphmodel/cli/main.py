@@ -366,7 +366,9 @@ def evaluate(graph_file: Path, gold_dir: Path, errors: bool, as_json: bool) -> N
     """
     import json
 
-    from graphmodel.evaluate.score import format_score, read_gold, score
+    from graphmodel.evaluate.gold import read_gold
+    from graphmodel.evaluate.report import format_score
+    from graphmodel.evaluate.score import score
 
     result = score(graphfile.read(graph_file), read_gold(gold_dir))
     click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_score(result, errors=errors))
