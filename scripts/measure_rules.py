@@ -15,7 +15,8 @@ from collections import Counter
 from pathlib import Path
 
 from graphmodel.documents.read import read_documents
-from graphmodel.evaluate.score import edge_outcomes, read_gold
+from graphmodel.evaluate.gold import read_gold
+from graphmodel.evaluate.score import edge_outcomes
 from graphmodel.extract import make_extractor
 from graphmodel.pipeline import build_graph
 

@@ -14,7 +14,8 @@ from itertools import chain, pairwise
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString, PreformattedString, Tag
 
-from graphmodel.documents.text import HEADER_LINES, Meta, metadata_field, parse_date, row_block
+from graphmodel.documents.header import HEADER_LINES, Meta, metadata_field, parse_date
+from graphmodel.documents.text import row_block
 from graphmodel.models import Block, BlockKind
 
 __all__ = ["parse_html"]

@@ -4,8 +4,9 @@ Text and Markdown keep their decoded text (newlines normalised to ``\\n``); HTML
 text. Every block's ``start`` and ``end`` index into ``Document.text``. Header lines (``Source:``,
 ``Title:``, ``Published: ...``, ``Written by ...``) become metadata, not blocks.
 
-This module finds, reads and decodes the files; ``graphmodel.documents.text`` parses text and Markdown (and the
-header lines, dates and headings both formats share) and ``graphmodel.documents.html`` parses HTML.
+This module finds, reads and decodes the files; ``graphmodel.documents.text`` parses text and Markdown,
+``graphmodel.documents.html`` parses HTML, and ``graphmodel.documents.header`` reads the header lines, dates and
+headings both share.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ from pathlib import Path
 import charset_normalizer
 
 from graphmodel.documents.html import parse_html
-from graphmodel.documents.text import looks_like_heading, parse_date, parse_plain
+from graphmodel.documents.text import parse_plain
 from graphmodel.errors import DocumentError
 from graphmodel.models import Document
 
-__all__ = ["FORMATS", "decode_text", "looks_like_heading", "parse_date", "parse_document", "read_documents"]
+__all__ = ["FORMATS", "decode_text", "parse_document", "read_documents"]
 
 FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 

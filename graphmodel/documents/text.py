@@ -1,144 +1,20 @@
-"""Read plain-text and Markdown blocks, and the header lines, dates and headings that text and HTML share.
+"""Read plain-text and Markdown blocks.
 
 ``parse_plain`` classifies each line (blank, rule, heading, list item, table row, header line or text) and groups
 the lines into blocks whose ``start`` and ``end`` index into the text. Header lines (``Source:``, ``Title:``,
-``Published: ...``, ``Written by ...``) become ``Meta`` fields, not blocks.
+``Published: ...``, ``Written by ...``) become ``Meta`` fields (:mod:`graphmodel.documents.header`), not blocks.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, replace
-from datetime import date
 from itertools import pairwise
 
+from graphmodel.documents.header import HEADER_LINES, Meta, ends_sentence, looks_like_heading, metadata_field
 from graphmodel.models import Block, BlockKind
 
-__all__ = ["HEADER_LINES", "MAX_HEADING_WORDS", "Meta", "looks_like_heading", "metadata_field", "parse_date",
-           "parse_plain", "row_block"]
-
-MAX_HEADING_WORDS = 12
-HEADER_LINES = 12  # metadata lines are looked for among the first non-blank lines only
-
-_MINOR_WORDS = frozenset({"a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by",
-                          "with", "from", "as", "vs", "via", "per", "amid", "over", "into"})
-_CLOSERS = "\"'”’»)]*_"
-_MONTH = r"(?P<{}>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DATE = re.compile(
-    r"(?<![\w.])(?:(?P<y1>\d{4})[-/](?P<m1>\d{1,2})[-/](?P<d1>\d{1,2})"
-    rf"|{_MONTH.format('m2')}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
-    rf"|(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.format('m3')},?\s+(?P<y3>\d{{4}}))(?!\d)",
-    re.IGNORECASE,
-)
-_MONTHS = {name: number for number, name in enumerate(calendar.month_abbr) if number for name in [name.lower()]}
-_WEEKDAY = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
-_KEYS = {"title": "title", "headline": "title", "source": "source", "url": "source", "link": "source",
-         "author": "author", "authors": "author", "byline": "author", "by": "author", "written by": "author",
-         "date": "date", "published": "date", "published on": "date", "posted": "date", "posted on": "date",
-         "updated": "date", "updated on": "date"}
-_FIELD = re.compile(rf"(?P<key>{'|'.join(sorted(_KEYS, key=len, reverse=True))})\b(?P<colon>\s*:)?\s*(?P<value>.*)",
-                    re.IGNORECASE)
-_NAME_PARTICLES = frozenset({"and", "&", "de", "da", "del", "der", "van", "von", "la", "le", "al", "bin"})
-
-
-@dataclass(frozen=True, slots=True)
-class Meta:
-    """The title, date (ISO ``YYYY-MM-DD``) and author a document's header or markup names."""
-
-    title: str | None = None
-    date: str | None = None
-    author: str | None = None
-
-    def fill(self, field: str, value: str | None) -> Meta:
-        """Set ``field`` unless it already has a value (the first occurrence wins)."""
-        if not value or field not in ("title", "date", "author") or getattr(self, field):
-            return self
-        return replace(self, **{field: value})
-
-
-def looks_like_heading(line: str) -> bool:
-    """Whether a line reads like a section title: short, Title-Case-ish, no closing punctuation but "?".
-
-    >>> looks_like_heading("A High-Stakes Trip to Panama"), looks_like_heading("Why Panama Matters?")
-    (True, True)
-    >>> looks_like_heading("The talks ended without agreement."), looks_like_heading("Talks ended without agreement")
-    (False, False)
-    """
-    words = line.split()
-    if not 0 < len(words) <= MAX_HEADING_WORDS or len(line) > 120 or line.rstrip(_CLOSERS)[-1:] in ".,;:!":
-        return False
-    if not any(ch.isalpha() for ch in line):
-        return False
-    significant = [word.lstrip("\"'“‘([") for word in words if word.lower() not in _MINOR_WORDS]
-    significant = [word for word in significant if word[:1].isalnum()]
-    capitalised = [word[0].isupper() or word[0].isdigit() for word in significant]
-    return bool(capitalised) and capitalised[0] and sum(capitalised) >= 0.6 * len(capitalised)
-
-
-def parse_date(text: str) -> str | None:
-    """The first valid date in ``text`` as ISO ``YYYY-MM-DD``, or None.
-
-    >>> parse_date("Published: April 7, 2025"), parse_date("Published on 7th Apr. 2025")
-    ('2025-04-07', '2025-04-07')
-    >>> parse_date("2025-04-07T10:00:00Z"), parse_date("Sept. 30 2024, 10:30")
-    ('2025-04-07', '2024-09-30')
-    >>> parse_date("April 31, 2025") is None
-    True
-    """
-    for match in _DATE.finditer(text):
-        form = next(suffix for suffix in "123" if match[f"y{suffix}"])
-        month = match[f"m{form}"]
-        try:
-            day = date(int(match[f"y{form}"]), int(month) if month.isdigit() else _MONTHS[month[:3].lower()],
-                       int(match[f"d{form}"]))
-        except ValueError:
-            continue
-        return day.isoformat()
-    return None
-
-
-def metadata_field(line: str) -> tuple[str, str | None] | None:
-    """The metadata a header line carries as ``(field, value)``, or None if it is not a header line.
-
-    >>> metadata_field("Written by Melissa Cook"), metadata_field("Title: "), metadata_field("By 2030, ships.")
-    (('author', 'Melissa Cook'), ('title', None), None)
-    """
-    match = _FIELD.fullmatch(line)
-    if match is not None:
-        field, value = _KEYS[match["key"].lower()], match["value"].strip()
-        if match["colon"]:
-            parsed = parse_date(value) if field == "date" else _clean_name(value) if field == "author" else value
-            return field, parsed or None
-        if field == "date" and _is_date_line(value):
-            return field, parse_date(value)
-        if field == "author" and _looks_like_name(_clean_name(value)):
-            return field, _clean_name(value)
-    return ("date", parse_date(line)) if _is_date_line(line) else None
-
-
-def _is_date_line(line: str) -> bool:
-    weekday = _WEEKDAY.match(line)
-    rest = line[weekday.end():] if weekday else line
-    match = _DATE.match(rest)
-    return match is not None and len(rest[match.end():].split()) <= 3 and not _ends_sentence(rest)
-
-
-def _clean_name(value: str) -> str:
-    return re.split(r"\s*(?:[,|;/(]|\s[-–—]\s)", value)[0].strip(" .")
-
-
-def _looks_like_name(value: str) -> bool:
-    words = value.split()
-    return 0 < len(words) <= 6 and not any(ch.isdigit() for ch in value) and words[0][0].isupper() and all(
-        word[0].isupper() or word.lower() in _NAME_PARTICLES for word in words)
-
-
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip(_CLOSERS)[-1:] in ".!?:;…"
-
-
-# Plain text and Markdown: classify each line, then group lines into blocks.
+__all__ = ["parse_plain", "row_block"]
 
 _RULE = re.compile(r"\s*([-=*_~`])(?:\s*\1){2,}\s*")
 _SEPARATOR = re.compile(r"\s*\|?(?:\s*:?-+:?\s*\|)+(?:\s*:?-+:?\s*)?")
@@ -246,7 +122,7 @@ def _blank_separated(lines: list[_Line]) -> bool:
 
 def _is_heading(lines: list[_Line], i: int, spaced: bool, title: str | None) -> bool:
     line, before = lines[i], lines[i - 1] if i else None
-    if before and (before.kind == "text" and not _ends_sentence(before.text) or spaced and before.kind in _KINDS):
+    if before and (before.kind == "text" and not ends_sentence(before.text) or spaced and before.kind in _KINDS):
         return False
     if line.text == title:
         return True
@@ -256,12 +132,12 @@ def _is_heading(lines: list[_Line], i: int, spaced: bool, title: str | None) -> 
     if lines[after].kind != "text":
         return lines[after].kind in ("heading", "list", "table")
     body = [lines[j].text for j in range(after, _paragraph_end(lines, after) + 1)]
-    complete = _ends_sentence(body[-1]) and (after > i + 1 or len(body) == 1)
+    complete = ends_sentence(body[-1]) and (after > i + 1 or len(body) == 1)
     return complete and len(" ".join(body).split()) > len(line.text.split())
 
 
 def _paragraph_end(lines: list[_Line], i: int) -> int:
-    while i + 1 < len(lines) and lines[i + 1].kind == "text" and not _ends_sentence(lines[i].text):
+    while i + 1 < len(lines) and lines[i + 1].kind == "text" and not ends_sentence(lines[i].text):
         i += 1
     return i
 
@@ -286,7 +162,7 @@ def _plain_blocks(text: str, lines: list[_Line]) -> list[Block]:
 
 
 def _continues(before: _Line, line: _Line) -> bool:
-    return before.kind == "text" and not _ends_sentence(before.text) or before.kind == "list" and line.indented
+    return before.kind == "text" and not ends_sentence(before.text) or before.kind == "list" and line.indented
 
 
 def _split_cells(row: str) -> list[tuple[int, int]]:

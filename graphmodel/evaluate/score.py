@@ -1,7 +1,7 @@
-"""Score a built graph against the gold graph of :mod:`graphmodel.evaluate.gold`, and format the score.
+"""Score a built graph against the gold graph of :mod:`graphmodel.evaluate.gold`.
 
 :func:`score` aligns the graph's typed nodes one-to-one with the gold entities by name, best match
-first, and counts:
+first (:mod:`graphmodel.evaluate.align`), and counts:
 
 - entities: a node aligned with a gold entity of its own label is a true positive; any other node
   is a false positive, and every gold entity left without such a node a false negative;
@@ -9,8 +9,8 @@ first, and counts:
   entities (direction ignored for ``COOPERATES_WITH``); an edge with an unaligned end is wrong.
 
 A node that aligns with nothing but carries a name from a gold ``ignore`` list is left out, with its
-edges. The numbers are those of the reference scorer ``shared/eval/score.py``. :func:`read_gold`
-and the gold types are re-exported from :mod:`graphmodel.evaluate.gold`.
+edges. The numbers are those of the reference scorer ``shared/eval/score.py``;
+:mod:`graphmodel.evaluate.report` formats them.
 """
 
 from __future__ import annotations
@@ -22,37 +22,10 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.evaluate.gold import (
-    LABELS,
-    TYPES,
-    Gold,
-    GoldEntity,
-    RelationKey,
-    name_forms,
-    normalize_name,
-    read_gold,
-    relation_key,
-)
+from graphmodel.evaluate.align import TypedNode, align, typed_nodes
+from graphmodel.evaluate.gold import TYPES, Gold, RelationKey, relation_key
 
-__all__ = [
-    "LABELS",
-    "TYPES",
-    "Counts",
-    "edge_outcomes",
-    "Gold",
-    "GoldEntity",
-    "RelationKey",
-    "Score",
-    "format_score",
-    "normalize_name",
-    "read_gold",
-    "score",
-    "summary_line",
-]
-
-# How well a node's names fit a gold entity; a shared label adds LABEL_BONUS. The values (not just
-# their order) matter: an exact name with the wrong label ties with a gold alias with the right one.
-EXACT_NAME, NAME_IN_GOLD_FORMS, GOLD_NAME_IN_NODE_FORMS, LABEL_BONUS = 2.0, 1.5, 1.0, 1.0
+__all__ = ["Counts", "Score", "edge_outcomes", "score"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,14 +96,6 @@ class Score:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class _Node:
-    key: str
-    label: str
-    name: str
-    forms: frozenset[str]
-
-
 _Outcome = tuple[str, str, str]  # (label or type, "tp" | "fp" | "fn", description)
 
 
@@ -139,8 +104,8 @@ def score(graph: nx.MultiDiGraph, gold: Gold) -> Score:
 
     Nodes whose label is not an entity label, and their edges, are not scored.
     """
-    nodes = _typed_nodes(graph)
-    match = _align(nodes, gold)
+    nodes = typed_nodes(graph)
+    match = align(nodes, gold)
     scored = {key: node for key, node in nodes.items() if key in match or not node.forms & gold.ignore}
     correct = {key for key, node in scored.items() if key in match and gold.entities[match[key]].label == node.label}
     found = {match[key] for key in correct}
@@ -171,8 +136,8 @@ def edge_outcomes(graph: nx.MultiDiGraph, gold: Gold) -> dict[tuple[str, str, st
 
     Edges that touch an unscored node (an ignored name, a label outside the schema) are left out.
     """
-    nodes = _typed_nodes(graph)
-    match = _align(nodes, gold)
+    nodes = typed_nodes(graph)
+    match = align(nodes, gold)
     scored = {key for key, node in nodes.items() if key in match or not node.forms & gold.ignore}
     outcomes = {}
     for source, target, key in graph.edges(keys=True):
@@ -183,58 +148,8 @@ def edge_outcomes(graph: nx.MultiDiGraph, gold: Gold) -> dict[tuple[str, str, st
     return outcomes
 
 
-def _typed_nodes(graph: nx.MultiDiGraph) -> dict[str, _Node]:
-    """The nodes with an entity label, in key order (the order of the graph file, which breaks ties)."""
-    nodes = {}
-    for key in sorted(graph.nodes, key=str):
-        data = graph.nodes[key]
-        if data.get("label") in LABELS:
-            name = str(data.get("name") or "")
-            nodes[key] = _Node(key, str(data["label"]), name, name_forms(name, data.get("aliases") or []))
-    return nodes
-
-
-def _align(nodes: Mapping[str, _Node], gold: Gold) -> dict[str, int]:
-    """Match nodes to gold entities one-to-one, best fit first (ties: node key, then gold order).
-
-    A node fits an entity when its name is one of the entity's forms, or the entity's name one of the
-    node's; the label need not agree, but agreement wins ties.
-    """
-    gold_names = [normalize_name(entity.name) for entity in gold.entities]
-    candidates = []
-    for node in nodes.values():
-        own = normalize_name(node.name)
-        for index, entity in enumerate(gold.entities):
-            fit = _name_fit(own, node.forms, gold_names[index], entity.forms)
-            if fit:
-                candidates.append((fit + (LABEL_BONUS if node.label == entity.label else 0.0), node.key, index))
-    candidates.sort(key=lambda candidate: -candidate[0])  # stable, so ties keep their order
-    match: dict[str, int] = {}
-    taken: set[int] = set()
-    for _, key, index in candidates:
-        if key not in match and index not in taken:
-            match[key] = index
-            taken.add(index)
-    return match
-
-
-def _name_fit(own: str, node_forms: frozenset[str], gold_name: str, gold_forms: frozenset[str]) -> float:
-    """How well a node named ``own`` fits a gold entity (0: not at all).
-
-    >>> _name_fit("panama", frozenset({"panama"}), "panama", frozenset({"panama"}))
-    2.0
-    >>> _name_fit("us", frozenset({"us"}), "united states", frozenset({"united states", "us"}))
-    1.5
-    """
-    if own == gold_name and own:
-        return EXACT_NAME
-    if own in gold_forms:
-        return NAME_IN_GOLD_FORMS
-    return GOLD_NAME_IN_NODE_FORMS if gold_name in node_forms else 0.0
-
-
 def _system_relations(
-    graph: nx.MultiDiGraph, scored: Mapping[str, _Node], match: Mapping[str, int]
+    graph: nx.MultiDiGraph, scored: Mapping[str, TypedNode], match: Mapping[str, int]
 ) -> tuple[set[RelationKey], set[tuple[str, str, str]]]:
     """The scored edges as gold relation keys (both ends aligned) and as name triples (an end unaligned)."""
     aligned: set[RelationKey] = set()
@@ -290,40 +205,3 @@ def _total(parts: Iterable[Counts]) -> Counts:
 
 def _described(outcomes: Iterable[_Outcome], wanted: str) -> tuple[str, ...]:
     return tuple(sorted(description for _, outcome, description in outcomes if outcome == wanted))
-
-
-# --- report ------------------------------------------------------------------------------------------------
-
-
-def format_score(result: Score, errors: bool = False) -> str:
-    """The score as a table (overall, per label, per type), the errors if asked, and a summary line last."""
-    lines = [f"{'':20}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
-    for title, total, parts in (("entities", result.entities, result.per_label),
-                                ("relations", result.relations, result.per_type)):
-        lines += [_table_row(title, total), *(_table_row(f"  {name}", counts) for name, counts in parts.items())]
-    lines.append(f"gold: {result.gold_entities} entities, {result.gold_relations} relations; untyped entity "
-                 f"recall {result.untyped_entity_recall:.3f}, untyped pair recall {result.untyped_pair_recall:.3f}")
-    if errors:
-        for title, items in (("missed entities", result.missed_entities),
-                             ("spurious entities", result.spurious_entities),
-                             ("missed relations", result.missed_relations),
-                             ("spurious relations", result.spurious_relations)):
-            lines += ["", f"{title} ({len(items)}):", *(f"  {item}" for item in items)]
-        lines.append("")
-    return "\n".join([*lines, summary_line(result)])
-
-
-def _table_row(title: str, counts: Counts) -> str:
-    rates = f"{counts.precision:7.3f}{counts.recall:7.3f}{counts.f1:7.3f}"
-    return f"{title:20}{rates}{counts.tp:6}{counts.fp:6}{counts.fn:6}"
-
-
-def summary_line(result: Score) -> str:
-    """One line: entity and relation F1, precision and recall.
-
-    >>> summary_line(score(nx.MultiDiGraph(), Gold((), frozenset(), frozenset())))
-    'entity F1 0.000 (P 0.000 R 0.000); relation F1 0.000 (P 0.000 R 0.000)'
-    """
-    e, r = result.entities, result.relations
-    return (f"entity F1 {e.f1:.3f} (P {e.precision:.3f} R {e.recall:.3f}); "
-            f"relation F1 {r.f1:.3f} (P {r.precision:.3f} R {r.recall:.3f})")

@@ -2,10 +2,11 @@
 
 The format comes from the caller or from the output's extension (:func:`format_for`). Each
 format's serialisation is documented in its module: the interchange JSON in
-:mod:`graphmodel.graph.graphfile`, GraphML and GEXF in :mod:`graphmodel.export.xml`, the
-``neo4j-admin`` CSV files in :mod:`graphmodel.export.csv`, the cypher-shell script in
-:mod:`graphmodel.export.cypher`; html is the interactive page of :func:`graphmodel.render.page.render_html`.
-json, graphml, gexf and cypher are text that can also go to standard output (:func:`dumps_subgraph`).
+:mod:`graphmodel.graph.graphfile`, GraphML in :mod:`graphmodel.export.graphml`, GEXF in
+:mod:`graphmodel.export.gexf`, the ``neo4j-admin`` CSV files in :mod:`graphmodel.export.csv`, the
+cypher-shell script in :mod:`graphmodel.export.cypher`; html is the interactive page of
+:func:`graphmodel.render.page.render_html`. json, graphml, gexf and cypher are text that can also go
+to standard output (:func:`dumps_subgraph`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import networkx as nx
 from graphmodel.errors import ExportError
 from graphmodel.export.csv import write_csv
 from graphmodel.export.cypher import dumps_cypher
-from graphmodel.export.xml import dumps_gexf, dumps_graphml
+from graphmodel.export.gexf import dumps_gexf
+from graphmodel.export.graphml import dumps_graphml
 from graphmodel.graph import graphfile
 
 __all__ = ["FORMATS", "STREAM_FORMATS", "SUFFIXES", "dumps_subgraph", "format_for", "write_subgraph"]

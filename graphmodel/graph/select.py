@@ -18,7 +18,6 @@ attributes (``mentions``, ``documents``) are totals over the whole corpus and st
 from __future__ import annotations
 
 import copy
-import difflib
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -26,14 +25,14 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.errors import AmbiguousEntity, DocumentError, EntityNotFound
+from graphmodel.errors import DocumentError, EntityNotFound
 from graphmodel.graph.core import ego_subgraph
+from graphmodel.graph.lookup import describe_entity, resolve_entity
 
 __all__ = [
     "Selection",
     "Triple",
     "match_documents",
-    "resolve_entity",
     "select",
     "select_documents",
     "select_items",
@@ -43,7 +42,6 @@ __all__ = [
 ]
 
 Triple = tuple[str, str, str]  # (source key, relationship type, target key)
-_SUGGESTIONS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,56 +95,10 @@ def select(graph: nx.MultiDiGraph, selection: Selection) -> nx.MultiDiGraph:
         sub = _drop_isolated(sub, keep={center} if center else set())
     if center is not None:
         if center not in sub:
-            raise EntityNotFound(f"{_describe(graph, center)} is not in the selection: the other filters leave it out")
+            described = describe_entity(graph, center)
+            raise EntityNotFound(f"{described} is not in the selection: the other filters leave it out")
         sub = ego_subgraph(sub, center, selection.hops)
     return _with_cited_documents(_copy(sub, sub.nodes, _edge_items(sub)))
-
-
-def resolve_entity(graph: nx.MultiDiGraph, name: str) -> str:
-    """The key of the entity with this key, name or alias (case-insensitive; names win over aliases).
-
-    >>> from graphmodel.graph.core import new_graph
-    >>> g = new_graph()
-    >>> g.add_node("person:pete-hegseth", name="Pete Hegseth", aliases=["Hegseth"])
-    >>> resolve_entity(g, "hegseth")
-    'person:pete-hegseth'
-
-    Raises:
-        EntityNotFound: no entity matches (with close matches suggested), or several do.
-    """
-    if name in graph:
-        return name
-    wanted = name.strip().casefold()
-    for field in ("name", "aliases"):
-        keys = sorted(key for key, data in graph.nodes(data=True) if wanted in _forms(data, field))
-        if len(keys) == 1:
-            return str(keys[0])
-        if keys:
-            candidates = ", ".join(_describe(graph, key) for key in keys)
-            raise AmbiguousEntity(f"'{name}' is ambiguous: {candidates}; give one of the keys instead")
-    raise EntityNotFound(_not_found_message(graph, name))
-
-
-def _forms(data: Mapping[str, Any], field: str) -> set[str]:
-    values = data.get(field) or []
-    return {str(v).casefold() for v in ([values] if isinstance(values, str) else values)}
-
-
-def _describe(graph: nx.MultiDiGraph, key: str) -> str:
-    return f"{graph.nodes[key].get('name', key)} ({key})"
-
-
-def _not_found_message(graph: nx.MultiDiGraph, name: str) -> str:
-    forms: dict[str, str] = {}
-    for key, data in graph.nodes(data=True):
-        for form in (key, *_forms(data, "name"), *_forms(data, "aliases")):
-            forms.setdefault(form.casefold(), key)
-    close = difflib.get_close_matches(name.strip().casefold(), list(forms), n=_SUGGESTIONS * 2)
-    keys = list(dict.fromkeys(forms[form] for form in close))[:_SUGGESTIONS]
-    message = f"no entity with the name, alias or key '{name}'"
-    if keys:
-        message += "; did you mean " + " or ".join(_describe(graph, key) for key in keys) + "?"
-    return message
 
 
 def select_labels(graph: nx.MultiDiGraph, labels: Collection[str]) -> nx.MultiDiGraph:

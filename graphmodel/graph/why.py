@@ -8,7 +8,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.graph.select import resolve_entity
+from graphmodel.graph.lookup import resolve_entity
 from graphmodel.schema import SYMMETRIC_TYPES
 
 __all__ = ["Citation", "Link", "find_entity", "format_links", "links_between"]

@@ -21,7 +21,8 @@ import networkx as nx
 
 from graphmodel.errors import EntityNotFound, WriteRefused
 from graphmodel.graph.core import new_graph
-from graphmodel.graph.select import Selection, Triple, resolve_entity, select, select_items
+from graphmodel.graph.lookup import resolve_entity
+from graphmodel.graph.select import Selection, Triple, select, select_items
 from graphmodel.schema import DOCUMENT_FIELDS, EVIDENCE_COLUMNS, LABELS, RELATION_TYPES
 from graphmodel.stores import GraphStore
 from graphmodel.stores.cypher import READ_DOCUMENTS, READ_ENTITIES, READ_RELATIONSHIPS

@@ -66,9 +66,9 @@ def test_query_table_json_csv(runner: CliRunner, neo4j_store: Neo4jStore, sample
     neo4j_store.write(sample_graph)
     query = "MATCH (c:Country)-[:PARTICIPATES_IN]->(i) RETURN c.name AS country, c.aliases AS aliases ORDER BY country"
 
-    table = runner.invoke(cli, ["query", query])
-    as_json = runner.invoke(cli, ["query", query, "--format", "json"])
-    as_csv = runner.invoke(cli, ["query", query, "--format", "csv"])
+    table = runner.invoke(cli, ["query", "--neo4j", query])
+    as_json = runner.invoke(cli, ["query", "--neo4j", query, "--format", "json"])
+    as_csv = runner.invoke(cli, ["query", "--neo4j", query, "--format", "csv"])
 
     assert (table.exit_code, table.output) == (0, (
         "country       | aliases\n"
@@ -86,7 +86,7 @@ def test_query_table_json_csv(runner: CliRunner, neo4j_store: Neo4jStore, sample
 def test_query_file_with_params(runner: CliRunner, neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
     neo4j_store.write(sample_graph)
 
-    result = runner.invoke(cli, ["query", str(CYPHER / "shortest_path.cypher"),
+    result = runner.invoke(cli, ["query", "--neo4j", str(CYPHER / "shortest_path.cypher"),
                                  "--param", "from=Pete Hegseth", "--param", "to=Honduras"])
 
     assert result.exit_code == 0, result.output
@@ -101,7 +101,7 @@ def test_query_file_with_params(runner: CliRunner, neo4j_store: Neo4jStore, samp
 
 
 def test_params_are_json_when_they_parse(runner: CliRunner, neo4j_store: Neo4jStore) -> None:
-    result = runner.invoke(cli, ["query", "RETURN $n + 1 AS n, size($xs) AS size, $s AS s, $t AS t",
+    result = runner.invoke(cli, ["query", "--neo4j", "RETURN $n + 1 AS n, size($xs) AS size, $s AS s, $t AS t",
                                  "--param", "n=41", "--param", 'xs=["a", "b"]', "--param", "s=Panama",
                                  "--param", 't="5"', "--format", "json"])
     assert (result.exit_code, result.output) == (0, '[\n  {\n    "n": 42,\n    "size": 2,\n    "s": "Panama",\n'
@@ -109,8 +109,9 @@ def test_params_are_json_when_they_parse(runner: CliRunner, neo4j_store: Neo4jSt
 
 
 def test_write_flag(runner: CliRunner, neo4j_store: Neo4jStore) -> None:
-    refused = runner.invoke(cli, ["query", "CREATE (n:Scratch {name: 'x'}) RETURN n.name AS name"])
-    written = runner.invoke(cli, ["query", "CREATE (n:Scratch {name: 'x'}) RETURN n.name AS name", "--write"])
+    refused = runner.invoke(cli, ["query", "--neo4j", "CREATE (n:Scratch {name: 'x'}) RETURN n.name AS name"])
+    written = runner.invoke(cli, ["query", "--neo4j", "CREATE (n:Scratch {name: 'x'}) RETURN n.name AS name",
+                                  "--write"])
 
     assert (refused.exit_code, refused.output) == (
         1, "Error: refusing a query that reads and writes (query type 'rw'); rerun with --write if you mean it\n")
@@ -147,12 +148,12 @@ def test_server_not_running(runner: CliRunner, sample_graph_file: Path) -> None:
 ])
 def test_bad_credentials(runner: CliRunner, neo4j_store: Neo4jStore, neo4j_uri: str,
                          env: dict[str, str | None], message: str) -> None:
-    result = runner.invoke(cli, ["query", "RETURN 1"], env=env)
+    result = runner.invoke(cli, ["query", "--neo4j", "RETURN 1"], env=env)
     assert (result.exit_code, result.output) == (1, f"Error: Neo4j at {neo4j_uri} {message}\n")
 
 
 def test_unknown_database(runner: CliRunner, neo4j_store: Neo4jStore, neo4j_uri: str) -> None:
-    result = runner.invoke(cli, ["query", "RETURN 1", "--database", "nosuchdb"])
+    result = runner.invoke(cli, ["query", "--neo4j", "RETURN 1", "--database", "nosuchdb"])
     assert (result.exit_code, result.output) == (1, (
         f"Error: Neo4j at {neo4j_uri} has no database 'nosuchdb'; create it, or pick another with --database "
         "or GRAPHMODEL_NEO4J_DATABASE (default neo4j)\n"))
@@ -164,14 +165,14 @@ def test_unknown_database(runner: CliRunner, neo4j_store: Neo4jStore, neo4j_uri:
 ])
 def test_syntax_error(runner: CliRunner, neo4j_store: Neo4jStore, query: str, message: str) -> None:
     for extra in ([], ["--write"]):
-        result = runner.invoke(cli, ["query", query, *extra])
+        result = runner.invoke(cli, ["query", "--neo4j", query, *extra])
         assert (result.exit_code, result.output) == (
             1, f"Error: Cypher syntax error: {message}; fix the query and run it again\n")
 
 
 def test_timeout(runner: CliRunner, neo4j_store: Neo4jStore) -> None:
     slow = "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b RETURN count(*) AS n"
-    result = runner.invoke(cli, ["query", slow, "--timeout", "0.5"])
+    result = runner.invoke(cli, ["query", "--neo4j", slow, "--timeout", "0.5"])
     assert (result.exit_code, result.output) == (1, (
         "Error: the query timed out after 0.5 s; make it cheaper (LIMIT, a narrower MATCH) or raise --timeout\n"))
 

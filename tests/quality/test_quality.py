@@ -16,7 +16,8 @@ import networkx as nx
 import pytest
 
 from graphmodel.documents.read import read_documents
-from graphmodel.evaluate.score import Score, read_gold, score
+from graphmodel.evaluate.gold import read_gold
+from graphmodel.evaluate.score import Score, score
 from graphmodel.extract import Extractor, make_extractor
 from graphmodel.graph import graphfile
 from graphmodel.pipeline import build_graph

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from graphmodel.documents.read import looks_like_heading, parse_date, parse_document, read_documents
+from graphmodel.documents.header import looks_like_heading, parse_date
+from graphmodel.documents.read import parse_document, read_documents
 from graphmodel.errors import DocumentError
 from graphmodel.models import Block, BlockKind, Document
 

@@ -15,7 +15,9 @@ from click.testing import CliRunner
 
 from graphmodel.cli.main import cli
 from graphmodel.errors import GraphFileError
-from graphmodel.evaluate.score import Counts, format_score, normalize_name, read_gold, score
+from graphmodel.evaluate.gold import normalize_name, read_gold
+from graphmodel.evaluate.report import format_score
+from graphmodel.evaluate.score import Counts, score
 from graphmodel.graph import graphfile
 from graphmodel.graph.core import add_entity, add_relation, new_graph
 from graphmodel.models import Entity, Relation

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 from cypher_script import split_script
 
-from graphmodel.cli import main as cli_module
+from graphmodel.cli import export as cli_export
 from graphmodel.cli.main import cli
 from graphmodel.errors import EntityNotFound, GraphModelError
 from graphmodel.export import write as export
@@ -303,9 +303,9 @@ def test_csv_paths() -> None:
 
 
 def test_cli_choices_match_the_library() -> None:
-    assert cli_module.EXPORT_FORMATS == export.FORMATS
-    assert tuple(EntityLabel) == cli_module.EXPORT_LABELS
-    assert tuple(RelationType) == cli_module.EXPORT_TYPES
+    assert cli_export.EXPORT_FORMATS == export.FORMATS
+    assert tuple(EntityLabel) == cli_export.EXPORT_LABELS
+    assert tuple(RelationType) == cli_export.EXPORT_TYPES
 
 
 # --- a store read back, and a Cypher selection ----------------------------------------------------------

@@ -153,7 +153,7 @@ def test_the_readme_schema_table_is_the_schema() -> None:
 
 
 def test_the_cli_offers_every_label_and_type() -> None:
-    from graphmodel.cli.main import EXPORT_LABELS, EXPORT_TYPES
+    from graphmodel.cli.export import EXPORT_LABELS, EXPORT_TYPES
 
     assert list(EXPORT_LABELS) == [str(label) for label in EntityLabel]
     assert list(EXPORT_TYPES) == [str(rtype) for rtype in RelationType]

@@ -12,13 +12,8 @@ import pytest
 from graphmodel.errors import DocumentError, EntityNotFound
 from graphmodel.graph import graphfile
 from graphmodel.graph.core import add_entity, add_relation, document_row, new_graph
-from graphmodel.graph.select import (
-    Selection,
-    match_documents,
-    resolve_entity,
-    select,
-    select_items,
-)
+from graphmodel.graph.lookup import resolve_entity
+from graphmodel.graph.select import Selection, match_documents, select, select_items
 from graphmodel.models import Document, Entity, Evidence, Relation
 from graphmodel.schema import EntityLabel, RelationType
 from graphmodel.stores.readback import returned_items

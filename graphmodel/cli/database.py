@@ -1,0 +1,103 @@
+"""``load`` and ``query``: load a built graph into Neo4j, and run Cypher on Neo4j or the embedded database."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from graphmodel.cli.options import neo4j_auth, neo4j_flag, neo4j_options, open_store, uses_neo4j
+from graphmodel.graph import graphfile
+
+__all__ = ["load", "query"]
+
+LOAD_PROGRESS_THRESHOLD = 1000  # rows; larger loads show a progress bar on stderr
+
+
+def _load_progress(total: int) -> Any:
+    if total <= LOAD_PROGRESS_THRESHOLD:
+        return None
+    return click.progressbar(length=total, label="loading", file=sys.stderr)
+
+
+@click.command()
+@click.argument("graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--replace", is_flag=True, help="Delete graphmodel's nodes (the entity labels and Document) first.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Rows per transaction.")
+@neo4j_options
+def load(graph_file: Path, replace: bool, batch_size: int, uri: str, user: str, database: str) -> None:
+    """Load a built graph into Neo4j; loading it again changes nothing, another graph merges in by key.
+
+    \b
+        export GRAPHMODEL_NEO4J_PASSWORD=...
+        graphmodel load out/graph.json
+        graphmodel load out/graph.json --replace --uri bolt://db.example.org:7687 --database news
+    """
+    from graphmodel.stores.neo4j import store as neo4j_store
+
+    graph = graphfile.read(graph_file)
+    with neo4j_store.connect(uri, neo4j_auth(user), database=database, batch_size=batch_size) as store:
+        summary = store.write(graph, replace=replace, progress=_load_progress)
+        nodes, relationships = store.totals()
+    if replace:
+        click.echo(f"deleted {summary.nodes_deleted} nodes first (--replace)")
+    click.echo(f"loaded {graph_file.name} into {uri} (database {database}): {summary.documents} documents, "
+               f"{summary.entities} entities, {summary.relationships} relationships, {summary.mentions} mentions")
+    click.echo(f"created {summary.nodes_created} nodes and {summary.relationships_created} relationships, "
+               f"set {summary.properties_set} properties in {summary.seconds:.2f} s")
+    click.echo(f"database {database} now holds {nodes} nodes and {relationships} relationships of graphmodel's")
+
+
+def _query_text(cypher: str) -> str:
+    if not cypher.endswith(".cypher"):
+        return cypher
+    path = Path(cypher)
+    if not path.is_file():
+        raise click.BadParameter(f"no such file: {cypher}", param_hint="CYPHER")
+    return path.read_text(encoding="utf-8")
+
+
+def _parse_param(text: str) -> tuple[str, Any]:
+    import json
+
+    name, sep, value = text.partition("=")
+    if not sep or not name.isidentifier():
+        raise click.BadParameter(f"{text!r} is not NAME=VALUE", param_hint="--param")
+    try:
+        return name, json.loads(value)
+    except json.JSONDecodeError:
+        return name, value
+
+
+@click.command()
+@click.argument("cypher")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Set $NAME; VALUE is read as JSON when it parses (5, true, [\"a\"]), else as text. Repeatable.")
+@click.option("--format", "fmt", type=click.Choice(("table", "json", "csv")), default="table", show_default=True,
+              help="Output format.")
+@click.option("--write", is_flag=True, help="Allow writes (queries are read-only otherwise).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              help="Cancel the query after this many seconds.")
+@neo4j_flag("Query Neo4j instead of the embedded database")
+@click.option("--db", type=click.Path(path_type=Path), default=Path("out/graph.db"), show_default=True,
+              help="The embedded database that `graphmodel build` wrote.")
+@neo4j_options
+@click.pass_context
+def query(ctx: click.Context, cypher: str, params: tuple[str, ...], fmt: str, write: bool, timeout: float,
+          use_neo4j: bool, db: Path, uri: str, user: str, database: str) -> None:
+    """Run a Cypher query, or a .cypher file, and print its rows; read-only unless --write.
+
+    \b
+        graphmodel query "MATCH (c:Country) RETURN c.name AS country ORDER BY country"
+        graphmodel query cypher/neighbourhood.cypher --param name="Pete Hegseth" --neo4j
+        graphmodel query cypher/evidence.cypher --param a=Hegseth --param b=Panama --format json
+    """
+    from graphmodel.cli.output import format_result
+
+    text, parameters = _query_text(cypher), dict(_parse_param(p) for p in params)
+    with open_store(uses_neo4j(ctx, use_neo4j), db, uri, user, database, write=write) as store:
+        result = store.run(text, parameters, write=write, timeout=timeout)
+    click.echo(format_result(result, fmt))
