@@ -3,8 +3,9 @@
 The engine is LadybugDB (``ladybug`` on PyPI), the maintained fork of Kùzu; the database is one
 file. :func:`~graphmodel.stores.embedded.build.write_database` builds it from a graph with bulk
 ``COPY FROM`` and swaps it in atomically; :func:`open_database` yields an :class:`EmbeddedStore`
-whose :meth:`~EmbeddedStore.run` takes Neo4j Cypher, rewrites it with :mod:`graphmodel.stores.embedded.dialect` and returns plain Python.
-``docs/embedded.md`` lists the dialect differences. Never import ``kuzu`` in the same process: the two
+whose :meth:`~EmbeddedStore.run` takes Neo4j Cypher, rewrites it with
+:mod:`graphmodel.stores.embedded.dialect` and returns plain Python. ``docs/embedded.md`` lists the
+dialect differences. Never import ``kuzu`` in the same process: the two
 engines' native modules crash each other.
 """
 
