@@ -8,38 +8,18 @@ document gives; acronyms join the name they are defined for ("... known as CENTS
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from graphmodel.extract.rules.lexicon import Lexicon, norm
-from graphmodel.extract.rules.mentions import Mention
+from graphmodel.extract.rules.types import LocalEntity, Located, Mention
 from graphmodel.models import EntityLabel
 
-__all__ = ["LocalEntity", "Located", "group_mentions", "relabel"]
+__all__ = ["group_mentions", "relabel"]
 
 _DEFINITION = re.compile(r"^\s*(?:\(\s*|,?\s*(?:known as|also called|called|or)\s+(?:the\s+)?)"
                          r"([A-Z][A-Za-z0-9&-]{1,11})\b")
 _YEAR = re.compile(r"^(?:19|20)\d\d\s+|\s+(?:19|20)?\d\d$")
-
-
-@dataclass(frozen=True, slots=True)
-class Located:
-    """A mention with the parsed block it sits in."""
-
-    mention: Mention
-    block: int  # index of the parsed block
-
-
-@dataclass
-class LocalEntity:
-    """The mentions of one entity within one document."""
-
-    label: EntityLabel
-    name: str
-    canonical: bool = False  # the name comes from a gazetteer
-    aliases: set[str] = field(default_factory=set)
-    mentions: int = 0
 
 
 def relabel(mention: Mention, doc: Doc) -> Mention:

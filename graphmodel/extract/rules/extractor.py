@@ -9,13 +9,14 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from graphmodel.extract.rules.coref import LocalEntity, Located, group_mentions, relabel
+from graphmodel.extract.rules.coref import group_mentions, relabel
 from graphmodel.extract.rules.groups import group_relations
 from graphmodel.extract.rules.inference import infer_relations, name_relations
 from graphmodel.extract.rules.lexicon import Lexicon, load_lexicon, norm
-from graphmodel.extract.rules.mentions import Mention, find_mentions
+from graphmodel.extract.rules.mentions import find_mentions
 from graphmodel.extract.rules.nlp import load_pipeline
-from graphmodel.extract.rules.relations import Found, Slot, sentence_relations
+from graphmodel.extract.rules.relations import sentence_relations
+from graphmodel.extract.rules.types import Found, LocalEntity, Located, Mention, Slot
 from graphmodel.extract.rules.units import Unit, document_units
 from graphmodel.models import Document, Entity, EntityLabel, Evidence, Extraction, Relation, RelationType
 

@@ -12,7 +12,8 @@ from spacy.tokens import Span, Token
 
 from graphmodel.extract.rules.labels import head_word
 from graphmodel.extract.rules.lexicon import Lexicon
-from graphmodel.extract.rules.relations import GOVERNMENT_HEADS, Found, Slot
+from graphmodel.extract.rules.relations import GOVERNMENT_HEADS
+from graphmodel.extract.rules.types import Found, Slot
 from graphmodel.models import EntityLabel, RelationType
 
 __all__ = ["group_relations"]

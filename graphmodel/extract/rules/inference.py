@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from graphmodel.extract.rules.coref import LocalEntity
 from graphmodel.extract.rules.lexicon import Lexicon
-from graphmodel.extract.rules.relations import Found
+from graphmodel.extract.rules.types import Found, LocalEntity
 from graphmodel.models import EntityLabel, RelationType
 
 __all__ = ["infer_relations", "name_relations"]

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Span
 
 from graphmodel.extract.rules.lexicon import Lexicon, norm
-from graphmodel.extract.rules.mentions import Mention
+from graphmodel.extract.rules.types import Mention
 from graphmodel.models import EntityLabel
 
 __all__ = ["classify_span", "context_label", "head_word"]

@@ -8,16 +8,17 @@ non-overlapping mentions, longest first.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from graphmodel.extract.rules.labels import classify_span
 from graphmodel.extract.rules.lexicon import Lexicon
+from graphmodel.extract.rules.types import Mention
 from graphmodel.models import EntityLabel
 
-__all__ = ["Mention", "find_mentions"]
+__all__ = ["find_mentions"]
 
 _NER_LABELS = {
     "PERSON": EntityLabel.PERSON, "ORG": EntityLabel.ORGANIZATION, "GPE": EntityLabel.PLACE,
@@ -25,23 +26,6 @@ _NER_LABELS = {
 }
 _CONNECTORS = {"of", "for", "on", "de", "del", "la", "and", "&", "-", "the"}
 _PRIORITY = {"gazetteer": 0, "person": 0, "compound": 0, "chunk": 1, "ner": 2}
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One mention of an entity: token span in the block's Doc, cleaned text, label, canonical name."""
-
-    start: int  # token index
-    end: int
-    text: str
-    label: EntityLabel
-    canonical: str | None = None  # set when a gazetteer names the entity
-    kind: str = "name"  # gazetteer kind: name, alias, demonym, capital
-    source: str = "ner"
-    strong: bool = True  # False when only the NER model's guess gave the label
-
-    def span(self, doc: Doc) -> Span:
-        return doc[self.start:self.end]
 
 
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
@@ -205,6 +189,4 @@ def _bridge_in(doc: Doc, j: int, lexicon: Lexicon) -> bool:
 
 def _typed(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLabel | None) -> list[Mention]:
     """Clean a candidate span and give it a label, or nothing when it is not an entity."""
-    from graphmodel.extract.rules.labels import classify_span
-
     return classify_span(span, lexicon, source, ner_label)

@@ -6,15 +6,15 @@ Each rule returns ``Found`` records naming local entity indexes; the extractor a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from graphmodel.extract.rules.labels import head_word
 from graphmodel.extract.rules.lexicon import Lexicon, RelationSpec
+from graphmodel.extract.rules.types import Found, Slot
 from graphmodel.models import EntityLabel, RelationType
 
-__all__ = ["GOVERNMENT_HEADS", "Found", "Slot", "sentence_relations"]
+__all__ = ["GOVERNMENT_HEADS", "sentence_relations"]
 
 _MAX_PATH = 9  # each type has its own, shorter limit (relations.json "max_path")
 _NEGATIONS = {"not", "n't", "never", "no"}
@@ -25,26 +25,6 @@ _PRIORITY = [RelationType.HOSTS, RelationType.VISITS, RelationType.AFFILIATED_WI
 GOVERNMENT_HEADS = {"Ministry", "Department", "Command", "Navy", "Army", "Force", "Forces", "Police", "Agency",
                     "Embassy", "Guard", "Fleet", "Corps", "Council", "Office", "Service", "Services", "Marines",
                     "Government", "Cabinet"}
-
-
-@dataclass(frozen=True, slots=True)
-class Slot:
-    """An entity occurrence in a sentence: its tokens, local entity index and label."""
-
-    start: int
-    end: int
-    entity: int
-    label: EntityLabel
-    anaphor: bool = False  # "the conference" standing for the document's focal event
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    source: int
-    type: RelationType
-    target: int
-    rule: str
-    confidence: float
 
 
 def sentence_relations(sent: Span, slots: list[Slot], lexicon: Lexicon) -> list[Found]:
