@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from graphmodel.extract.rules.labels import head_word
 from graphmodel.extract.rules.lexicon import Lexicon, RelationSpec
-from graphmodel.extract.rules.types import Found, Slot
+from graphmodel.extract.rules.types import Found, Slot, found_by_rule
 from graphmodel.models import EntityLabel, RelationType
 
 __all__ = ["GOVERNMENT_HEADS", "sentence_relations"]
@@ -50,23 +50,23 @@ def _structural(sent: Span, slots: list[Slot], lexicon: Lexicon) -> Iterator[Fou
             continue
         if right.label is EntityLabel.PERSON and _title_between(words, lexicon):
             if left.label in {EntityLabel.COUNTRY, EntityLabel.ORGANIZATION}:
-                yield Found(right.entity, RelationType.AFFILIATED_WITH, left.entity, "title-prefix", 0.9)
+                yield found_by_rule(lexicon, right.entity, RelationType.AFFILIATED_WITH, left.entity, "title-prefix")
             continue
         if [t.text for t in words] in (["'s"], ["’s"]):
-            yield from _possessive(left, right, doc)
+            yield from _possessive(left, right, doc, lexicon)
         elif _possessive_of(words) and right.label is EntityLabel.PLACE and left.label in {EntityLabel.COUNTRY,
                                                                                           EntityLabel.PLACE}:
-            yield Found(right.entity, RelationType.LOCATED_IN, left.entity, "possessive-of-place", 0.75)
+            yield found_by_rule(lexicon, right.entity, RelationType.LOCATED_IN, left.entity, "possessive-of-place")
         elif [t.text for t in words] in ([","], ["in"]) and right.label in {EntityLabel.PLACE, EntityLabel.COUNTRY}:
             attached = left.start <= doc[right.start:right.end].root.head.i < left.end
             if attached and (left.label is EntityLabel.PLACE
                              or (left.label is EntityLabel.ORGANIZATION and words[0].text == "in")):
-                yield Found(left.entity, RelationType.LOCATED_IN, right.entity, "place-apposition", 0.75)
+                yield found_by_rule(lexicon, left.entity, RelationType.LOCATED_IN, right.entity, "place-apposition")
         elif left.label is EntityLabel.PERSON and _is_affiliation_tail(words, lexicon):
             if right.label in {EntityLabel.COUNTRY, EntityLabel.ORGANIZATION}:
-                yield Found(left.entity, RelationType.AFFILIATED_WITH, right.entity, "person-of", 0.85)
+                yield found_by_rule(lexicon, left.entity, RelationType.AFFILIATED_WITH, right.entity, "person-of")
             elif right.label in {EntityLabel.EVENT, EntityLabel.INITIATIVE}:
-                yield Found(left.entity, RelationType.PARTICIPATES_IN, right.entity, "person-role-for", 0.7)
+                yield found_by_rule(lexicon, left.entity, RelationType.PARTICIPATES_IN, right.entity, "person-role-for")
 
 
 def _possessive_of(words: list[Token]) -> bool:
@@ -83,22 +83,23 @@ def _title_between(words: list[Token], lexicon: Lexicon) -> bool:
                for i, w in enumerate(texts))
 
 
-def _possessive(owner: Slot, owned: Slot, doc: object) -> Iterator[Found]:
+def _possessive(owner: Slot, owned: Slot, doc: object, lexicon: Lexicon) -> Iterator[Found]:
     if owner.label is not EntityLabel.COUNTRY and owner.label is not EntityLabel.ORGANIZATION:
         if owner.label is EntityLabel.PLACE and owned.label is EntityLabel.PLACE:
-            yield Found(owned.entity, RelationType.LOCATED_IN, owner.entity, "possessive-place", 0.8)
+            yield found_by_rule(lexicon, owned.entity, RelationType.LOCATED_IN, owner.entity, "possessive-place",
+                                "a place's place")
         return
     if owned.label is EntityLabel.PERSON:
-        yield Found(owned.entity, RelationType.AFFILIATED_WITH, owner.entity, "possessive-person", 0.85)
+        yield found_by_rule(lexicon, owned.entity, RelationType.AFFILIATED_WITH, owner.entity, "possessive-person")
     elif owned.label in {EntityLabel.INITIATIVE, EntityLabel.EVENT}:  # "China's Belt and Road projects"
-        yield Found(owner.entity, RelationType.PARTICIPATES_IN, owned.entity, "possessive-initiative", 0.7)
+        yield found_by_rule(lexicon, owner.entity, RelationType.PARTICIPATES_IN, owned.entity, "possessive-initiative")
     elif owned.label is EntityLabel.PLACE and owner.label is EntityLabel.COUNTRY:
-        yield Found(owned.entity, RelationType.LOCATED_IN, owner.entity, "possessive-place", 0.85)
+        yield found_by_rule(lexicon, owned.entity, RelationType.LOCATED_IN, owner.entity, "possessive-place")
     elif owned.label is EntityLabel.ORGANIZATION:
         head = head_word([t.text for t in doc[owned.start:owned.end]])  # type: ignore[index]
         rtype = RelationType.PART_OF if head in GOVERNMENT_HEADS else RelationType.LOCATED_IN
         if rtype is RelationType.PART_OF or owner.label is EntityLabel.COUNTRY:
-            yield Found(owned.entity, rtype, owner.entity, "possessive-org", 0.85)
+            yield found_by_rule(lexicon, owned.entity, rtype, owner.entity, "possessive-org")
 
 
 def _is_affiliation_tail(words: list[Token], lexicon: Lexicon) -> bool:
@@ -135,7 +136,7 @@ def _joint_actors(sent: Span, slots: list[Slot], lexicon: Lexicon) -> list[Found
         unique = {s.entity: s for s in members}
         for i, a in enumerate(list(unique)):
             for b in list(unique)[i + 1:]:
-                found.append(Found(a, RelationType.COOPERATES_WITH, b, "joint-actors", 0.6))
+                found.append(found_by_rule(lexicon, a, RelationType.COOPERATES_WITH, b, "joint-actors"))
     return found
 
 
@@ -193,9 +194,9 @@ def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon, owner: dict[int, int])
         oriented = _orient(a, b, spec, doc)
         if oriented is not None:
             source, target = oriented
-            confidence = spec.confidence * (0.8 if a.anaphor or b.anaphor else 1.0)
+            confidence = spec.confidence * (lexicon.factor("path with an anaphor") if a.anaphor or b.anaphor else 1.0)
             return Found(source.entity, rtype, target.entity, f"path:{sorted(hit)[0]}", round(confidence, 3))
-    return _person_at_event(a, b, path)
+    return _person_at_event(a, b, path, lexicon)
 
 
 _EVENTS = {EntityLabel.EVENT, EntityLabel.INITIATIVE}
@@ -223,16 +224,17 @@ def _venue(a: Slot, b: Slot, lemmas: set[str], lexicon: Lexicon) -> Found | None
     places = [s for s in (a, b) if s.label is EntityLabel.PLACE]
     events = [s for s in (a, b) if s.label in _EVENTS]
     if places and events and lemmas & lexicon.relations[RelationType.HOSTS].triggers:
-        return Found(events[0].entity, RelationType.LOCATED_IN, places[0].entity, "path:venue-hosts", 0.7)
+        return found_by_rule(lexicon, events[0].entity, RelationType.LOCATED_IN, places[0].entity, "path:venue-hosts")
     return None
 
 
-def _person_at_event(a: Slot, b: Slot, path: list[Token]) -> Found | None:
+def _person_at_event(a: Slot, b: Slot, path: list[Token], lexicon: Lexicon) -> Found | None:
     """A person closely tied to an event in one clause (speaking at it, describing it) takes part in it."""
     people = [s for s in (a, b) if s.label is EntityLabel.PERSON and not s.anaphor]
     events = [s for s in (a, b) if s.label in _EVENTS]
     if people and events and len(path) <= 4:
-        return Found(people[0].entity, RelationType.PARTICIPATES_IN, events[0].entity, "path:person-event", 0.5)
+        return found_by_rule(lexicon, people[0].entity, RelationType.PARTICIPATES_IN, events[0].entity,
+                             "path:person-event")
     return None
 
 

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from graphmodel.extract.rules.lexicon import Lexicon
 from graphmodel.models import EntityLabel, RelationType
 
-__all__ = ["Found", "LocalEntity", "Located", "Mention", "Slot"]
+__all__ = ["Found", "LocalEntity", "Located", "Mention", "Slot", "found_by_rule"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,3 +68,9 @@ class Found:
     target: int
     rule: str
     confidence: float
+
+
+def found_by_rule(lexicon: Lexicon, source: int, rtype: RelationType, target: int, rule: str,
+                  case: str = "") -> Found:
+    """A relation found by a rule, with the rule's default confidence (rule_precision.json "defaults")."""
+    return Found(source, rtype, target, rule, lexicon.default_confidence(rtype, rule, case))
