@@ -78,7 +78,7 @@ class RuleExtractor:
 
     def _mentions(self, unit: Unit, doc: Doc) -> list[Mention]:
         if unit.row is None:
-            return [relabel(m, doc) for m in find_mentions(doc, self.lexicon)
+            return [relabel(m, doc, self.lexicon) for m in find_mentions(doc, self.lexicon)
                     if doc[m.start].idx >= unit.lead_in or _named_in_lead_in(m, doc, self.lexicon)]
         if unit.role == "name" and unit.label is not None:
             entry = self.lexicon.lookup(unit.text)
@@ -207,13 +207,14 @@ def _slots(sent: object, mentions: list[tuple[Mention, int]], focal: dict[Entity
     taken = {i for s in slots for i in range(s.start, s.end)}
     for token in sent:  # type: ignore[attr-defined]
         label = lexicon.anaphora.get(token.lemma_.lower())
-        if label in focal and token.pos_ == "NOUN" and token.i not in taken and _definite(token):
+        if label in focal and token.pos_ == "NOUN" and token.i not in taken and _definite(token, lexicon):
             slots.append(Slot(token.i, token.i + 1, focal[label], label, anaphor=True))
     return sorted(slots, key=lambda s: s.start)
 
 
-def _definite(token: object) -> bool:
-    return any(c.lower_ in {"the", "this"} and c.dep_ == "det" for c in token.children)  # type: ignore[attr-defined]
+def _definite(token: object, lexicon: Lexicon) -> bool:
+    determiners = lexicon.grammar.definite_determiners
+    return any(c.lower_ in determiners and c.dep_ == "det" for c in token.children)  # type: ignore[attr-defined]
 
 
 def _participant_list(sent: object, slots: list[Slot], focal: dict[EntityLabel, int],

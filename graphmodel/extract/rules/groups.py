@@ -12,7 +12,6 @@ from spacy.tokens import Span, Token
 
 from graphmodel.extract.rules.labels import head_word
 from graphmodel.extract.rules.lexicon import Lexicon
-from graphmodel.extract.rules.relations import GOVERNMENT_HEADS
 from graphmodel.extract.rules.types import Found, Slot, found_by_rule
 from graphmodel.models import EntityLabel, RelationType
 
@@ -92,8 +91,8 @@ def _acting_on(group: Token, actors: dict[int, int]) -> list[tuple[Token, int]]:
 def _membership(slot: Slot, state: int, sent: Span, lexicon: Lexicon) -> Found:
     if slot.label is EntityLabel.PERSON:
         return found_by_rule(lexicon, slot.entity, RelationType.AFFILIATED_WITH, state, "group-member")
-    head = head_word([t.text for t in sent.doc[slot.start:slot.end]])
-    rtype = RelationType.PART_OF if head in GOVERNMENT_HEADS else RelationType.LOCATED_IN
+    head = head_word([t.text for t in sent.doc[slot.start:slot.end]], lexicon)
+    rtype = RelationType.PART_OF if head in lexicon.government_heads else RelationType.LOCATED_IN
     return found_by_rule(lexicon, slot.entity, rtype, state, "group-member")
 
 

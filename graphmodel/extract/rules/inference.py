@@ -86,7 +86,7 @@ def _state_suffix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
 def _state_prefix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
     words = name.replace("’", "'").split()
     for start in range(min(2, len(words))):
-        if start and words[start - 1].lower() not in {"royal", "the"}:
+        if start and words[start - 1].lower() not in lexicon.state_name_openers:
             break
         for length in (3, 2, 1):
             surface = " ".join(words[start:start + length])

@@ -14,17 +14,13 @@ from graphmodel.extract.rules.lexicon import Lexicon, RelationSpec
 from graphmodel.extract.rules.types import Found, Slot, found_by_rule
 from graphmodel.models import EntityLabel, RelationType
 
-__all__ = ["GOVERNMENT_HEADS", "sentence_relations"]
+__all__ = ["sentence_relations"]
 
 _MAX_PATH = 9  # each type has its own, shorter limit (relations.json "max_path")
-_NEGATIONS = {"not", "n't", "never", "no"}
 # When several types fit one pair, the more specific one wins.
 _PRIORITY = [RelationType.HOSTS, RelationType.VISITS, RelationType.AFFILIATED_WITH, RelationType.MEMBER_OF,
              RelationType.PART_OF, RelationType.PARTICIPATES_IN, RelationType.LOCATED_IN, RelationType.OPPOSES,
              RelationType.COOPERATES_WITH]
-GOVERNMENT_HEADS = {"Ministry", "Department", "Command", "Navy", "Army", "Force", "Forces", "Police", "Agency",
-                    "Embassy", "Guard", "Fleet", "Corps", "Council", "Office", "Service", "Services", "Marines",
-                    "Government", "Cabinet"}
 
 
 def sentence_relations(sent: Span, slots: list[Slot], lexicon: Lexicon) -> list[Found]:
@@ -52,12 +48,13 @@ def _structural(sent: Span, slots: list[Slot], lexicon: Lexicon) -> Iterator[Fou
             if left.label in {EntityLabel.COUNTRY, EntityLabel.ORGANIZATION}:
                 yield found_by_rule(lexicon, right.entity, RelationType.AFFILIATED_WITH, left.entity, "title-prefix")
             continue
-        if [t.text for t in words] in (["'s"], ["’s"]):
+        if len(words) == 1 and words[0].text in lexicon.grammar.possessive_s:
             yield from _possessive(left, right, doc, lexicon)
-        elif _possessive_of(words) and right.label is EntityLabel.PLACE and left.label in {EntityLabel.COUNTRY,
+        elif _possessive_of(words, lexicon) and right.label is EntityLabel.PLACE and left.label in {EntityLabel.COUNTRY,
                                                                                           EntityLabel.PLACE}:
             yield found_by_rule(lexicon, right.entity, RelationType.LOCATED_IN, left.entity, "possessive-of-place")
-        elif [t.text for t in words] in ([","], ["in"]) and right.label in {EntityLabel.PLACE, EntityLabel.COUNTRY}:
+        elif (len(words) == 1 and words[0].text in lexicon.grammar.place_apposition
+              and right.label in {EntityLabel.PLACE, EntityLabel.COUNTRY}):
             attached = left.start <= doc[right.start:right.end].root.head.i < left.end
             if attached and (left.label is EntityLabel.PLACE
                              or (left.label is EntityLabel.ORGANIZATION and words[0].text == "in")):
@@ -69,18 +66,19 @@ def _structural(sent: Span, slots: list[Slot], lexicon: Lexicon) -> Iterator[Fou
                 yield found_by_rule(lexicon, left.entity, RelationType.PARTICIPATES_IN, right.entity, "person-role-for")
 
 
-def _possessive_of(words: list[Token]) -> bool:
+def _possessive_of(words: list[Token], lexicon: Lexicon) -> bool:
     """ "the Philippines' main island of Luzon": a possessive, common words, then "of"."""
     texts = [t.text for t in words]
-    return (len(texts) >= 3 and texts[0] in {"'s", "’s", "'", "’"} and texts[-1] == "of"
+    return (len(texts) >= 3 and texts[0] in lexicon.grammar.possessives and texts[-1] == "of"
             and all(t.is_lower for t in words[1:-1]))
 
 
 def _title_between(words: list[Token], lexicon: Lexicon) -> bool:
     """Only a title lies between a body and a person: "U.S. Secretary of Defense", "Türkiye's intelligence chief"."""
     texts = [t.text for t in words]
-    return all(lexicon.is_role(w) or w in {"'s", "’s"} or (w in {"of", "for"} and 0 < i < len(texts) - 1)
-               for i, w in enumerate(texts))
+    grammar = lexicon.grammar
+    return all(lexicon.is_role(w) or w in grammar.possessive_s
+               or (w in grammar.title_connectors and 0 < i < len(texts) - 1) for i, w in enumerate(texts))
 
 
 def _possessive(owner: Slot, owned: Slot, doc: object, lexicon: Lexicon) -> Iterator[Found]:
@@ -96,8 +94,8 @@ def _possessive(owner: Slot, owned: Slot, doc: object, lexicon: Lexicon) -> Iter
     elif owned.label is EntityLabel.PLACE and owner.label is EntityLabel.COUNTRY:
         yield found_by_rule(lexicon, owned.entity, RelationType.LOCATED_IN, owner.entity, "possessive-place")
     elif owned.label is EntityLabel.ORGANIZATION:
-        head = head_word([t.text for t in doc[owned.start:owned.end]])  # type: ignore[index]
-        rtype = RelationType.PART_OF if head in GOVERNMENT_HEADS else RelationType.LOCATED_IN
+        head = head_word([t.text for t in doc[owned.start:owned.end]], lexicon)  # type: ignore[index]
+        rtype = RelationType.PART_OF if head in lexicon.government_heads else RelationType.LOCATED_IN
         if rtype is RelationType.PART_OF or owner.label is EntityLabel.COUNTRY:
             yield found_by_rule(lexicon, owned.entity, rtype, owner.entity, "possessive-org")
 
@@ -105,13 +103,11 @@ def _possessive(owner: Slot, owned: Slot, doc: object, lexicon: Lexicon) -> Iter
 def _is_affiliation_tail(words: list[Token], lexicon: Lexicon) -> bool:
     """", director of" / " of the" / " from" / ", a spokesperson for" between a person and a body."""
     texts = [t.lower_ for t in words]
-    if not texts or texts[-1] not in {"of", "from", "for", "the"}:
-        return False
-    if texts[-1] == "the":
+    if texts and texts[-1] == "the":
         texts = texts[:-1]
-    if not texts or texts[-1] not in {"of", "from", "for"}:
+    if not texts or texts[-1] not in lexicon.grammar.affiliation_tail_ends:
         return False
-    inner = [t for t in words[:-1] if t.lower_ not in {",", "the", "a", "an", "of", "from", "for"}]
+    inner = [t for t in words[:-1] if t.lower_ not in lexicon.grammar.affiliation_tail_fillers]
     return len(inner) <= 4 and all(t.pos_ in {"NOUN", "ADJ", "PROPN"} or t.text in lexicon.titles for t in inner)
 
 
@@ -129,7 +125,7 @@ def _joint_actors(sent: Span, slots: list[Slot], lexicon: Lexicon) -> list[Found
         if slot.label in _ACTORS and not slot.anaphor:
             groups.setdefault(_root(sent.doc, slot).i, []).append(slot)
     lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    if not lemmas & lexicon.relations[RelationType.COOPERATES_WITH].triggers - {"with", "share", "shared", "help"}:
+    if not lemmas & lexicon.relations[RelationType.COOPERATES_WITH].triggers - lexicon.joint_action_excluded:
         return []
     found = []
     for members in groups.values():
@@ -173,9 +169,9 @@ def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon, owner: dict[int, int])
         return None  # the path runs through a third entity: the relation is that entity's
     if any(t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and t.head in path for t in path):
         return None  # "Russia condemned it, and the Kremlin warned": two clauses, two statements
-    if any(t.lower_ in _NEGATIONS for w in words for t in w.children if t.dep_ == "neg"):
+    if any(t.lower_ in lexicon.grammar.negations for w in words for t in w.children if t.dep_ == "neg"):
         return None
-    if _other_clause(path, root_a, root_b):
+    if _other_clause(path, root_a, root_b, lexicon):
         return None
     lemmas = _lemmas(words)
     venue = _venue(a, b, lemmas, lexicon)
@@ -200,10 +196,9 @@ def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon, owner: dict[int, int])
 
 
 _EVENTS = {EntityLabel.EVENT, EntityLabel.INITIATIVE}
-_TOPIC_PREPOSITIONS = {"over", "about", "regarding", "concerning", "amid"}
 
 
-def _other_clause(path: list[Token], root_a: Token, root_b: Token) -> bool:
+def _other_clause(path: list[Token], root_a: Token, root_b: Token, lexicon: Lexicon) -> bool:
     """The two names belong to different statements.
 
     "X announced sanctions, while China criticised the move": China is the subject of a clause that
@@ -216,7 +211,7 @@ def _other_clause(path: list[Token], root_a: Token, root_b: Token) -> bool:
                                     for c in token.children)]
             if subject_side and any(token not in r.ancestors and r != token for r in (root_a, root_b)):
                 return True
-    return any(r.dep_ == "pobj" and r.head.lower_ in _TOPIC_PREPOSITIONS for r in (root_a, root_b))
+    return any(r.dep_ == "pobj" and r.head.lower_ in lexicon.grammar.topic_prepositions for r in (root_a, root_b))
 
 
 def _venue(a: Slot, b: Slot, lemmas: set[str], lexicon: Lexicon) -> Found | None:
