@@ -1,8 +1,9 @@
 """Measure each extraction rule's precision on the annotated development sets.
 
-Writes graphmodel/data/rule_precision.json, which the extractor reads to give every edge a
-confidence from the measured precision of the rule that found it: (correct + 1) / (found + 2),
-per relationship type and rule. Rerun after changing the rules:
+Rewrites the "measured" table of graphmodel/data/rule_precision.json, which the extractor reads to
+give every edge a confidence from the measured precision of the rule that found it:
+(correct + 1) / (found + 2), per relationship type and rule. The file's "defaults" and "factors"
+are kept. Rerun after changing the rules:
 
     python scripts/measure_rules.py data/docs:tests/data/gold tests/data/dev2/docs:tests/data/dev2/gold
 """
@@ -37,7 +38,9 @@ def main(pairs: list[str]) -> None:
                 correct[key] += right
     table = {key: {"precision": round((correct[key] + 1) / (found[key] + 2), 3), "found": found[key],
                    "correct": correct[key]} for key in sorted(found)}
-    OUT.write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
+    confidences = json.loads(OUT.read_text(encoding="utf-8"))
+    confidences["measured"]["rules"] = table  # the defaults and factors stay as written
+    OUT.write_text(json.dumps(confidences, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {len(table)} rules to {OUT}")
 
 

@@ -8,41 +8,27 @@ document gives; acronyms join the name they are defined for ("... known as CENTS
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc
 
 from graphmodel.extract.rules.lexicon import Lexicon, norm
-from graphmodel.extract.rules.mentions import Mention
+from graphmodel.extract.rules.types import LocalEntity, Located, Mention
 from graphmodel.schema import EntityLabel
 
-__all__ = ["LocalEntity", "Located", "group_mentions", "relabel"]
+__all__ = ["group_mentions", "relabel"]
 
-_DEFINITION = re.compile(r"^\s*(?:\(\s*|,?\s*(?:known as|also called|called|or)\s+(?:the\s+)?)"
-                         r"([A-Z][A-Za-z0-9&-]{1,11})\b")
 _YEAR = re.compile(r"^(?:19|20)\d\d\s+|\s+(?:19|20)?\d\d$")
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
-    """A mention with the parsed block it sits in."""
-
-    mention: Mention
-    block: int  # index of the parsed block
-
-
-@dataclass
-class LocalEntity:
-    """The mentions of one entity within one document."""
-
-    label: EntityLabel
-    name: str
-    canonical: bool = False  # the name comes from a gazetteer
-    aliases: set[str] = field(default_factory=set)
-    mentions: int = 0
+@cache
+def _definition(definers: tuple[str, ...]) -> re.Pattern[str]:
+    """ "(ACR" or ", known as the ACR" right after a name, with ``definers`` tried in order."""
+    return re.compile(r"^\s*(?:\(\s*|,?\s*(?:" + "|".join(re.escape(d) for d in definers) + r")\s+(?:the\s+)?)"
+                      r"([A-Z][A-Za-z0-9&-]{1,11})\b")
 
 
-def relabel(mention: Mention, doc: Doc) -> Mention:
+def relabel(mention: Mention, doc: Doc, lexicon: Lexicon) -> Mention:
     """Type a capital by its role: the state when it acts ("Beijing's control"), else a place.
 
     A capital in capitals is a dateline ("BRUSSELS - ..."), the place the story was filed from.
@@ -54,7 +40,7 @@ def relabel(mention: Mention, doc: Doc) -> Mention:
     span = mention.span(doc)
     state, city = norm(mention.canonical or ""), norm(mention.text)
     city_of_state = state in city and city != state  # "Panama City", "Mexico City"
-    locative = span.root.dep_ == "pobj" and span.root.head.lower_ in {"in", "at", "from", "to", "near", "into"}
+    locative = span.root.dep_ == "pobj" and span.root.head.lower_ in lexicon.grammar.capital_locatives
     if not locative and not city_of_state:
         return mention  # "Washington said", "Beijing's control": the state acting
     return Mention(mention.start, mention.end, mention.text, EntityLabel.PLACE, None, "name", mention.source)
@@ -64,8 +50,8 @@ def group_mentions(located: list[Located], docs: list[Doc], lexicon: Lexicon) ->
     """Group mentions into local entities; returns the entities and, per mention, its entity index."""
     entities: list[LocalEntity] = []
     index: dict[tuple[EntityLabel, str], int] = {}
-    acronyms = _acronym_definitions(located, docs)
-    people = _full_names(located)
+    acronyms = _acronym_definitions(located, docs, lexicon)
+    people = _full_names(located, lexicon)
     assignment = []
     for item in located:
         label, name, canonical = _identity(item, docs, acronyms, people, located)
@@ -79,7 +65,7 @@ def group_mentions(located: list[Located], docs: list[Doc], lexicon: Lexicon) ->
         if not entity.canonical and _better_name(name, entity.name):
             entity.name = name
         assignment.append(index[key])
-    _merge_partial_names(entities, assignment)
+    _merge_partial_names(entities, assignment, lexicon)
     return entities, assignment
 
 
@@ -101,13 +87,13 @@ def _identity(item: Located, docs: list[Doc], acronyms: dict[str, Mention], peop
     return mention.label, mention.text, False
 
 
-def _full_names(located: list[Located]) -> dict[str, str]:
+def _full_names(located: list[Located], lexicon: Lexicon) -> dict[str, str]:
     """Map surnames (and the full names themselves) to full person names given in the document."""
     by_surname: dict[str, set[str]] = {}
     for item in located:
         mention = item.mention
         if mention.label is EntityLabel.PERSON and " " in mention.text:
-            parts = [p for p in mention.text.split() if p not in {"Jr.", "Jr", "Sr.", "III", "II"}]
+            parts = [p for p in mention.text.split() if p not in lexicon.surname_suffixes]
             by_surname.setdefault(parts[-1], set()).add(mention.text)
             by_surname.setdefault(parts[0], set()).add(mention.text)
     names = {surname: max(full, key=len) for surname, full in by_surname.items()
@@ -119,29 +105,29 @@ def _full_names(located: list[Located]) -> dict[str, str]:
     return names
 
 
-def _acronym_definitions(located: list[Located], docs: list[Doc]) -> dict[str, Mention]:
+def _acronym_definitions(located: list[Located], docs: list[Doc], lexicon: Lexicon) -> dict[str, Mention]:
     """Acronyms the text defines: "Full Name (ACR)", "Full Name, known as ACR", "Full Name, or ACR"."""
     defined: dict[str, Mention] = {}
     for item in located:
         doc = docs[item.block]
         after = doc[item.mention.end:min(item.mention.end + 5, len(doc))].text
-        match = _DEFINITION.match(after)
+        match = _definition(lexicon.grammar.acronym_definers).match(after)
         if match and item.mention.label is not EntityLabel.PERSON and not item.mention.text.isupper():
             acronym = match.group(1)
             if _plausible_acronym(acronym, item.mention.text):
                 defined[acronym] = item.mention
-    defined.update(_bracketed_names(located, docs))
+    defined.update(_bracketed_names(located, docs, lexicon))
     return defined
 
 
-def _bracketed_names(located: list[Located], docs: list[Doc]) -> dict[str, Mention]:
+def _bracketed_names(located: list[Located], docs: list[Doc], lexicon: Lexicon) -> dict[str, Mention]:
     """Other names given in brackets: "Cártel de Golfo (Gulf Cartel)", "Cártel del Noreste (formerly Los Zetas)"."""
     defined = {}
     for item, following in zip(located, located[1:], strict=False):
         doc = docs[item.block]
         between = [t.lower_ for t in doc[item.mention.end:following.mention.start]]
         closed = following.mention.end < len(doc) and doc[following.mention.end].text == ")"
-        if (following.block == item.block and closed and between in (["("], ["(", "formerly"], ["(", "or"])
+        if (following.block == item.block and closed and tuple(between) in lexicon.grammar.alternative_name_openers
                 and item.mention.label not in {EntityLabel.PERSON, EntityLabel.COUNTRY}):
             defined[following.mention.text] = item.mention
     return defined
@@ -160,12 +146,12 @@ def _plausible_acronym(acronym: str, name: str) -> bool:
     return capitals >= 2 and acronym[0].upper() in initials
 
 
-def _merge_partial_names(entities: list[LocalEntity], assignment: list[int]) -> None:
+def _merge_partial_names(entities: list[LocalEntity], assignment: list[int], lexicon: Lexicon) -> None:
     """Join "Southern Command" to "U.S. Southern Command" and "Balikatan" to "Balikatan 24" (same label)."""
     for i, short in enumerate(entities):
         if short.canonical:
             continue  # a gazetteer name is an entity of its own
-        target = _containing(short, entities)
+        target = _containing(short, entities, lexicon)
         if target is None:
             continue
         full = entities[target]
@@ -175,22 +161,24 @@ def _merge_partial_names(entities: list[LocalEntity], assignment: list[int]) -> 
         assignment[:] = [target if a == i else a for a in assignment]
 
 
-def _containing(short: LocalEntity, entities: list[LocalEntity]) -> int | None:
+def _containing(short: LocalEntity, entities: list[LocalEntity], lexicon: Lexicon) -> int | None:
     words = norm(short.name).split()
     if not words or short.label is EntityLabel.PERSON:
         return None
     hits = [j for j, other in enumerate(entities)
             if other is not short and other.mentions and other.label is short.label
-            and _sublist(words, norm(other.name).split())]
+            and _sublist(words, norm(other.name).split(), lexicon.grammar.partial_name_connectors)]
     return hits[0] if len(hits) == 1 else None
 
 
-def _sublist(short: list[str], long: list[str]) -> bool:
+def _sublist(short: list[str], long: list[str], connectors: frozenset[str]) -> bool:
     """``short`` begins or ends the longer name ``long`` ("Balikatan" / "Balikatan 24").
 
-    >>> _sublist(["southern", "command"], ["us", "southern", "command"])
+    It does not end it after one of ``connectors``: "Sinaloa" is not a name for "Cártel de Sinaloa".
+
+    >>> _sublist(["southern", "command"], ["us", "southern", "command"], frozenset({"de"}))
     True
-    >>> _sublist(["sinaloa"], ["cártel", "de", "sinaloa"])
+    >>> _sublist(["sinaloa"], ["cártel", "de", "sinaloa"], frozenset({"de"}))
     False
     """
     n = len(short)
@@ -198,4 +186,4 @@ def _sublist(short: list[str], long: list[str]) -> bool:
         return False
     if long[:n] == short:
         return all(w.isdigit() for w in long[n:])  # an edition: "Balikatan 24"
-    return long[-n:] == short and long[-n - 1] not in {"of", "de", "del", "for", "in", "on", "and"}
+    return long[-n:] == short and long[-n - 1] not in connectors

@@ -8,13 +8,14 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from graphmodel.extract.rules.coref import LocalEntity, Located, group_mentions, relabel
+from graphmodel.extract.rules.coref import group_mentions, relabel
 from graphmodel.extract.rules.groups import group_relations
 from graphmodel.extract.rules.inference import infer_relations, name_relations
 from graphmodel.extract.rules.lexicon import Lexicon, load_lexicon, norm
-from graphmodel.extract.rules.mentions import Mention, find_mentions
+from graphmodel.extract.rules.mentions import find_mentions
 from graphmodel.extract.rules.nlp import load_pipeline
-from graphmodel.extract.rules.relations import Found, Slot, sentence_relations
+from graphmodel.extract.rules.relations import sentence_relations
+from graphmodel.extract.rules.types import Found, LocalEntity, Located, Mention, Slot, found_by_rule
 from graphmodel.extract.rules.units import Unit, document_units
 from graphmodel.models import Document, Entity, Evidence, Extraction, Relation
 from graphmodel.schema import EntityLabel, RelationType, entity_key
@@ -53,12 +54,12 @@ class RuleExtractor:
         first_seen = {entity: located[n].block for n, entity in reversed(list(enumerate(assignment)))}
         sourced += [_at(f, units[first_seen[named]], docs[first_seen[named]])
                     for f, named in name_relations(entities, self.lexicon)]
-        sourced += [Sourced(f, s.start, s.end, s.sentence) for s, f in infer_relations(sourced)]
+        sourced += [Sourced(f, s.start, s.end, s.sentence) for s, f in infer_relations(sourced, self.lexicon)]
         return _extraction(document, entities, sourced, self.lexicon)
 
     def _mentions(self, unit: Unit, doc: Doc) -> list[Mention]:
         if unit.row is None:
-            return [relabel(m, doc) for m in find_mentions(doc, self.lexicon)
+            return [relabel(m, doc, self.lexicon) for m in find_mentions(doc, self.lexicon)
                     if doc[m.start].idx >= unit.lead_in or _named_in_lead_in(m, doc, self.lexicon)]
         if unit.role == "name" and unit.label is not None:
             entry = self.lexicon.lookup(unit.text)
@@ -83,7 +84,8 @@ class RuleExtractor:
             for sent in docs[index].sents:
                 slots = _slots(sent, by_unit.get(index, []), focal, self.lexicon, entities)
                 try:
-                    found = (sentence_relations(sent, slots, self.lexicon) + _participant_list(sent, slots, focal)
+                    found = (sentence_relations(sent, slots, self.lexicon)
+                             + _participant_list(sent, slots, focal, self.lexicon)
                              + group_relations(sent, slots, self.lexicon,
                                                focal.get(EntityLabel.EVENT, focal.get(EntityLabel.INITIATIVE)),
                                                targets))
@@ -107,7 +109,8 @@ class RuleExtractor:
             row = by_start[start]
             for name in roles.get("name", []):
                 for participant in roles.get("participant", []):
-                    found = Found(participant, RelationType.PARTICIPATES_IN, name, "table-participants", 0.9)
+                    found = found_by_rule(self.lexicon, participant, RelationType.PARTICIPATES_IN, name,
+                                          "table-participants")
                     out.append(Sourced(found, row.start, row.end, row.text))
         return out
 
@@ -185,29 +188,28 @@ def _slots(sent: object, mentions: list[tuple[Mention, int]], focal: dict[Entity
     taken = {i for s in slots for i in range(s.start, s.end)}
     for token in sent:  # type: ignore[attr-defined]
         label = lexicon.anaphora.get(token.lemma_.lower())
-        if label in focal and token.pos_ == "NOUN" and token.i not in taken and _definite(token):
+        if label in focal and token.pos_ == "NOUN" and token.i not in taken and _definite(token, lexicon):
             slots.append(Slot(token.i, token.i + 1, focal[label], label, anaphor=True))
     return sorted(slots, key=lambda s: s.start)
 
 
-def _definite(token: object) -> bool:
-    return any(c.lower_ in {"the", "this"} and c.dep_ == "det" for c in token.children)  # type: ignore[attr-defined]
+def _definite(token: object, lexicon: Lexicon) -> bool:
+    determiners = lexicon.grammar.definite_determiners
+    return any(c.lower_ in determiners and c.dep_ == "det" for c in token.children)  # type: ignore[attr-defined]
 
 
-# "join" and "include" name their own object ("joined the alliance"), so they do not count here.
-_PARTICIPATION = {"participant", "participate", "participation", "observer", "part", "attendee"}
-
-
-def _participant_list(sent: object, slots: list[Slot], focal: dict[EntityLabel, int]) -> list[Found]:
+def _participant_list(sent: object, slots: list[Slot], focal: dict[EntityLabel, int],
+                      lexicon: Lexicon) -> list[Found]:
     """"Countries taking part include A, B and C" names participants of the document's focal event."""
     if any(s.label in {EntityLabel.EVENT, EntityLabel.INITIATIVE} and not s.anaphor for s in slots):
         return []
     target = focal.get(EntityLabel.INITIATIVE, focal.get(EntityLabel.EVENT))
     countries = [s for s in slots if s.label is EntityLabel.COUNTRY]
     lemmas = {t.lemma_.lower() for t in sent}  # type: ignore[attr-defined]
-    if target is None or len(countries) < 3 or not lemmas & _PARTICIPATION:
+    if target is None or len(countries) < 3 or not lemmas & lexicon.participation_words:
         return []
-    return [Found(s.entity, RelationType.PARTICIPATES_IN, target, "participant-list", 0.75) for s in countries]
+    return [found_by_rule(lexicon, s.entity, RelationType.PARTICIPATES_IN, target, "participant-list")
+            for s in countries]
 
 
 def _extraction(document: Document, entities: list[LocalEntity], sourced: list[Sourced],

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from graphmodel.extract.rules.labels import head_word
 from graphmodel.extract.rules.lexicon import Lexicon
-from graphmodel.extract.rules.relations import GOVERNMENT_HEADS, Found, Slot
+from graphmodel.extract.rules.types import Found, Slot, found_by_rule
 from graphmodel.schema import EntityLabel, RelationType
 
 __all__ = ["group_relations"]
@@ -39,18 +39,19 @@ def group_relations(sent: Span, slots: list[Slot], lexicon: Lexicon, focal: int 
         if group is None:
             continue
         lemma = group.lemma_.lower()
-        found += [Found(actor, rtype, slot.entity, "group-target", 0.7)
+        found += [found_by_rule(lexicon, actor, rtype, slot.entity, "group-target")
                   for actor, rtype in targets.get(lemma, []) if actor != slot.entity]
         if group.i in states:
-            found += _state_member(slot, states[group.i], lexicon.group_nouns[lemma], focal, sent)
+            found += _state_member(slot, states[group.i], lexicon.group_nouns[lemma], focal, sent, lexicon)
     return found
 
 
-def _state_member(slot: Slot, state: int, role: str, focal: int | None, sent: Span) -> list[Found]:
-    found = [_membership(slot, state, sent)]
+def _state_member(slot: Slot, state: int, role: str, focal: int | None, sent: Span,
+                  lexicon: Lexicon) -> list[Found]:
+    found = [_membership(slot, state, sent, lexicon)]
     if role == "participant" and focal is not None:
-        found.append(Found(slot.entity, RelationType.PARTICIPATES_IN, focal, "group-participant", 0.7))
-        found.append(Found(state, RelationType.PARTICIPATES_IN, focal, "group-participant", 0.7))
+        found.append(found_by_rule(lexicon, slot.entity, RelationType.PARTICIPATES_IN, focal, "group-participant"))
+        found.append(found_by_rule(lexicon, state, RelationType.PARTICIPATES_IN, focal, "group-participant"))
     return found
 
 
@@ -87,12 +88,12 @@ def _acting_on(group: Token, actors: dict[int, int]) -> list[tuple[Token, int]]:
     return pairs
 
 
-def _membership(slot: Slot, state: int, sent: Span) -> Found:
+def _membership(slot: Slot, state: int, sent: Span, lexicon: Lexicon) -> Found:
     if slot.label is EntityLabel.PERSON:
-        return Found(slot.entity, RelationType.AFFILIATED_WITH, state, "group-member", 0.8)
-    head = head_word([t.text for t in sent.doc[slot.start:slot.end]])
-    rtype = RelationType.PART_OF if head in GOVERNMENT_HEADS else RelationType.LOCATED_IN
-    return Found(slot.entity, rtype, state, "group-member", 0.75)
+        return found_by_rule(lexicon, slot.entity, RelationType.AFFILIATED_WITH, state, "group-member")
+    head = head_word([t.text for t in sent.doc[slot.start:slot.end]], lexicon)
+    rtype = RelationType.PART_OF if head in lexicon.government_heads else RelationType.LOCATED_IN
+    return found_by_rule(lexicon, slot.entity, rtype, state, "group-member")
 
 
 def _group_states(slots: list[Slot], sent: Span, lexicon: Lexicon) -> dict[int, int]:

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from graphmodel.extract.rules.coref import LocalEntity
 from graphmodel.extract.rules.lexicon import Lexicon
-from graphmodel.extract.rules.relations import Found
+from graphmodel.extract.rules.types import Found, LocalEntity, found_by_rule
 from graphmodel.schema import EntityLabel, RelationType
 
 __all__ = ["infer_relations", "name_relations"]
@@ -32,8 +31,8 @@ def name_relations(entities: list[LocalEntity], lexicon: Lexicon) -> list[tuple[
     found: list[tuple[Found, int]] = []
     for index, entity in enumerate(list(entities)):
         if entity.label is EntityLabel.EVENT and entity.mentions:
-            found += [(Found(_find_or_add(entities, *party), RelationType.PARTICIPATES_IN, index, "name-parties", 0.8),
-                       index) for party in _parties(entity.name, lexicon)]
+            found += [(found_by_rule(lexicon, _find_or_add(entities, *party), RelationType.PARTICIPATES_IN, index,
+                                     "name-parties"), index) for party in _parties(entity.name, lexicon)]
         if entity.label is EntityLabel.ORGANIZATION and entity.mentions:
             found += [(f, index) for f in _body_relations(index, entity.name, entities, lexicon)]
     return found
@@ -43,14 +42,16 @@ def _body_relations(index: int, name: str, entities: list[LocalEntity], lexicon:
     found = []
     state = _state_prefix(name, lexicon)
     if state is not None:
-        found.append(Found(index, RelationType.PART_OF, _find_or_add(entities, *state), "name-prefix-state", 0.85))
+        found.append(found_by_rule(lexicon, index, RelationType.PART_OF, _find_or_add(entities, *state),
+                                   "name-prefix-state"))
     parent = _body_prefix(name, lexicon)
     if parent is not None and parent[0] != name:
-        found.append(Found(index, RelationType.PART_OF, _find_or_add(entities, *parent, EntityLabel.ORGANIZATION),
-                           "name-prefix-body", 0.8))
+        found.append(found_by_rule(lexicon, index, RelationType.PART_OF,
+                                   _find_or_add(entities, *parent, EntityLabel.ORGANIZATION), "name-prefix-body"))
     seat = _state_suffix(name, lexicon)
     if seat is not None:
-        found.append(Found(index, RelationType.LOCATED_IN, _find_or_add(entities, *seat), "name-in-state", 0.8))
+        found.append(found_by_rule(lexicon, index, RelationType.LOCATED_IN, _find_or_add(entities, *seat),
+                                   "name-in-state"))
     return found
 
 
@@ -85,7 +86,7 @@ def _state_suffix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
 def _state_prefix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
     words = name.replace("’", "'").split()
     for start in range(min(2, len(words))):
-        if start and words[start - 1].lower() not in {"royal", "the"}:
+        if start and words[start - 1].lower() not in lexicon.state_name_openers:
             break
         for length in (3, 2, 1):
             surface = " ".join(words[start:start + length])
@@ -107,17 +108,18 @@ def _find_or_add(entities: list[LocalEntity], name: str, surface: str,
     return len(entities) - 1
 
 
-def infer_relations(sourced: Sequence[Any]) -> list[tuple[Any, Found]]:
+def infer_relations(sourced: Sequence[Any], lexicon: Lexicon) -> list[tuple[Any, Found]]:
     """AFFILIATED_WITH a state, for a person affiliated with a body that is PART_OF that state."""
     states: dict[int, list[int]] = {}
     for item in sourced:
         if item.found.type is RelationType.PART_OF:
             states.setdefault(item.found.source, []).append(item.found.target)
     inferred = []
+    factor = lexicon.factor("AFFILIATED_WITH affiliation-via-body")
     for item in sourced:
         found = item.found
         if found.type is RelationType.AFFILIATED_WITH:
             for state in states.get(found.target, []):
                 inferred.append((item, Found(found.source, RelationType.AFFILIATED_WITH, state,
-                                             "affiliation-via-body", round(found.confidence * 0.9, 3))))
+                                             "affiliation-via-body", round(found.confidence * factor, 3))))
     return inferred

@@ -7,22 +7,18 @@ import re
 from spacy.tokens import Span
 
 from graphmodel.extract.rules.lexicon import Lexicon, norm
-from graphmodel.extract.rules.mentions import Mention
+from graphmodel.extract.rules.types import Mention
 from graphmodel.schema import EntityLabel
 
 __all__ = ["classify_span", "context_label", "head_word"]
 
-_LEADING = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "former", "new"}
-_POSSESSIVE = {"'s", "’s", "'", "’"}
-
-
 def classify_span(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLabel | None) -> list[Mention]:
     """Clean ``span`` and return the mentions it holds (zero, one, or several after a split)."""
-    span = _trim(span)
+    span = _trim(span, lexicon)
     if not len(span):
         return []
-    for i, token in enumerate(span):
-        if token.text in _POSSESSIVE and 0 < i < len(span) - 1:  # "Panama's Ministry of Public Security"
+    for i, token in enumerate(span):  # "Panama's Ministry of Public Security"
+        if token.text in lexicon.grammar.possessives and 0 < i < len(span) - 1:
             return (classify_span(span[:i], lexicon, source, None)
                     + classify_span(span[i + 1:], lexicon, source, ner_label))
     entry = lexicon.lookup(span.text)
@@ -32,7 +28,8 @@ def classify_span(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLa
     if len(parts) > 1 and all(lexicon.lookup(p) for p in parts):
         return []  # "U.S.-Mexico collaborations": states as a modifier, not a name
     for token in span[1:-1]:  # "Rear Admiral Kazushi Yokota of the Japan Maritime Self-Defense Force"
-        if token.lower_ in {"of", "from"} and _split_title(span.doc[span.start:token.i], lexicon) is not None:
+        splits = token.lower_ in lexicon.grammar.title_splitters
+        if splits and _split_title(span.doc[span.start:token.i], lexicon) is not None:
             return (classify_span(span.doc[span.start:token.i], lexicon, source, None)
                     + classify_span(span.doc[token.i + 1:span.end], lexicon, source, None))
     titled = _split_title(span, lexicon)
@@ -48,13 +45,14 @@ def classify_span(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLa
     return [Mention(span.start, span.end, span.text, label, None, "name", source, strong)]
 
 
-def _trim(span: Span) -> Span:
+def _trim(span: Span, lexicon: Lexicon) -> Span:
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in _LEADING or doc[start].is_punct or doc[start].is_space):
+    grammar = lexicon.grammar
+    while start < end and (doc[start].lower_ in grammar.leading_words or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space
-                           or doc[end - 1].lower_ in {"and", "of", "for", "the", "-"}):
+    while end > start and (doc[end - 1].text in grammar.possessives or doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].lower_ in grammar.trailing_words):
         end -= 1
     return doc[start:end]
 
@@ -71,14 +69,14 @@ def _split_title(span: Span, lexicon: Lexicon) -> tuple[Span, Span] | None:
     title_start = name_start
     while title_start > span.start and _title_word(doc, title_start - 1, span.start, lexicon):
         title_start -= 1
-    if title_start == name_start or doc[title_start].lower_ in {"of", "for"}:
+    if title_start == name_start or doc[title_start].lower_ in lexicon.grammar.title_connectors:
         return None
     return doc[span.start:title_start], doc[name_start:end]
 
 
 def _title_word(doc: object, i: int, first: int, lexicon: Lexicon) -> bool:
     token = doc[i]  # type: ignore[index]
-    return bool(token.text in lexicon.titles or (token.lower_ in {"of", "for"} and i > first))
+    return bool(token.text in lexicon.titles or (token.lower_ in lexicon.grammar.title_connectors and i > first))
 
 
 def _name_token(token: object, lexicon: Lexicon) -> bool:
@@ -100,15 +98,12 @@ def _person(span: Span, lexicon: Lexicon) -> list[Mention]:
     words = [t for t in span if t.text not in lexicon.person_suffixes]
     if words and words[0].text in lexicon.name_particles:
         return []
-    lower = [t for t in words if not t.text[:1].isupper() and t.text not in {"-", "."}]
+    lower = [t for t in words if not t.text[:1].isupper() and t.text not in lexicon.grammar.name_punctuation]
     if not words or len(span) > 6 or any(t.text not in lexicon.name_particles for t in lower):
         return []
     if any(t.text in lexicon.heads or lexicon.lookup(t.text) for t in words) or span.text.isupper():
         return []
     return [Mention(span.start, span.end, span.text, EntityLabel.PERSON, None, "name", "person")]
-
-
-_LOCATIVE = {"in", "at", "near", "off", "from", "across"}
 
 
 def _reconsider(span: Span, lexicon: Lexicon, label: EntityLabel | None,
@@ -122,14 +117,15 @@ def _reconsider(span: Span, lexicon: Lexicon, label: EntityLabel | None,
     if label is not ner_label or label is None:
         return label
     root = span.root
-    if label is EntityLabel.PERSON and ((root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE)
+    if label is EntityLabel.PERSON and ((root.dep_ == "pobj" and root.head.lower_ in lexicon.grammar.locatives)
                                         or (root.dep_ == "appos" and (root.head.ent_type_ in {"FAC", "GPE", "LOC"}
                                                                       or lexicon.heads.get(root.head.text)
                                                                       is EntityLabel.PLACE))):
         return EntityLabel.PLACE
     if label in {EntityLabel.ORGANIZATION, EntityLabel.PLACE} and _personal_name(span, lexicon):
         before = span.doc[span.start - 1] if span.start > 0 else None
-        if before is not None and (before.lower_ in {t.lower() for t in lexicon.titles} or before.text in {"'s", "’s"}):
+        if before is not None and (before.lower_ in {t.lower() for t in lexicon.titles}
+                                   or before.text in lexicon.grammar.possessive_s):
             return EntityLabel.PERSON
     return label
 
@@ -147,27 +143,25 @@ def _label(span: Span, lexicon: Lexicon, ner_label: EntityLabel | None) -> Entit
         return None
     if words[0] in lexicon.first_words:
         return lexicon.first_words[words[0]]
-    head = head_word(words)
+    head = head_word(words, lexicon)
     if head not in lexicon.heads and len(words) > 1 and words[-1].isupper():
-        head = head_word(words[:-1])  # "Combined Task Force RIMPAC"
+        head = head_word(words[:-1], lexicon)  # "Combined Task Force RIMPAC"
     if head in lexicon.heads and not (len(words) == 1 and ner_label is None):
         return lexicon.heads[head]
     return context_label(span, lexicon) or ner_label
 
 
-_HEAD_CONNECTORS = {"of", "for", "in", "on", "de", "del", "to"}
-
-
-def head_word(words: list[str]) -> str:
+def head_word(words: list[str], lexicon: Lexicon) -> str:
     """The head of a name: the word before its first "of"/"for"/"in", else its last word.
 
-    >>> head_word(["Western", "Hemisphere", "Institute", "for", "Security", "Cooperation"])
+    >>> from graphmodel.extract.rules.lexicon import load_lexicon
+    >>> head_word(["Western", "Hemisphere", "Institute", "for", "Security", "Cooperation"], load_lexicon())
     'Institute'
-    >>> head_word(["Central", "American", "Security", "Conference"])
+    >>> head_word(["Central", "American", "Security", "Conference"], load_lexicon())
     'Conference'
     """
     for i, word in enumerate(words[1:], start=1):
-        if word.lower() in _HEAD_CONNECTORS:
+        if word.lower() in lexicon.grammar.head_connectors:
             return words[i - 1]
     return words[-1]
 
@@ -183,17 +177,17 @@ def context_label(span: Span, lexicon: Lexicon) -> EntityLabel | None:
             if all(t.pos_ in {"ADJ", "NOUN", "PROPN"} for t in doc[span.end:token.i]):
                 return lexicon.anaphora[token.lemma_.lower()]
             break
-    example_of = _example_of(span)
+    example_of = _example_of(span, lexicon)
     lemma = example_of.lemma_.lower() if example_of is not None else ""  # type: ignore[attr-defined]
     return lexicon.anaphora.get(lemma)
 
 
-def _example_of(span: Span) -> object | None:
+def _example_of(span: Span, lexicon: Lexicon) -> object | None:
     """The noun in "exercises like X" / "programs such as X and Y" that ``span`` exemplifies."""
     root = span.root
     while root.dep_ == "conj" and root.head != root:
         root = root.head
-    if root.dep_ == "pobj" and root.head.lower_ in {"like", "as"}:
+    if root.dep_ == "pobj" and root.head.lower_ in lexicon.grammar.example_prepositions:
         prep = root.head
         head = prep.head.head if prep.head.lower_ == "such" else prep.head
         return head if head.pos_ == "NOUN" else None

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
-from typing import Any
 
+from graphmodel.extract.rules.datafiles import read_data, read_tables
+from graphmodel.extract.rules.grammar import Grammar, load_grammar
 from graphmodel.schema import RELATION_TYPES, EntityLabel, RelationType
 
 __all__ = ["GazetteerEntry", "Lexicon", "RelationSpec", "load_lexicon", "norm"]
@@ -72,6 +71,16 @@ class Lexicon:
     # group noun -> "participant" (a delegation), "agent" (troops, officials) or "located" (cartels)
     group_nouns: dict[str, str] = field(default_factory=dict)
     rule_precision: dict[str, dict[str, float]] = field(default_factory=dict)  # measured per "TYPE rule"
+    confidence_defaults: dict[str, float] = field(default_factory=dict)  # per "TYPE rule", until measured
+    confidence_factors: dict[str, float] = field(default_factory=dict)
+    government_heads: frozenset[str] = field(default_factory=frozenset)  # a state's body with one is PART_OF it
+    surname_suffixes: frozenset[str] = field(default_factory=frozenset)
+    participation_words: frozenset[str] = field(default_factory=frozenset)
+    joint_action_excluded: frozenset[str] = field(default_factory=frozenset)
+    state_name_openers: frozenset[str] = field(default_factory=frozenset)  # "Royal Canadian Navy"
+    participant_headers: tuple[str, ...] = ()  # stems of table headers of participant columns
+    name_headers: dict[str, EntityLabel] = field(default_factory=dict)  # first-column header -> label
+    grammar: Grammar = field(default_factory=load_grammar)
 
     def confidence(self, rtype: RelationType, rule: str, default: float) -> float:
         """The measured precision of a rule for a type (or of its family, \"path\"), else ``default``."""
@@ -81,6 +90,18 @@ class Lexicon:
                 return measured["precision"]
         return default
 
+    def default_confidence(self, rtype: RelationType, rule: str, case: str = "") -> float:
+        """The confidence a rule gives its relations until it is measured (rule_precision.json "defaults").
+
+        >>> load_lexicon().default_confidence(RelationType.AFFILIATED_WITH, "title-prefix")
+        0.9
+        """
+        return self.confidence_defaults[f"{rtype.value} {rule}" + (f" ({case})" if case else "")]
+
+    def factor(self, name: str) -> float:
+        """A confidence multiplier (rule_precision.json "factors")."""
+        return self.confidence_factors[name]
+
     def is_role(self, word: str) -> bool:
         """A title or role word, in any case: "Defense Minister", "intelligence chief"."""
         return word in self.titles or word.lower() in self.role_words
@@ -89,10 +110,6 @@ class Lexicon:
         """The gazetteer entry a surface form names, preferring names over aliases, demonyms, capitals."""
         entries = self.gazetteer.get(norm(surface))
         return entries[0] if entries else None
-
-
-def _read(name: str) -> Any:
-    return json.loads(resources.files("graphmodel.data").joinpath(name).read_text(encoding="utf-8"))
 
 
 _KIND_ORDER = {"name": 0, "alias": 1, "demonym": 2, "capital": 3}
@@ -106,12 +123,12 @@ def _gazetteer() -> tuple[dict[str, list[GazetteerEntry]], dict[str, set[str]]]:
         table.setdefault(norm(surface), []).append(entry)
         surfaces.setdefault(entry.name, set()).add(surface)
 
-    for state in _read("countries.json"):
+    for state in read_data("countries.json"):
         for kind, forms in (("name", [state["name"]]), ("alias", state["aliases"]),
                             ("demonym", state["demonyms"]), ("capital", state["capitals"])):
             for form in forms:
                 add(form, GazetteerEntry(state["name"], EntityLabel.COUNTRY, kind))
-    for org in _read("organizations.json"):
+    for org in read_data("organizations.json"):
         label = EntityLabel(org["label"])
         add(org["name"], GazetteerEntry(org["name"], label, "name"))
         for alias in org["aliases"]:
@@ -123,7 +140,7 @@ def _gazetteer() -> tuple[dict[str, list[GazetteerEntry]], dict[str, set[str]]]:
 
 def _relations() -> dict[RelationType, RelationSpec]:
     specs = {}
-    for name, spec in _read("relations.json")["types"].items():
+    for name, spec in read_data("relations.json")["types"].items():
         rtype = RelationType(name)
         specs[rtype] = RelationSpec(
             rtype,
@@ -140,16 +157,16 @@ def _relations() -> dict[RelationType, RelationSpec]:
 @cache
 def load_lexicon() -> Lexicon:
     """Load and index the data files (cached: they are read once per process)."""
-    words = _read("lexicon.json")
+    words = read_tables("lexicon.json")
+    confidences = read_tables("rule_precision.json", "rules")
     gazetteer, surfaces = _gazetteer()
-    heads = {word: EntityLabel(label) for label, ws in words["heads"].items() for word in ws}
     return Lexicon(
         gazetteer=gazetteer,
         surfaces=surfaces,
         titles=frozenset(words["titles"]),
         person_suffixes=frozenset(words["person_suffixes"]),
-        heads=heads,
-        first_words={word: EntityLabel(label) for label, ws in words["first_words"].items() for word in ws},
+        heads=_by_word(words["heads"]),
+        first_words=_by_word(words["first_words"]),
         anaphora={word: EntityLabel(label) for word, label in words["anaphora"].items()},
         not_entities=frozenset(norm(w) for w in words["not_entities"]),
         generic_words=frozenset(words["generic_words"]),
@@ -157,7 +174,22 @@ def load_lexicon() -> Lexicon:
         ambiguous=frozenset(words["ambiguous_lowercase"]),
         bridge_in_heads=frozenset(words["bridge_in_heads"]),
         group_nouns=dict(words["group_nouns"]),
-        rule_precision=_read("rule_precision.json"),
+        rule_precision=confidences["measured"],
+        confidence_defaults=confidences["defaults"],
+        confidence_factors=confidences["factors"],
         name_particles=frozenset(words["name_particles"]),
         role_words=frozenset(words["role_words"]) | {t.lower().rstrip(".") for t in words["titles"]},
+        government_heads=frozenset(words["government_heads"]),
+        surname_suffixes=frozenset(words["surname_suffixes"]),
+        participation_words=frozenset(words["participation_words"]),
+        joint_action_excluded=frozenset(words["joint_action_excluded"]),
+        state_name_openers=frozenset(words["state_name_openers"]),
+        participant_headers=tuple(words["participant_headers"]),
+        name_headers=_by_word(words["name_headers"]),
+        grammar=load_grammar(),
     )
+
+
+def _by_word(words_by_label: dict[str, list[str]]) -> dict[str, EntityLabel]:
+    """Invert a label -> words table; a word listed under two labels takes the later one."""
+    return {word: EntityLabel(label) for label, words in words_by_label.items() for word in words}

@@ -8,40 +8,23 @@ non-overlapping mentions, longest first.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from graphmodel.extract.rules.labels import classify_span
 from graphmodel.extract.rules.lexicon import Lexicon
+from graphmodel.extract.rules.types import Mention
 from graphmodel.schema import EntityLabel
 
-__all__ = ["Mention", "find_mentions"]
+__all__ = ["find_mentions"]
 
 _NER_LABELS = {
     "PERSON": EntityLabel.PERSON, "ORG": EntityLabel.ORGANIZATION, "GPE": EntityLabel.PLACE,
     "LOC": EntityLabel.PLACE, "FAC": EntityLabel.PLACE, "EVENT": EntityLabel.EVENT, "LAW": EntityLabel.INITIATIVE,
 }
-_CONNECTORS = {"of", "for", "on", "de", "del", "la", "and", "&", "-", "the"}
 _PRIORITY = {"gazetteer": 0, "person": 0, "compound": 0, "chunk": 1, "ner": 2}
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One mention of an entity: token span in the block's Doc, cleaned text, label, canonical name."""
-
-    start: int  # token index
-    end: int
-    text: str
-    label: EntityLabel
-    canonical: str | None = None  # set when a gazetteer names the entity
-    kind: str = "name"  # gazetteer kind: name, alias, demonym, capital
-    source: str = "ner"
-    strong: bool = True  # False when only the NER model's guess gave the label
-
-    def span(self, doc: Doc) -> Span:
-        return doc[self.start:self.end]
 
 
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
@@ -92,7 +75,7 @@ def _compound_events(doc: Doc, gazetteer: list[Mention], lexicon: Lexicon) -> li
     found = []
     for first in states.values():
         second = states.get(first.end + 1)
-        if second is None or doc[first.end].text not in {"-", "–"}:
+        if second is None or doc[first.end].text not in lexicon.grammar.hyphens:
             continue
         j = second.end
         while j < len(doc) and j < second.end + 3 and doc[j].pos_ in {"ADJ", "NOUN"} and doc[j].text.islower():
@@ -119,7 +102,7 @@ def _ner_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in _NER_LABELS or _shouting(ent.sent):
             continue  # demonyms come from the gazetteer; dates and numbers are no entities
-        for part in _split_coordination(ent):
+        for part in _split_coordination(ent, lexicon):
             found.extend(_typed(part, lexicon, "ner", _NER_LABELS.get(ent.label_)))
     return found
 
@@ -130,12 +113,12 @@ def _shouting(sent: Span) -> bool:
     return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
 
 
-def _split_coordination(span: Span) -> list[Span]:
+def _split_coordination(span: Span, lexicon: Lexicon) -> list[Span]:
     """Split "A, B and C" spans that NER glued together (but not names such as "Trinidad and Tobago")."""
     parts, start = [], span.start
     for token in span:
         following = token.nbor(1) if token.i + 1 < len(token.doc) else token
-        if token.text in {",", ";"} or (token.lower_ == "and" and _capitalised(following)
+        if token.text in lexicon.grammar.list_separators or (token.lower_ == "and" and _capitalised(following)
                                         and _is_full_chunk(span.doc[start:token.i])):
             parts.append(span.doc[start:token.i])
             start = token.i + 1
@@ -162,7 +145,8 @@ def _chunk_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and (_chunk_token(doc[j]) or _bridge(doc, j, lexicon) or _bridge_in(doc, j, lexicon)):
+        while j < len(doc) and (_chunk_token(doc[j], lexicon) or _bridge(doc, j, lexicon)
+                                or _bridge_in(doc, j, lexicon)):
             j += 1
         found.extend(_typed(doc[i:j], lexicon, "chunk", None))
         i = j
@@ -175,8 +159,8 @@ def _chunk_start(token: Any, lexicon: Lexicon) -> bool:
     return token.pos_ in {"PROPN", "NOUN", "ADJ", "NUM"} or token.text.isupper() or token.text in lexicon.titles
 
 
-def _chunk_token(token: Any) -> bool:
-    if token.text in {"'s", "’s", ",", "(", ")", ":"}:
+def _chunk_token(token: Any, lexicon: Lexicon) -> bool:
+    if token.text in lexicon.grammar.chunk_breaks:
         return False
     return bool(token.text[:1].isupper() or (token.like_num and token.i > 0 and token.nbor(-1).text[:1].isupper()))
 
@@ -191,7 +175,7 @@ def _bridge(doc: Doc, j: int, lexicon: Lexicon) -> bool:
         while k < len(doc) and doc[k].text in lexicon.name_particles:
             k += 1
         return k < len(doc) and doc[k].text[:1].isupper()  # "Ursula von der Leyen", "Mohammed bin Salman"
-    if token.lower_ not in _CONNECTORS or token.lower_ == "and" or j + 1 >= len(doc):
+    if token.lower_ not in lexicon.grammar.name_connectors or token.lower_ == "and" or j + 1 >= len(doc):
         return False
     after = doc[j + 2] if doc[j + 1].lower_ == "the" and j + 2 < len(doc) else doc[j + 1]  # "of the Pacific"
     return bool(after.text[:1].isupper())
@@ -205,6 +189,4 @@ def _bridge_in(doc: Doc, j: int, lexicon: Lexicon) -> bool:
 
 def _typed(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLabel | None) -> list[Mention]:
     """Clean a candidate span and give it a label, or nothing when it is not an entity."""
-    from graphmodel.extract.rules.labels import classify_span
-
     return classify_span(span, lexicon, source, ner_label)

@@ -6,41 +6,17 @@ Each rule returns ``Found`` records naming local entity indexes; the extractor a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from graphmodel.extract.rules.labels import head_word
 from graphmodel.extract.rules.lexicon import Lexicon, RelationSpec
+from graphmodel.extract.rules.types import Found, Slot, found_by_rule
 from graphmodel.schema import EXTRACTION_ORDER, EntityLabel, RelationType
 
-__all__ = ["GOVERNMENT_HEADS", "Found", "Slot", "sentence_relations"]
+__all__ = ["sentence_relations"]
 
 _MAX_PATH = 9  # each type has its own, shorter limit (relations.json "max_path")
-_NEGATIONS = {"not", "n't", "never", "no"}
-GOVERNMENT_HEADS = {"Ministry", "Department", "Command", "Navy", "Army", "Force", "Forces", "Police", "Agency",
-                    "Embassy", "Guard", "Fleet", "Corps", "Council", "Office", "Service", "Services", "Marines",
-                    "Government", "Cabinet"}
-
-
-@dataclass(frozen=True, slots=True)
-class Slot:
-    """An entity occurrence in a sentence: its tokens, local entity index and label."""
-
-    start: int
-    end: int
-    entity: int
-    label: EntityLabel
-    anaphor: bool = False  # "the conference" standing for the document's focal event
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    source: int
-    type: RelationType
-    target: int
-    rule: str
-    confidence: float
 
 
 def sentence_relations(sent: Span, slots: list[Slot], lexicon: Lexicon) -> list[Found]:
@@ -66,67 +42,68 @@ def _structural(sent: Span, slots: list[Slot], lexicon: Lexicon) -> Iterator[Fou
             continue
         if right.label is EntityLabel.PERSON and _title_between(words, lexicon):
             if left.label in {EntityLabel.COUNTRY, EntityLabel.ORGANIZATION}:
-                yield Found(right.entity, RelationType.AFFILIATED_WITH, left.entity, "title-prefix", 0.9)
+                yield found_by_rule(lexicon, right.entity, RelationType.AFFILIATED_WITH, left.entity, "title-prefix")
             continue
-        if [t.text for t in words] in (["'s"], ["’s"]):
-            yield from _possessive(left, right, doc)
-        elif _possessive_of(words) and right.label is EntityLabel.PLACE and left.label in {EntityLabel.COUNTRY,
+        if len(words) == 1 and words[0].text in lexicon.grammar.possessive_s:
+            yield from _possessive(left, right, doc, lexicon)
+        elif _possessive_of(words, lexicon) and right.label is EntityLabel.PLACE and left.label in {EntityLabel.COUNTRY,
                                                                                           EntityLabel.PLACE}:
-            yield Found(right.entity, RelationType.LOCATED_IN, left.entity, "possessive-of-place", 0.75)
-        elif [t.text for t in words] in ([","], ["in"]) and right.label in {EntityLabel.PLACE, EntityLabel.COUNTRY}:
+            yield found_by_rule(lexicon, right.entity, RelationType.LOCATED_IN, left.entity, "possessive-of-place")
+        elif (len(words) == 1 and words[0].text in lexicon.grammar.place_apposition
+              and right.label in {EntityLabel.PLACE, EntityLabel.COUNTRY}):
             attached = left.start <= doc[right.start:right.end].root.head.i < left.end
             if attached and (left.label is EntityLabel.PLACE
                              or (left.label is EntityLabel.ORGANIZATION and words[0].text == "in")):
-                yield Found(left.entity, RelationType.LOCATED_IN, right.entity, "place-apposition", 0.75)
+                yield found_by_rule(lexicon, left.entity, RelationType.LOCATED_IN, right.entity, "place-apposition")
         elif left.label is EntityLabel.PERSON and _is_affiliation_tail(words, lexicon):
             if right.label in {EntityLabel.COUNTRY, EntityLabel.ORGANIZATION}:
-                yield Found(left.entity, RelationType.AFFILIATED_WITH, right.entity, "person-of", 0.85)
+                yield found_by_rule(lexicon, left.entity, RelationType.AFFILIATED_WITH, right.entity, "person-of")
             elif right.label in {EntityLabel.EVENT, EntityLabel.INITIATIVE}:
-                yield Found(left.entity, RelationType.PARTICIPATES_IN, right.entity, "person-role-for", 0.7)
+                yield found_by_rule(lexicon, left.entity, RelationType.PARTICIPATES_IN, right.entity, "person-role-for")
 
 
-def _possessive_of(words: list[Token]) -> bool:
+def _possessive_of(words: list[Token], lexicon: Lexicon) -> bool:
     """ "the Philippines' main island of Luzon": a possessive, common words, then "of"."""
     texts = [t.text for t in words]
-    return (len(texts) >= 3 and texts[0] in {"'s", "’s", "'", "’"} and texts[-1] == "of"
+    return (len(texts) >= 3 and texts[0] in lexicon.grammar.possessives and texts[-1] == "of"
             and all(t.is_lower for t in words[1:-1]))
 
 
 def _title_between(words: list[Token], lexicon: Lexicon) -> bool:
     """Only a title lies between a body and a person: "U.S. Secretary of Defense", "Türkiye's intelligence chief"."""
     texts = [t.text for t in words]
-    return all(lexicon.is_role(w) or w in {"'s", "’s"} or (w in {"of", "for"} and 0 < i < len(texts) - 1)
-               for i, w in enumerate(texts))
+    grammar = lexicon.grammar
+    return all(lexicon.is_role(w) or w in grammar.possessive_s
+               or (w in grammar.title_connectors and 0 < i < len(texts) - 1) for i, w in enumerate(texts))
 
 
-def _possessive(owner: Slot, owned: Slot, doc: object) -> Iterator[Found]:
+def _possessive(owner: Slot, owned: Slot, doc: object, lexicon: Lexicon) -> Iterator[Found]:
     if owner.label is not EntityLabel.COUNTRY and owner.label is not EntityLabel.ORGANIZATION:
         if owner.label is EntityLabel.PLACE and owned.label is EntityLabel.PLACE:
-            yield Found(owned.entity, RelationType.LOCATED_IN, owner.entity, "possessive-place", 0.8)
+            yield found_by_rule(lexicon, owned.entity, RelationType.LOCATED_IN, owner.entity, "possessive-place",
+                                "a place's place")
         return
     if owned.label is EntityLabel.PERSON:
-        yield Found(owned.entity, RelationType.AFFILIATED_WITH, owner.entity, "possessive-person", 0.85)
+        yield found_by_rule(lexicon, owned.entity, RelationType.AFFILIATED_WITH, owner.entity, "possessive-person")
     elif owned.label in {EntityLabel.INITIATIVE, EntityLabel.EVENT}:  # "China's Belt and Road projects"
-        yield Found(owner.entity, RelationType.PARTICIPATES_IN, owned.entity, "possessive-initiative", 0.7)
+        yield found_by_rule(lexicon, owner.entity, RelationType.PARTICIPATES_IN, owned.entity, "possessive-initiative")
     elif owned.label is EntityLabel.PLACE and owner.label is EntityLabel.COUNTRY:
-        yield Found(owned.entity, RelationType.LOCATED_IN, owner.entity, "possessive-place", 0.85)
+        yield found_by_rule(lexicon, owned.entity, RelationType.LOCATED_IN, owner.entity, "possessive-place")
     elif owned.label is EntityLabel.ORGANIZATION:
-        head = head_word([t.text for t in doc[owned.start:owned.end]])  # type: ignore[index]
-        rtype = RelationType.PART_OF if head in GOVERNMENT_HEADS else RelationType.LOCATED_IN
+        head = head_word([t.text for t in doc[owned.start:owned.end]], lexicon)  # type: ignore[index]
+        rtype = RelationType.PART_OF if head in lexicon.government_heads else RelationType.LOCATED_IN
         if rtype is RelationType.PART_OF or owner.label is EntityLabel.COUNTRY:
-            yield Found(owned.entity, rtype, owner.entity, "possessive-org", 0.85)
+            yield found_by_rule(lexicon, owned.entity, rtype, owner.entity, "possessive-org")
 
 
 def _is_affiliation_tail(words: list[Token], lexicon: Lexicon) -> bool:
     """", director of" / " of the" / " from" / ", a spokesperson for" between a person and a body."""
     texts = [t.lower_ for t in words]
-    if not texts or texts[-1] not in {"of", "from", "for", "the"}:
-        return False
-    if texts[-1] == "the":
+    if texts and texts[-1] == "the":
         texts = texts[:-1]
-    if not texts or texts[-1] not in {"of", "from", "for"}:
+    if not texts or texts[-1] not in lexicon.grammar.affiliation_tail_ends:
         return False
-    inner = [t for t in words[:-1] if t.lower_ not in {",", "the", "a", "an", "of", "from", "for"}]
+    inner = [t for t in words[:-1] if t.lower_ not in lexicon.grammar.affiliation_tail_fillers]
     return len(inner) <= 4 and all(t.pos_ in {"NOUN", "ADJ", "PROPN"} or t.text in lexicon.titles for t in inner)
 
 
@@ -144,14 +121,14 @@ def _joint_actors(sent: Span, slots: list[Slot], lexicon: Lexicon) -> list[Found
         if slot.label in _ACTORS and not slot.anaphor:
             groups.setdefault(_root(sent.doc, slot).i, []).append(slot)
     lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    if not lemmas & lexicon.relations[RelationType.COOPERATES_WITH].triggers - {"with", "share", "shared", "help"}:
+    if not lemmas & lexicon.relations[RelationType.COOPERATES_WITH].triggers - lexicon.joint_action_excluded:
         return []
     found = []
     for members in groups.values():
         unique = {s.entity: s for s in members}
         for i, a in enumerate(list(unique)):
             for b in list(unique)[i + 1:]:
-                found.append(Found(a, RelationType.COOPERATES_WITH, b, "joint-actors", 0.6))
+                found.append(found_by_rule(lexicon, a, RelationType.COOPERATES_WITH, b, "joint-actors"))
     return found
 
 
@@ -188,9 +165,9 @@ def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon, owner: dict[int, int])
         return None  # the path runs through a third entity: the relation is that entity's
     if any(t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and t.head in path for t in path):
         return None  # "Russia condemned it, and the Kremlin warned": two clauses, two statements
-    if any(t.lower_ in _NEGATIONS for w in words for t in w.children if t.dep_ == "neg"):
+    if any(t.lower_ in lexicon.grammar.negations for w in words for t in w.children if t.dep_ == "neg"):
         return None
-    if _other_clause(path, root_a, root_b):
+    if _other_clause(path, root_a, root_b, lexicon):
         return None
     lemmas = _lemmas(words)
     venue = _venue(a, b, lemmas, lexicon)
@@ -209,16 +186,15 @@ def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon, owner: dict[int, int])
         oriented = _orient(a, b, spec, doc)
         if oriented is not None:
             source, target = oriented
-            confidence = spec.confidence * (0.8 if a.anaphor or b.anaphor else 1.0)
+            confidence = spec.confidence * (lexicon.factor("path with an anaphor") if a.anaphor or b.anaphor else 1.0)
             return Found(source.entity, rtype, target.entity, f"path:{sorted(hit)[0]}", round(confidence, 3))
-    return _person_at_event(a, b, path)
+    return _person_at_event(a, b, path, lexicon)
 
 
 _EVENTS = {EntityLabel.EVENT, EntityLabel.INITIATIVE}
-_TOPIC_PREPOSITIONS = {"over", "about", "regarding", "concerning", "amid"}
 
 
-def _other_clause(path: list[Token], root_a: Token, root_b: Token) -> bool:
+def _other_clause(path: list[Token], root_a: Token, root_b: Token, lexicon: Lexicon) -> bool:
     """The two names belong to different statements.
 
     "X announced sanctions, while China criticised the move": China is the subject of a clause that
@@ -231,7 +207,7 @@ def _other_clause(path: list[Token], root_a: Token, root_b: Token) -> bool:
                                     for c in token.children)]
             if subject_side and any(token not in r.ancestors and r != token for r in (root_a, root_b)):
                 return True
-    return any(r.dep_ == "pobj" and r.head.lower_ in _TOPIC_PREPOSITIONS for r in (root_a, root_b))
+    return any(r.dep_ == "pobj" and r.head.lower_ in lexicon.grammar.topic_prepositions for r in (root_a, root_b))
 
 
 def _venue(a: Slot, b: Slot, lemmas: set[str], lexicon: Lexicon) -> Found | None:
@@ -239,16 +215,17 @@ def _venue(a: Slot, b: Slot, lemmas: set[str], lexicon: Lexicon) -> Found | None
     places = [s for s in (a, b) if s.label is EntityLabel.PLACE]
     events = [s for s in (a, b) if s.label in _EVENTS]
     if places and events and lemmas & lexicon.relations[RelationType.HOSTS].triggers:
-        return Found(events[0].entity, RelationType.LOCATED_IN, places[0].entity, "path:venue-hosts", 0.7)
+        return found_by_rule(lexicon, events[0].entity, RelationType.LOCATED_IN, places[0].entity, "path:venue-hosts")
     return None
 
 
-def _person_at_event(a: Slot, b: Slot, path: list[Token]) -> Found | None:
+def _person_at_event(a: Slot, b: Slot, path: list[Token], lexicon: Lexicon) -> Found | None:
     """A person closely tied to an event in one clause (speaking at it, describing it) takes part in it."""
     people = [s for s in (a, b) if s.label is EntityLabel.PERSON and not s.anaphor]
     events = [s for s in (a, b) if s.label in _EVENTS]
     if people and events and len(path) <= 4:
-        return Found(people[0].entity, RelationType.PARTICIPATES_IN, events[0].entity, "path:person-event", 0.5)
+        return found_by_rule(lexicon, people[0].entity, RelationType.PARTICIPATES_IN, events[0].entity,
+                             "path:person-event")
     return None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from graphmodel.extract.rules.lexicon import Lexicon
 from graphmodel.models import Block, BlockKind, Document
@@ -16,12 +17,6 @@ from graphmodel.schema import EntityLabel
 __all__ = ["Unit", "cell_label", "document_units"]
 
 _PROSE = {BlockKind.PARAGRAPH, BlockKind.LIST_ITEM}
-_PARTICIPANT_HEADER = re.compile(r"particip|countr|member|nation|partner|allies|states", re.IGNORECASE)
-_NAME_HEADERS = {"project": EntityLabel.INITIATIVE, "initiative": EntityLabel.INITIATIVE,
-                 "operation": EntityLabel.INITIATIVE, "program": EntityLabel.INITIATIVE,
-                 "programme": EntityLabel.INITIATIVE, "exercise": EntityLabel.INITIATIVE,
-                 "mission": EntityLabel.INITIATIVE, "event": EntityLabel.EVENT, "conference": EntityLabel.EVENT,
-                 "organization": EntityLabel.ORGANIZATION, "organisation": EntityLabel.ORGANIZATION}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +57,15 @@ def _with_lead_in(block: Block) -> Unit:
     return Unit(block.text, block.start, lead_in=match.end() if match else 0)
 
 
+@cache
+def _participant_header(stems: tuple[str, ...]) -> re.Pattern[str]:
+    """A header that names a participants column contains one of ``stems``, in any case."""
+    return re.compile("|".join(re.escape(s) for s in stems), re.IGNORECASE)
+
+
 def _row_units(row: Block, lexicon: Lexicon) -> list[Unit]:
-    participants = [i for i, h in enumerate(row.header) if _PARTICIPANT_HEADER.search(h) and i > 0]
+    header = _participant_header(lexicon.participant_headers)
+    participants = [i for i, h in enumerate(row.header) if header.search(h) and i > 0]
     if not participants or not row.cells:
         return []
     name_label = cell_label(row.cells[0], row.header[0] if row.header else "", lexicon)
@@ -122,4 +124,4 @@ def cell_label(text: str, header: str, lexicon: Lexicon) -> EntityLabel | None:
         return lexicon.first_words[words[0]]
     if words and words[-1] in lexicon.heads:
         return lexicon.heads[words[-1]]
-    return _NAME_HEADERS.get(header.strip().lower())
+    return lexicon.name_headers.get(header.strip().lower())
