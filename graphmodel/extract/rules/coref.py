@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from graphmodel.extract.rules.lexicon import Lexicon, norm
 from graphmodel.extract.rules.types import LocalEntity, Located, Mention
@@ -29,21 +29,33 @@ def _definition(definers: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def relabel(mention: Mention, doc: Doc, lexicon: Lexicon) -> Mention:
-    """Type a capital by its role: the state when it acts ("Beijing's control"), else a place.
+    """Type a capital by its role: the state when it acts ("Beijing's control", "Washington said",
+    "urged Beijing"), else a place ("in Beijing", "between Lagos and Accra", "Kyiv-based").
 
     A capital in capitals is a dateline ("BRUSSELS - ..."), the place the story was filed from.
     """
     if mention.kind != "capital":
         return mention
+    place = Mention(mention.start, mention.end, mention.text, EntityLabel.PLACE, None, "name", mention.source)
     if mention.text.isupper():
-        return Mention(mention.start, mention.end, mention.text, EntityLabel.PLACE, None, "name", mention.source)
+        return place
     span = mention.span(doc)
     state, city = norm(mention.canonical or ""), norm(mention.text)
-    city_of_state = state in city and city != state  # "Panama City", "Mexico City"
-    locative = span.root.dep_ == "pobj" and span.root.head.lower_ in lexicon.grammar.capital_locatives
-    if not locative and not city_of_state:
-        return mention  # "Washington said", "Beijing's control": the state acting
-    return Mention(mention.start, mention.end, mention.text, EntityLabel.PLACE, None, "name", mention.source)
+    if state in city and city != state:  # "Panama City", "Mexico City"
+        return place
+    return mention if _acts(span, lexicon) else place
+
+
+def _acts(span: Span, lexicon: Lexicon) -> bool:
+    """A name in an actor's role: subject, possessor, object of a verb, agent ("by", "for"), or one of a list of them."""
+    root = span.root
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    if span.end < len(span.doc) and span.doc[span.end].text in lexicon.grammar.possessives:
+        return True
+    if root.dep_ in {"nsubj", "nsubjpass", "poss", "dobj"}:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in lexicon.grammar.capital_actor_prepositions
 
 
 def group_mentions(located: list[Located], docs: list[Doc], lexicon: Lexicon) -> tuple[list[LocalEntity], list[int]]:

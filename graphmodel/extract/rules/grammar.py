@@ -22,7 +22,7 @@ class Grammar:
     title_splitters: frozenset[str]
     name_punctuation: frozenset[str]
     locatives: frozenset[str]
-    capital_locatives: frozenset[str]
+    capital_actor_prepositions: frozenset[str]
     head_connectors: frozenset[str]
     example_prepositions: frozenset[str]
     name_connectors: frozenset[str]

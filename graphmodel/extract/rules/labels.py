@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from spacy.tokens import Span
 
@@ -98,12 +99,19 @@ def _person(span: Span, lexicon: Lexicon) -> list[Mention]:
     words = [t for t in span if t.text not in lexicon.person_suffixes]
     if words and words[0].text in lexicon.name_particles:
         return []
-    lower = [t for t in words if not t.text[:1].isupper() and t.text not in lexicon.grammar.name_punctuation]
+    lower = [t for t in words if not t.text[:1].isupper() and t.text not in lexicon.grammar.name_punctuation
+             and not _after_glued_hyphen(t, lexicon)]  # "Baek Hyun-woo"
     if not words or len(span) > 6 or any(t.text not in lexicon.name_particles for t in lower):
         return []
     if any(t.text in lexicon.heads or lexicon.lookup(t.text) for t in words) or span.text.isupper():
         return []
     return [Mention(span.start, span.end, span.text, EntityLabel.PERSON, None, "name", "person")]
+
+
+def _after_glued_hyphen(token: Any, lexicon: Lexicon) -> bool:
+    before = token.nbor(-1) if token.i > 0 else None
+    return (before is not None and before.text in lexicon.grammar.hyphens and not before.whitespace_
+            and before.i > 0 and not before.nbor(-1).whitespace_)
 
 
 def _reconsider(span: Span, lexicon: Lexicon, label: EntityLabel | None,

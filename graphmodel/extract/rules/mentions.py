@@ -103,8 +103,38 @@ def _ner_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
         if ent.label_ not in _NER_LABELS or _shouting(ent.sent):
             continue  # demonyms come from the gazetteer; dates and numbers are no entities
         for part in _split_coordination(ent, lexicon):
-            found.extend(_typed(part, lexicon, "ner", _NER_LABELS.get(ent.label_)))
+            joined = _join_hyphens(part, lexicon, person=ent.label_ == "PERSON")
+            found.extend(_typed(joined, lexicon, "ner", _NER_LABELS.get(ent.label_)))
     return found
+
+
+def _join_hyphens(span: Span, lexicon: Lexicon, *, person: bool = False) -> Span:
+    """Extend a name over words glued to it by a hyphen: "Baek Hyun-woo", "Pennington-Shaw", "Nordic-Ukrainian".
+
+    A person's name (or a word the NER tags as one) takes any word ("Hyun-woo"); other names only
+    capitalised ones ("U.S.-led" stays out). A state on either side is left alone: "Russia-Ukraine talks" names two parties.
+    """
+    doc, start, end = span.doc, span.start, span.end
+
+    def glued(i: int, word: int) -> bool:
+        if not (0 <= word < len(doc)) or doc[i].text not in lexicon.grammar.hyphens:
+            return False
+        if doc[i - 1].whitespace_ or doc[i].whitespace_ or not doc[word].is_alpha:
+            return False
+        if not (person or doc[i - 1].ent_type_ == "PERSON" or doc[word].text[:1].isupper()):
+            return False
+        return not (_is_state(doc[word].text, lexicon) or _is_state(doc[i - 1].text, lexicon))
+
+    while end + 1 < len(doc) and glued(end, end + 1):
+        end += 2
+    while start >= 2 and glued(start - 1, start - 2):
+        start -= 2
+    return doc[start:end]
+
+
+def _is_state(text: str, lexicon: Lexicon) -> bool:
+    entry = lexicon.lookup(text)
+    return entry is not None and entry.label is EntityLabel.COUNTRY
 
 
 def _shouting(sent: Span) -> bool:
@@ -148,8 +178,9 @@ def _chunk_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
         while j < len(doc) and (_chunk_token(doc[j], lexicon) or _bridge(doc, j, lexicon)
                                 or _bridge_in(doc, j, lexicon)):
             j += 1
-        found.extend(_typed(doc[i:j], lexicon, "chunk", None))
-        i = j
+        span = _join_hyphens(doc[i:j], lexicon)
+        found.extend(_typed(span, lexicon, "chunk", None))
+        i = max(j, span.end)
     return found
 
 
