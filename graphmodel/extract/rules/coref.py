@@ -47,7 +47,7 @@ def relabel(mention: Mention, doc: Doc, lexicon: Lexicon) -> Mention:
 
 
 def _acts(span: Span, lexicon: Lexicon) -> bool:
-    """A name in an actor's role: subject, possessor, object of a verb, agent ("by", "for"), or one of a list of them."""
+    """A name in an actor's role: subject, possessor, object of a verb, after "by" or "for", or listed with one."""
     root = span.root
     while root.dep_ == "conj" and root.head != root:
         root = root.head

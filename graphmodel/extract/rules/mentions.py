@@ -112,7 +112,8 @@ def _join_hyphens(span: Span, lexicon: Lexicon, *, person: bool = False) -> Span
     """Extend a name over words glued to it by a hyphen: "Baek Hyun-woo", "Pennington-Shaw", "Nordic-Ukrainian".
 
     A person's name (or a word the NER tags as one) takes any word ("Hyun-woo"); other names only
-    capitalised ones ("U.S.-led" stays out). A state on either side is left alone: "Russia-Ukraine talks" names two parties.
+    capitalised ones ("U.S.-led" stays out). A state on either side is left alone: "Russia-Ukraine
+    talks" names two parties.
     """
     doc, start, end = span.doc, span.start, span.end
 
