@@ -175,12 +175,49 @@ def _merge_partial_names(entities: list[LocalEntity], assignment: list[int], lex
 
 def _containing(short: LocalEntity, entities: list[LocalEntity], lexicon: Lexicon) -> int | None:
     words = norm(short.name).split()
-    if not words or short.label is EntityLabel.PERSON:
+    if not words or short.label is EntityLabel.PERSON and not _is_named_activity(short, entities, lexicon):
         return None
+    connectors = lexicon.grammar.partial_name_connectors
     hits = [j for j, other in enumerate(entities)
-            if other is not short and other.mentions and other.label is short.label
-            and _sublist(words, norm(other.name).split(), lexicon.grammar.partial_name_connectors)]
+            if other is not short and other.mentions and (
+                other.label is short.label and _sublist(words, norm(other.name).split(), connectors)
+                or other.label in _ACTIVITIES and _same_core(words, norm(other.name).split(), lexicon))]
     return hits[0] if len(hits) == 1 else None
+
+
+_ACTIVITIES = frozenset({EntityLabel.INITIATIVE, EntityLabel.EVENT})
+_EDITION = re.compile(r"^(?:\d+|\d+(?:st|nd|rd|th))$")
+
+
+def _is_named_activity(short: LocalEntity, entities: list[LocalEntity], lexicon: Lexicon) -> bool:
+    """A "person" that is the core of an exercise's or event's name ("Iron Tide" of "Exercise Iron Tide 2025")."""
+    words = norm(short.name).split()
+    return any(other.label in _ACTIVITIES and _same_core(words, norm(other.name).split(), lexicon)
+               for other in entities if other is not short)
+
+
+def _same_core(short: list[str], long: list[str], lexicon: Lexicon) -> bool:
+    """The two names differ only by a type word, an edition year or an ordinal: "Coral Shield",
+    "Exercise Coral Shield 2025", "the 11th Coral Dialogue" / "Coral Dialogue".
+
+    >>> from graphmodel.extract.rules.lexicon import load_lexicon
+    >>> _same_core(["coral", "shield"], ["exercise", "coral", "shield", "2025"], load_lexicon())
+    True
+    >>> _same_core(["shield"], ["exercise", "coral", "shield"], load_lexicon())
+    False
+    """
+    core = _core(short, lexicon)
+    return bool(core) and len(short) < len(long) and core == _core(long, lexicon)
+
+
+def _core(words: list[str], lexicon: Lexicon) -> list[str]:
+    type_words = {word.lower() for word, label in lexicon.first_words.items() if label in _ACTIVITIES}
+    start, end = 0, len(words)
+    while start < end and (words[start] in type_words or _EDITION.match(words[start])):
+        start += 1
+    while end > start and _EDITION.match(words[end - 1]):
+        end -= 1
+    return words[start:end]
 
 
 def _sublist(short: list[str], long: list[str], connectors: frozenset[str]) -> bool:

@@ -167,10 +167,14 @@ def head_word(words: list[str], lexicon: Lexicon) -> str:
     'Institute'
     >>> head_word(["Central", "American", "Security", "Conference"], load_lexicon())
     'Conference'
+    >>> head_word(["Ministerial", "Meeting", "-", "Plus"], load_lexicon())
+    'Meeting'
     """
     for i, word in enumerate(words[1:], start=1):
         if word.lower() in lexicon.grammar.head_connectors:
             return words[i - 1]
+    if len(words) > 2 and words[-2] in lexicon.grammar.hyphens and words[-1] not in lexicon.heads:
+        return words[-3]  # "Meeting-Plus": a suffix after the head
     return words[-1]
 
 

@@ -180,7 +180,11 @@ def _chunk_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
                                 or _bridge_in(doc, j, lexicon)):
             j += 1
         span = _join_hyphens(doc[i:j], lexicon)
-        found.extend(_typed(span, lexicon, "chunk", None))
+        typed = _typed(span, lexicon, "chunk", None)
+        if not typed and span != doc[i:j]:  # "... Ministerial Meeting-Plus": the head is before the hyphen
+            span = doc[i:j]
+            typed = _typed(span, lexicon, "chunk", None)
+        found.extend(typed)
         i = max(j, span.end)
     return found
 
