@@ -12,6 +12,7 @@ from graphmodel.extract.rules.coref import group_mentions, relabel
 from graphmodel.extract.rules.groups import group_relations
 from graphmodel.extract.rules.inference import infer_relations, name_relations
 from graphmodel.extract.rules.lexicon import Lexicon, load_lexicon, norm
+from graphmodel.extract.rules.lists import list_relations
 from graphmodel.extract.rules.mentions import find_mentions
 from graphmodel.extract.rules.nlp import load_pipeline
 from graphmodel.extract.rules.relations import sentence_relations
@@ -51,6 +52,8 @@ class RuleExtractor:
         entities, assignment = group_mentions(located, docs, self.lexicon)
         sourced = self._sentence_relations(units, docs, located, entities, assignment)
         sourced += self._row_relations(units, located, assignment)
+        sourced += [_at(item.found, units[item.unit], docs[item.unit])
+                    for item in list_relations(units, docs, located, assignment, entities, self.lexicon)]
         first_seen = {entity: located[n].block for n, entity in reversed(list(enumerate(assignment)))}
         sourced += [_at(f, units[first_seen[named]], docs[first_seen[named]])
                     for f, named in name_relations(entities, self.lexicon)]

@@ -76,6 +76,8 @@ class Lexicon:
     government_heads: frozenset[str] = field(default_factory=frozenset)  # a state's body with one is PART_OF it
     surname_suffixes: frozenset[str] = field(default_factory=frozenset)
     participation_words: frozenset[str] = field(default_factory=frozenset)
+    list_participation_words: frozenset[str] = field(default_factory=frozenset)
+    membership_words: frozenset[str] = field(default_factory=frozenset)
     joint_action_excluded: frozenset[str] = field(default_factory=frozenset)
     state_name_openers: frozenset[str] = field(default_factory=frozenset)  # "Royal Canadian Navy"
     participant_headers: tuple[str, ...] = ()  # stems of table headers of participant columns
@@ -182,6 +184,8 @@ def load_lexicon() -> Lexicon:
         government_heads=frozenset(words["government_heads"]),
         surname_suffixes=frozenset(words["surname_suffixes"]),
         participation_words=frozenset(words["participation_words"]),
+        list_participation_words=frozenset(words["list_participation_words"]),
+        membership_words=frozenset(words["membership_words"]),
         joint_action_excluded=frozenset(words["joint_action_excluded"]),
         state_name_openers=frozenset(words["state_name_openers"]),
         participant_headers=tuple(words["participant_headers"]),

@@ -23,8 +23,9 @@ _PROSE = {BlockKind.PARAGRAPH, BlockKind.LIST_ITEM}
 class Unit:
     """A text the extractor parses, located at ``offset`` in the document text.
 
-    ``row`` is set for table cells: the row block (its text is the evidence) and ``role`` says
-    whether the cell names the row's subject ("name") or one participant ("participant").
+    ``role`` is "prose" for a paragraph, "list_item" for a list item; for table cells, ``row`` is the
+    row block (its text is the evidence) and ``role`` says whether the cell names the row's subject
+    ("name") or one participant ("participant").
     Headings (role "heading") are read for relations between entities the body names, never for
     new entities.
     """
@@ -54,7 +55,8 @@ _LEAD_IN = re.compile(r"^[^:.!?]{1,60}:\s+")
 def _with_lead_in(block: Block) -> Unit:
     """A list item, with the length of its "Joint Training Exercises: ..." label, which works like a heading."""
     match = _LEAD_IN.match(block.text) if block.kind is BlockKind.LIST_ITEM else None
-    return Unit(block.text, block.start, lead_in=match.end() if match else 0)
+    role = "list_item" if block.kind is BlockKind.LIST_ITEM else "prose"
+    return Unit(block.text, block.start, role=role, lead_in=match.end() if match else 0)
 
 
 @cache

@@ -1,0 +1,114 @@
+"""Relations read from a list's structure: the items of a list of participants, or of member states.
+
+Official texts list participants one per item under a lead ("Participating forces:", a
+"Participating delegations" heading) and group them under sub-leads ("ASEAN Member States").
+Each item that is a name gives the named actor:
+
+- ``PARTICIPATES_IN`` the event or initiative the leads name, else the document's main one, when a
+  lead holds a participation word;
+- ``MEMBER_OF`` the organization the nearest lead names, when that lead speaks of members.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from graphmodel.extract.rules.lexicon import Lexicon
+from graphmodel.extract.rules.types import Found, LocalEntity, Located, found_by_rule
+from graphmodel.extract.rules.units import Unit
+from graphmodel.schema import EntityLabel, RelationType
+
+__all__ = ["ListItem", "list_relations"]
+
+_ACTORS = frozenset({EntityLabel.COUNTRY, EntityLabel.ORGANIZATION, EntityLabel.PERSON})
+_ACTIVITIES = frozenset({EntityLabel.EVENT, EntityLabel.INITIATIVE})
+_MEMBERS = frozenset({EntityLabel.COUNTRY, EntityLabel.ORGANIZATION})
+_NAME_START = 3  # the item's name starts within its first tokens ("Observers from the African Union")
+_ITEM_TOKENS = 14  # longer items are sentences, read by the sentence rules
+_MAX_LEADS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """A relation read from a list item: the found relation and the unit whose text is its evidence."""
+
+    found: Found
+    unit: int
+
+
+def list_relations(units: list[Unit], docs: list[Doc], located: list[Located], assignment: list[int],
+                   entities: list[LocalEntity], lexicon: Lexicon) -> list[ListItem]:
+    """The participants and members that the lists of a document name (see the module docstring)."""
+    order = sorted(range(len(units)), key=lambda i: (units[i].offset, units[i].role != "heading"))
+    mentions: dict[int, list[tuple[int, int]]] = {}  # unit -> (token start, entity)
+    for item, entity in zip(located, assignment, strict=True):
+        mentions.setdefault(item.block, []).append((item.mention.start, entity))
+    main = _main_activity(entities)
+    out = []
+    for position, index in enumerate(order):
+        if units[index].role != "list_item":
+            continue
+        actor = _named_actor(docs[index], mentions.get(index, []), entities)
+        if actor is None:
+            continue
+        leads = _leads(order, position, units)
+        nearest = leads[0] if leads else None
+        if any(_speaks_of(docs[lead], lexicon.list_participation_words) for lead in leads):
+            target = _named(leads, mentions, entities, _ACTIVITIES)
+            target = main if target is None else target
+            if target is not None:
+                rule = "list-participants"
+                out.append(ListItem(found_by_rule(lexicon, actor, RelationType.PARTICIPATES_IN, target, rule), index))
+        member = entities[actor].label in _MEMBERS
+        if nearest is not None and member and _speaks_of(docs[nearest], lexicon.membership_words):
+            body = _named([nearest], mentions, entities, frozenset({EntityLabel.ORGANIZATION}))
+            if body is not None and body != actor:
+                found = found_by_rule(lexicon, actor, RelationType.MEMBER_OF, body, "list-members")
+                out.append(ListItem(found, index))
+    return out
+
+
+def _main_activity(entities: list[LocalEntity]) -> int | None:
+    counts = Counter({i: e.mentions for i, e in enumerate(entities) if e.label in _ACTIVITIES and e.mentions})
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _named_actor(doc: Doc, mentions: list[tuple[int, int]], entities: list[LocalEntity]) -> int | None:
+    """The actor an item names, when the item is little more than that name."""
+    if len(doc) > _ITEM_TOKENS:
+        return None
+    for start, entity in sorted(mentions):
+        if start < _NAME_START and entities[entity].label in _ACTORS:
+            return entity
+    return None
+
+
+def _leads(order: list[int], position: int, units: list[Unit]) -> list[int]:
+    """The leads of a list item, nearest first: the prose line or heading right above its list, then
+    the headings above that, up to the prose before them ("Participating delegations" above
+    "ASEAN Member States" above the items)."""
+    leads: list[int] = []
+    for index in reversed(order[:position]):
+        role = units[index].role
+        if role == "prose" and leads or len(leads) == _MAX_LEADS:
+            break
+        if role in {"prose", "heading"}:
+            leads.append(index)
+    return leads
+
+
+def _speaks_of(doc: Doc, lemmas: frozenset[str]) -> bool:
+    return any(token.lemma_.lower() in lemmas for token in doc)
+
+
+def _named(leads: list[int], mentions: dict[int, list[tuple[int, int]]], entities: list[LocalEntity],
+           labels: frozenset[EntityLabel]) -> int | None:
+    """The last entity with one of ``labels`` that the nearest lead naming one names."""
+    for lead in leads:
+        named = [entity for _, entity in sorted(mentions.get(lead, [])) if entities[entity].label in labels]
+        if named:
+            return named[-1]
+    return None
