@@ -79,6 +79,7 @@ class Lexicon:
     list_participation_words: frozenset[str] = field(default_factory=frozenset)
     membership_words: frozenset[str] = field(default_factory=frozenset)
     joint_action_excluded: frozenset[str] = field(default_factory=frozenset)
+    joint_action_words: frozenset[str] = field(default_factory=frozenset)
     state_name_openers: frozenset[str] = field(default_factory=frozenset)  # "Royal Canadian Navy"
     participant_headers: tuple[str, ...] = ()  # stems of table headers of participant columns
     name_headers: dict[str, EntityLabel] = field(default_factory=dict)  # first-column header -> label
@@ -187,6 +188,7 @@ def load_lexicon() -> Lexicon:
         list_participation_words=frozenset(words["list_participation_words"]),
         membership_words=frozenset(words["membership_words"]),
         joint_action_excluded=frozenset(words["joint_action_excluded"]),
+        joint_action_words=frozenset(words["joint_action_words"]),
         state_name_openers=frozenset(words["state_name_openers"]),
         participant_headers=tuple(words["participant_headers"]),
         name_headers=_by_word(words["name_headers"]),

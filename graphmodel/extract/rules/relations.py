@@ -111,25 +111,34 @@ _ACTORS = {EntityLabel.COUNTRY, EntityLabel.ORGANIZATION}
 
 
 def _joint_actors(sent: Span, slots: list[Slot], lexicon: Lexicon) -> list[Found]:
-    """States or bodies listed together in a clause about working together cooperate pairwise.
+    """States or bodies named together in a clause about working together cooperate pairwise.
 
-    "Philippine and United States troops ... supported by ...", "Australia, the United Kingdom and the
-    United States are considering working with Japan".
+    "Philippine and United States troops ... supported by ...", "Indonesia and Australia announced a
+    joint project". A longer list cooperates only where the clause says the action is joint ("A, B, C
+    and D in a joint statement"); otherwise ("run by A, B, C and D") it names participants.
     """
     groups: dict[int, list[Slot]] = {}
     for slot in slots:
         if slot.label in _ACTORS and not slot.anaphor:
             groups.setdefault(_root(sent.doc, slot).i, []).append(slot)
-    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    if not lemmas & lexicon.relations[RelationType.COOPERATES_WITH].triggers - lexicon.joint_action_excluded:
-        return []
+    triggers = lexicon.relations[RelationType.COOPERATES_WITH].triggers - lexicon.joint_action_excluded
     found = []
-    for members in groups.values():
-        unique = {s.entity: s for s in members}
-        for i, a in enumerate(list(unique)):
-            for b in list(unique)[i + 1:]:
-                found.append(found_by_rule(lexicon, a, RelationType.COOPERATES_WITH, b, "joint-actors"))
+    for head, members in groups.items():
+        unique = list({s.entity: s for s in members})
+        clause = _clause_lemmas(sent.doc[head])
+        if len(unique) < 2 or not clause & (triggers if len(unique) == 2 else lexicon.joint_action_words):
+            continue
+        found += [found_by_rule(lexicon, a, RelationType.COOPERATES_WITH, b, "joint-actors")
+                  for i, a in enumerate(unique) for b in unique[i + 1:]]
     return found
+
+
+def _clause_lemmas(token: Token) -> set[str]:
+    """The words of the clause a name belongs to: the subtree of the verb (or noun) that governs it."""
+    governor = token.head
+    while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i and governor.dep_ != "ROOT":
+        governor = governor.head
+    return {t.lemma_.lower() for t in governor.subtree} | {t.lower_ for t in governor.subtree}
 
 
 # ---------------------------------------------------------------- dependency paths
