@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from graphmodel.extract.rules.lexicon import Lexicon, norm
 from graphmodel.extract.rules.types import Mention
@@ -19,7 +19,7 @@ def classify_span(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLa
     if not len(span):
         return []
     for i, token in enumerate(span):  # "Panama's Ministry of Public Security"
-        if token.text in lexicon.grammar.possessives and 0 < i < len(span) - 1:
+        if token.text in lexicon.grammar.possessives and 0 < i < len(span) - 1 and _owner(span[:i], lexicon):
             return (classify_span(span[:i], lexicon, source, None)
                     + classify_span(span[i + 1:], lexicon, source, ner_label))
     entry = lexicon.lookup(span.text)
@@ -50,12 +50,28 @@ def _trim(span: Span, lexicon: Lexicon) -> Span:
     start, end = span.start, span.end
     doc = span.doc
     grammar = lexicon.grammar
-    while start < end and (doc[start].lower_ in grammar.leading_words or doc[start].is_punct or doc[start].is_space):
+    while start < end and (doc[start].lower_ in grammar.leading_words and not _opens_a_name(doc, start, end, lexicon)
+                           or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].text in grammar.possessives or doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in grammar.trailing_words):
         end -= 1
     return doc[start:end]
+
+
+def _opens_a_name(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A capitalised leading word that begins a gazetteer name: "New" of "New Zealand Defence Force"."""
+    ends = range(start + 2, min(end, start + 4) + 1)
+    return doc[start].text[:1].isupper() and any(lexicon.lookup(doc[start:k].text) for k in ends)
+
+
+def _owner(span: Span, lexicon: Lexicon) -> bool:
+    """The words before a possessive name an owner of their own: a state, a person, one name ("Rubio's").
+
+    "Tanzania People's Defence Force" is one name: "Tanzania People" owns nothing.
+    """
+    return (lexicon.lookup(span.text) is not None or len(span) == 1
+            or all(token.ent_type_ == "PERSON" for token in span))
 
 
 def _split_title(span: Span, lexicon: Lexicon) -> tuple[Span, Span] | None:
