@@ -1,6 +1,7 @@
 """Data files read by the rule extractor: gazetteers, word lists, relation triggers and rule confidences.
 
-- ``countries.json``, ``organizations.json``: gazetteers (lists of records).
+- ``countries.json``, ``organizations.json``: gazetteers (lists of records); ``demonyms.json`` adds the
+  demonyms the generated ``countries.json`` lacks.
 - ``lexicon.json``: domain words (titles, head nouns, group nouns, table headers, ...).
 - ``grammar.json``: function words and punctuation the patterns match.
 - ``relations.json``: trigger lemmas, confidence and path limit per relationship type (its signature is in

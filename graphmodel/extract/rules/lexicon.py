@@ -126,9 +126,11 @@ def _gazetteer() -> tuple[dict[str, list[GazetteerEntry]], dict[str, set[str]]]:
         table.setdefault(norm(surface), []).append(entry)
         surfaces.setdefault(entry.name, set()).add(surface)
 
+    extra_demonyms = read_data("demonyms.json")["states"]
     for state in read_data("countries.json"):
+        demonyms = state["demonyms"] + extra_demonyms.get(state["name"], [])
         for kind, forms in (("name", [state["name"]]), ("alias", state["aliases"]),
-                            ("demonym", state["demonyms"]), ("capital", state["capitals"])):
+                            ("demonym", demonyms), ("capital", state["capitals"])):
             for form in forms:
                 add(form, GazetteerEntry(state["name"], EntityLabel.COUNTRY, kind))
     for org in read_data("organizations.json"):
