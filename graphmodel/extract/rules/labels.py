@@ -235,6 +235,10 @@ def _plausible(span: Span, lexicon: Lexicon, label: EntityLabel, source: str) ->
         return False  # "U.S.-led", "Panama-based": adjectives, not names
     if all(w in lexicon.generic_words or w in lexicon.titles or lexicon.lookup(w) for w in words):
         return False  # "Australian Defence Industry" is a title, not a body
+    if all(lexicon.is_role(w) or lexicon.is_role(w.removesuffix("s")) for w in words):
+        return False  # "the Ministers", "Commanding General": titles without a name
+    if any("/" in t.text for t in span):
+        return False  # a photo credit or byline: "Name/AP"
     if len(span) == 1 and span[0].pos_ not in {"PROPN", "NOUN", "ADJ"} and not span.text.isupper():
         return False
     first = span[0]
