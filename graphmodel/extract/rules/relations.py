@@ -172,7 +172,7 @@ def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon, owner: dict[int, int])
     words = [t for t in path if t.i not in inside]
     if any(t.i in owner and t.i not in {root_a.i, root_b.i} for t in words):
         return None  # the path runs through a third entity: the relation is that entity's
-    if any(t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and t.head in path for t in path):
+    if any(t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and t.head in path and _has_subject(t) for t in path):
         return None  # "Russia condemned it, and the Kremlin warned": two clauses, two statements
     if any(t.lower_ in lexicon.grammar.negations for w in words for t in w.children if t.dep_ == "neg"):
         return None
@@ -201,6 +201,11 @@ def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon, owner: dict[int, int])
 
 
 _EVENTS = {EntityLabel.EVENT, EntityLabel.INITIATIVE}
+
+
+def _has_subject(verb: Token) -> bool:
+    """A verb with a subject of its own heads a clause; "held in X and co-hosted by Y" shares one."""
+    return any(child.dep_ in {"nsubj", "nsubjpass", "expl"} for child in verb.children)
 
 
 def _other_clause(path: list[Token], root_a: Token, root_b: Token, lexicon: Lexicon) -> bool:
