@@ -145,6 +145,15 @@ def sample_graph_file(sample_graph: nx.MultiDiGraph, tmp_path: Path) -> Path:
     return graphfile.write(sample_graph, tmp_path / "graph.json")
 
 
+@pytest.fixture(scope="session")
+def sample_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample graph as an embedded database, written once per session: read it, or copy it to change it."""
+    from graphmodel.stores.embedded.store import write_database
+
+    graph = build_graph((DOC1, DOC2), SAMPLE_ENTITIES, SAMPLE_RELATIONS)
+    return write_database(graph, tmp_path_factory.mktemp("embedded") / "graph.lbug")
+
+
 # --- a real Neo4j server ---
 
 @pytest.fixture(scope="session")

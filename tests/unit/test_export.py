@@ -528,17 +528,15 @@ def test_cli_export_missing_graph_file(runner: CliRunner, tmp_path: Path, monkey
 
 
 def test_cli_export_from_the_embedded_database(
-    runner: CliRunner, sample_graph: nx.MultiDiGraph, tmp_path: Path
+    runner: CliRunner, sample_graph: nx.MultiDiGraph, sample_database: Path
 ) -> None:
-    from graphmodel.stores.embedded.store import write_database
-
-    database = write_database(sample_graph, tmp_path / "graph.db")
-    result = runner.invoke(cli, ["export", "--db", str(database), "-o", "-"])
+    result = runner.invoke(cli, ["export", "--db", str(sample_database), "-o", "-"])
     assert result.exit_code == 0, result.output
     assert result.stdout == graphfile.dumps(sample_graph) + "\n"
     assert result.stderr == "exported 8 nodes, 7 relationships to standard output\n"
     query = "MATCH (c:Country)-[r:OPPOSES]->(d) RETURN c, r, d"
-    result = runner.invoke(cli, ["export", "--db", str(database), "--cypher", query, "--center", "China", "-o", "-"])
+    result = runner.invoke(cli, ["export", "--db", str(sample_database), "--cypher", query, "--center", "China",
+                                 "-o", "-"])
     assert result.exit_code == 0, result.output
     assert triples(graphfile.loads(result.stdout)) == {("country:united-states", "OPPOSES", "country:china")}
 
