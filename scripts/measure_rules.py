@@ -5,7 +5,7 @@ give every edge a confidence from the measured precision of the rule that found 
 (correct + 1) / (found + 2), per relationship type and rule. The file's "defaults" and "factors"
 are kept. Rerun after changing the rules:
 
-    python scripts/measure_rules.py data/docs:tests/data/gold tests/data/dev2/docs:tests/data/dev2/gold
+    python scripts/measure_rules.py data/docs:tests/data/gold ../shared/eval/dev2/docs:../shared/eval/dev2/gold
 """
 
 from __future__ import annotations
@@ -45,4 +45,4 @@ def main(pairs: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or ["data/docs:tests/data/gold", "tests/data/dev2/docs:tests/data/dev2/gold"])
+    main(sys.argv[1:] or ["data/docs:tests/data/gold", "../shared/eval/dev2/docs:../shared/eval/dev2/gold"])

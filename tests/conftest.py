@@ -1,4 +1,5 @@
-"""Shared fixtures: the CLI runner, a small sample graph, and a real Neo4j server for `neo4j`-marked tests.
+"""Shared fixtures: the CLI runner, a small sample graph, the evaluation sets beside the checkout, and a real
+Neo4j server for `neo4j`-marked tests.
 
 Integration tests take their server from the environment: GRAPHMODEL_NEO4J_URI, GRAPHMODEL_NEO4J_PASSWORD
 (and optionally GRAPHMODEL_NEO4J_USER, GRAPHMODEL_NEO4J_DATABASE). They delete graphmodel's nodes
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -38,6 +40,33 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+# --- the evaluation sets: third-party news excerpts kept outside the repository, in ../shared/eval ---
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_EVAL = ROOT.parent / "shared" / "eval"  # dev-gold/, dev2/{docs,gold}/, dev3/{docs,gold}/, score.py
+
+
+def missing_reason(path: Path) -> str:
+    return f"{path} is not on this machine (the evaluation sets live in ../shared/eval, beside the checkout)"
+
+
+def shared_eval(*parts: str) -> Path:
+    """The path ``../shared/eval/<parts>``; skips the calling test or fixture when it is absent."""
+    path = SHARED_EVAL.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(missing_reason(path))
+    return path
+
+
+def shared_eval_files(folder: str, pattern: str = "*") -> list[Any]:
+    """``pytest.param`` per file of ``../shared/eval/<folder>`` matching ``pattern``, for ``parametrize``;
+    one skipped parameter when the folder is absent, so that the skip shows in the report."""
+    path = SHARED_EVAL / folder
+    if not path.is_dir():
+        return [pytest.param(path, id=f"{folder}-absent", marks=pytest.mark.skip(reason=missing_reason(path)))]
+    return [pytest.param(file, id=file.name) for file in sorted(path.glob(pattern))]
 
 
 # --- the sample graph: the one place that defines it, so that it can be swapped for a real build ---
@@ -115,6 +144,15 @@ def sample_graph() -> nx.MultiDiGraph:
 @pytest.fixture
 def sample_graph_file(sample_graph: nx.MultiDiGraph, tmp_path: Path) -> Path:
     return graphfile.write(sample_graph, tmp_path / "graph.json")
+
+
+@pytest.fixture(scope="session")
+def sample_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample graph as an embedded database, written once per session: read it, or copy it to change it."""
+    from graphmodel.stores.embedded.build import write_database
+
+    graph = build_graph((DOC1, DOC2), SAMPLE_ENTITIES, SAMPLE_RELATIONS)
+    return write_database(graph, tmp_path_factory.mktemp("embedded") / "graph.lbug")
 
 
 # --- a real Neo4j server ---

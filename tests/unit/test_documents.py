@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import shared_eval, shared_eval_files
 
 from graphmodel.documents.header import looks_like_heading, parse_date
 from graphmodel.documents.read import parse_document, read_documents
@@ -16,11 +17,9 @@ from graphmodel.models import Block, BlockKind, Document
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "data" / "docs"
-# The dev2 articles: the copy in the repository when there is one, else the shared evaluation set.
-DEV2 = next((path for path in (ROOT / "tests" / "data" / "dev2" / "docs", Path("/work/shared/eval/dev2/docs"))
-             if path.is_dir()), ROOT / "tests" / "data" / "dev2" / "docs")
 FIXTURES = ROOT / "tests" / "data" / "documents"
-CORPUS = sorted(SAMPLES.glob("*.txt")) + sorted(DEV2.glob("*.txt"))
+CORPUS = [*sorted(SAMPLES.glob("*.txt")), *shared_eval_files("dev2/docs"),
+          *shared_eval_files("dev3/docs")]
 
 H, P, LI = BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM
 TH, TR = BlockKind.TABLE_HEADER, BlockKind.TABLE_ROW
@@ -59,10 +58,9 @@ def test_every_block_of_the_sample_corpus_indexes_into_the_text(path: Path) -> N
     assert_offsets(document)
 
 
-def test_dev2_corpus_is_present() -> None:
-    if not DEV2.is_dir():
-        pytest.skip(f"{DEV2} is not on this machine")
-    assert len(list(DEV2.glob("*.txt"))) == 8
+@pytest.mark.parametrize(("folder", "count"), [("dev2/docs", 8), ("dev3/docs", 15)])
+def test_evaluation_corpus_is_complete(folder: str, count: int) -> None:
+    assert len([path for path in shared_eval(folder).iterdir() if path.suffix in {".txt", ".md"}]) == count
 
 
 @pytest.mark.parametrize("path", [*FIXTURES.iterdir()], ids=lambda path: path.name)

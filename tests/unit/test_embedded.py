@@ -1,14 +1,15 @@
-"""The embedded database: built from the sample graph in tmp_path, queried in Neo4j's Cypher."""
+"""The embedded database: built from the sample graph of conftest.py, queried in Neo4j's Cypher."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import pytest
-from conftest import DOC1, DOC2, HEGSETH, SAMPLE_ENTITIES, SAMPLE_RELATIONS, build_graph
+from conftest import DOC1, HEGSETH, SAMPLE_ENTITIES, build_graph
 
 from graphmodel.errors import QueryError, StoreUnavailable, WriteRefused
 from graphmodel.graph.core import add_entity, add_relation
@@ -26,16 +27,22 @@ AFFILIATION = {"_type": "AFFILIATED_WITH", "confidence": 0.9, "evidence_docs": [
                "evidence_starts": [0], "evidence_ends": [57], "evidence_rules": ["title"]}
 
 
+def copy_of_the_sample(sample_database: Path, folder: Path) -> Path:
+    """A database file to rebuild over: the session's sample database, copied (cheaper than writing it again)."""
+    return Path(shutil.copy(sample_database, folder / "graph.lbug"))
+
+
 @pytest.fixture(scope="module")
-def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample graph of conftest.py, built once for the read-only tests."""
-    graph = build_graph((DOC1, DOC2), SAMPLE_ENTITIES, SAMPLE_RELATIONS)
-    return write_database(graph, tmp_path_factory.mktemp("embedded") / "graph.lbug")
+def store(sample_database: Path) -> Iterator[EmbeddedStore]:
+    """One read-only connection for the querying tests (opening the database costs more than most queries)."""
+    with open_database(sample_database) as opened:
+        yield opened
 
 
 @pytest.fixture
-def store(database: Path) -> Iterator[EmbeddedStore]:
-    with open_database(database) as opened:
+def own_store(sample_database: Path) -> Iterator[EmbeddedStore]:
+    """A connection of the test's own, for a test that interrupts a query."""
+    with open_database(sample_database) as opened:
         yield opened
 
 
@@ -151,10 +158,10 @@ def test_writes_are_refused_without_write(store: EmbeddedStore, query: str, mess
     assert str(error.value) == message
 
 
-def test_read_only_store_refuses_write_true(store: EmbeddedStore, database: Path) -> None:
+def test_read_only_store_refuses_write_true(store: EmbeddedStore, sample_database: Path) -> None:
     with pytest.raises(WriteRefused) as error:
         store.run("CREATE (:Person {key: 'x'})", write=True)
-    assert str(error.value) == (f"the embedded database {database} is open read-only; "
+    assert str(error.value) == (f"the embedded database {sample_database} is open read-only; "
                                 "open it with read_only=False to write")
 
 
@@ -182,10 +189,10 @@ def test_query_errors(store: EmbeddedStore, query: str, params: dict[str, str], 
     assert "\n" not in str(error.value)
 
 
-def test_timeout(store: EmbeddedStore) -> None:
+def test_timeout(own_store: EmbeddedStore) -> None:
     query = "UNWIND range(1, 20000) AS i UNWIND range(1, 20000) AS j WITH i * j AS s WHERE s % 7 = 3 RETURN count(*)"
     with pytest.raises(QueryError) as error:
-        store.run(query, timeout=0.05)
+        own_store.run(query, timeout=0.05)
     assert str(error.value) == ("the query timed out after 0.05 s; make it cheaper (LIMIT, a narrower MATCH) "
                                 "or raise --timeout")
 
@@ -217,8 +224,8 @@ def other_graph() -> nx.MultiDiGraph:
     return graph
 
 
-def test_rebuilding_replaces_the_database(tmp_path: Path) -> None:
-    path = write_database(build_graph((DOC1, DOC2), SAMPLE_ENTITIES, SAMPLE_RELATIONS), tmp_path / "graph.lbug")
+def test_rebuilding_replaces_the_database(sample_database: Path, tmp_path: Path) -> None:
+    path = copy_of_the_sample(sample_database, tmp_path)
     with open_database(path) as old:
         write_database(other_graph(), path)
         assert names(old, "Country") == ["China", "Honduras", "Panama", "United States"]  # still the old file
@@ -230,9 +237,9 @@ def test_rebuilding_replaces_the_database(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("failure", [RuntimeError("disk full"), KeyboardInterrupt()])
-def test_a_failed_build_leaves_the_old_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def test_a_failed_build_leaves_the_old_database(sample_database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                 failure: BaseException) -> None:
-    path = write_database(build_graph((DOC1, DOC2), SAMPLE_ENTITIES, SAMPLE_RELATIONS), tmp_path / "graph.lbug")
+    path = copy_of_the_sample(sample_database, tmp_path)
     real = embedded_build.copy_statements
 
     def fail_halfway(graph: nx.MultiDiGraph) -> Iterator[tuple[str, list[dict[str, Any]]]]:

@@ -12,6 +12,7 @@ from typing import Any
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from conftest import SHARED_EVAL, missing_reason
 
 from graphmodel.cli.main import cli
 from graphmodel.errors import GraphFileError
@@ -23,7 +24,7 @@ from graphmodel.graph.core import add_entity, add_relation, new_graph
 from graphmodel.models import Entity, Relation
 from graphmodel.schema import EntityLabel, RelationType
 
-REFERENCE_SCORER = Path("/work/shared/eval/score.py")
+REFERENCE_SCORER = SHARED_EVAL / "score.py"
 
 L, T = EntityLabel, RelationType
 HEGSETH = {"name": "Pete Hegseth", "label": "Person", "aliases": ["Hegseth", "Secretary Hegseth"]}
@@ -289,7 +290,7 @@ def unordered_if_symmetric(item: str) -> str:
     return f"{min(source, target)}{arrow}{max(source, target)}" if arrow else item
 
 
-@pytest.mark.skipif(not REFERENCE_SCORER.exists(), reason=f"{REFERENCE_SCORER} is not on this machine")
+@pytest.mark.skipif(not REFERENCE_SCORER.exists(), reason=missing_reason(REFERENCE_SCORER))
 def test_agrees_with_reference_scorer_on_tricky_graph(gold_dir: Path, tmp_path: Path) -> None:
     """Wrong label, duplicate alias node, ignored node, reversed symmetric edge, unmatched end."""
     nodes = [*NODES[:3], ("initiative:centsec", "CENTSEC", L.INITIATIVE, ()),

@@ -75,6 +75,8 @@ def test_table_participants_column(extractor) -> None:  # type: ignore[no-untype
 def test_headings_never_become_entities(extractor) -> None:  # type: ignore[no-untyped-def]
     x = _extract(extractor, "# Strategic Shadow Over Lima\n\nThe talks in Lima ended without agreement.\n")
     assert "Strategic Shadow Over Lima" not in _names(x)
+    assert _names(x)["Lima"] == "Place"  # the paragraph under the heading is still read
+    assert "Peru" not in _names(x)  # "in Lima", "Over Lima": the city, not its state acting
 
 
 def test_every_relation_keeps_its_evidence(extractor) -> None:  # type: ignore[no-untyped-def]
@@ -110,6 +112,14 @@ def test_list_item_labels_name_only_well_typed_entities(extractor) -> None:  # t
 def test_no_relation_across_coordinated_clauses(extractor) -> None:  # type: ignore[no-untyped-def]
     x = _extract(extractor, "Russia condemned the expansion, and the Kremlin warned of countermeasures.\n", "c.txt")
     assert not any(t == "OPPOSES" for _, t, _ in _edges(x))
+    assert (_names(x)["Russia"], _names(x)["Kremlin"]) == ("Country", "Organization")  # both clauses are read
+
+
+def test_a_relation_inside_the_second_coordinated_clause(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Russia condemned the expansion, and the Kremlin warned of countermeasures against "
+                            "NATO.\n", "c.txt")
+    assert ("Kremlin", "OPPOSES", "North Atlantic Treaty Organization") in _edges(x)
+    assert not any(t == "OPPOSES" and s == "Russia" for s, t, _ in _edges(x))
 
 
 def test_names_with_particles_and_capitals_as_places(extractor) -> None:  # type: ignore[no-untyped-def]

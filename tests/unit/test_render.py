@@ -134,14 +134,14 @@ def test_encodes_label_degree_type_and_evidence(tiny: nx.MultiDiGraph, tmp_path:
     data = embedded(page(tiny, tmp_path))
     nodes = {node["id"]: node for node in data["nodes"]}
     hegseth = nodes["person:pete-hegseth"]
-    assert (hegseth["color"], hegseth["shape"]) == (LABEL_STYLES["Person"].color, LABEL_STYLES["Person"].shape)
+    assert (hegseth["color"], hegseth["shape"]) == ("#0072B2", "dot")  # blue
     assert hegseth["size"] > nodes["country:panama"]["size"]  # degree 2 against 1
     assert (hegseth["name"], hegseth["kind"], hegseth["aliases"], hegseth["mentions"]) == (
         "Pete Hegseth", "Person", ["Hegseth"], 2)
     edges = {edge["type"]: edge for edge in data["edges"]}
     assert edges["PARTICIPATES_IN"]["arrows"]["to"]["enabled"] is True
     assert edges["COOPERATES_WITH"]["arrows"]["to"]["enabled"] is False
-    assert edges["COOPERATES_WITH"]["color"]["color"] == TYPE_STYLES["COOPERATES_WITH"].color
+    assert edges["COOPERATES_WITH"]["color"]["color"] == "#009E73"  # bluish green
     assert edges["PARTICIPATES_IN"]["evidence"][0]["sentence"] == "Hegseth spoke at the conference."
     assert data["documents"]["d1"] == {"title": "Panama talks", "date": "2025-04-09", "path": "a.txt"}
 
