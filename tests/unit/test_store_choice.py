@@ -14,7 +14,6 @@ from click.testing import CliRunner
 
 from graphmodel.cli.main import cli
 from graphmodel.graph import graphfile
-from graphmodel.stores.embedded.build import write_database
 
 NOT_BOLT = "http://localhost:7474"
 NEO4J_CHOSEN = (
@@ -26,8 +25,8 @@ EMBEDDED_ANSWER = "countries\n---------\n        4\n(1 row)\n"
 
 
 @pytest.fixture
-def database(sample_graph: nx.MultiDiGraph, tmp_path: Path) -> Path:
-    return write_database(sample_graph, tmp_path / "graph.db")
+def database(sample_database: Path) -> Path:
+    return sample_database  # read only: the session's copy
 
 
 def test_query_reads_the_embedded_database_when_only_the_env_var_names_neo4j(
