@@ -46,7 +46,7 @@ REFERENCE_SCORER = EVAL / "score.py"
 SETS = (("sample", ROOT / "data" / "docs", EVAL / "dev-gold", True),
         ("dev2", EVAL / "dev2" / "docs", EVAL / "dev2" / "gold", True),
         ("dev3", EVAL / "dev3" / "docs", EVAL / "dev3" / "gold", False))
-LEARNED_MODES = ("learned", "union", "hybrid")
+LEARNED_MODES = ("learned", "union", "hybrid", "rescore")
 
 
 @dataclass(frozen=True, slots=True)

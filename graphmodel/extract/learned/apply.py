@@ -7,8 +7,11 @@ turns a model's probabilities into the best-scored relation per (source, type, t
 - ``rules``: the rules' relations;
 - ``learned``: the learned relations alone;
 - ``union``: both;
-- ``hybrid``: the learned relations, plus the rules' relations between pairs that no candidate covers
-  (relations read from names or across segments, which the candidates cannot see).
+- ``hybrid``: the learned relations, plus every rule relation that no candidate covers: one read from
+  a name, across segments or through "the conference" standing for the focal event, which the
+  candidates cannot see;
+- ``rescore``: the rules' relations only, each kept when no candidate covers it or the model scores
+  its type at least the threshold.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from graphmodel.models import SYMMETRIC_TYPES, Document, Evidence, Extraction, R
 
 __all__ = ["MODES", "Prepared", "Scored", "combine", "prepare", "score_relations"]
 
-MODES = ("rules", "learned", "union", "hybrid")
+MODES = ("rules", "learned", "union", "hybrid", "rescore")
 RULE_NAME = "learned"
 
 
@@ -126,8 +129,28 @@ def combine(prepared: Prepared, learned: Sequence[Relation], mode: str) -> Extra
     elif mode == "union":
         relations = tuple(rules) + tuple(learned)
     elif mode == "hybrid":
-        covered = {frozenset((c.first.key, c.second.key)) for c in prepared.candidates}
-        relations = tuple(learned) + tuple(r for r in rules if frozenset((r.source, r.target)) not in covered)
+        relations = tuple(learned) + tuple(r for r in rules if not _covered(prepared, r))
+    elif mode == "rescore":
+        accepted = {_key(r) for r in learned}
+        relations = tuple(r for r in rules if _key(r) in accepted or not _covered(prepared, r))
     else:
         raise ValueError(f"unknown mode {mode!r}; choose from {', '.join(MODES)}")
     return replace(prepared.extraction, relations=relations)
+
+
+def _covered(prepared: Prepared, relation: Relation) -> bool:
+    """Whether a candidate of the relation's pair lies in a segment the relation's evidence overlaps."""
+    pair = {relation.source, relation.target}
+    for candidate in prepared.candidates:
+        if {candidate.first.key, candidate.second.key} == pair:
+            segment = prepared.segments[candidate.segment]
+            if any(e.start < segment.end and segment.start < e.end for e in relation.evidence):
+                return True
+    return False
+
+
+def _key(relation: Relation) -> tuple[str, str, str]:
+    source, target = relation.source, relation.target
+    if relation.type in SYMMETRIC_TYPES and source > target:
+        source, target = target, source
+    return (source, relation.type.value, target)

@@ -77,7 +77,7 @@ def fit_model(examples: Sequence[Example], c: float = 0.5, seed: int = 0) -> Rel
     cells = [(r, index[f]) for r, row in enumerate(rows) for f in row if f in index]
     matrix = csr_matrix((np.ones(len(cells)), ([r for r, _ in cells], [i for _, i in cells])),
                         shape=(len(rows), len(vocabulary)))
-    model = LogisticRegression(C=c, max_iter=3000, random_state=seed)
+    model = LogisticRegression(C=c, solver="saga", tol=1e-4, max_iter=5000, random_state=seed)
     model.fit(matrix, labels)
     return _full_model(list(model.classes_), model.coef_, model.intercept_, vocabulary)
 
