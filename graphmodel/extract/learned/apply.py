@@ -1,0 +1,156 @@
+"""From a document and the rules' extraction to scored candidates, and from scores to relations.
+
+:func:`prepare` finds the candidates of one document and their features; :func:`score_relations`
+turns a model's probabilities into the best-scored relation per (source, type, target);
+:func:`combine` builds the ``Extraction`` of a configuration:
+
+- ``rules``: the rules' relations;
+- ``learned``: the learned relations alone;
+- ``union``: both;
+- ``hybrid``: the learned relations, plus every rule relation that no candidate covers: one read from
+  a name, across segments or through "the conference" standing for the focal event, which the
+  candidates cannot see;
+- ``rescore``: the rules' relations only, each kept when no candidate covers it or the model scores
+  its type at least the threshold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from graphmodel.extract.learned.candidates import Candidate, find_mentions, segment_candidates
+from graphmodel.extract.learned.features import candidate_features, rule_votes
+from graphmodel.extract.learned.schema import NONE, Schema, load_schema, split_class
+from graphmodel.extract.learned.segments import Segment, document_segments
+from graphmodel.models import SYMMETRIC_TYPES, Document, Evidence, Extraction, Relation, RelationType
+
+__all__ = ["MODES", "Prepared", "Scored", "combine", "prepare", "score_relations"]
+
+MODES = ("rules", "learned", "union", "hybrid", "rescore")
+RULE_NAME = "learned"
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One document's rule extraction, segments, candidates, their features and allowed classes."""
+
+    extraction: Extraction
+    segments: tuple[Segment, ...]
+    candidates: tuple[Candidate, ...]
+    features: tuple[tuple[str, ...], ...]
+    allowed: np.ndarray  # (candidates, classes) booleans
+
+    @property
+    def document_id(self) -> str:
+        return self.extraction.document.id if self.extraction.document else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A relation the model proposes: ends, type, probability and the candidate it is best read from."""
+
+    source: str
+    target: str
+    type: RelationType
+    probability: float
+    candidate: int
+
+
+def prepare(document: Document, extraction: Extraction, nlp: Any, schema: Schema | None = None) -> Prepared:
+    """Parse ``document`` into segments and collect the candidates among ``extraction``'s entities."""
+    schema = schema or load_schema()
+    votes = rule_votes(extraction.relations)
+    classes = schema.classes()
+    segments, candidates, features = [], [], []
+    for index, (segment, doc) in enumerate(document_segments(document, nlp)):
+        segments.append(segment)
+        mentions = find_mentions(doc, extraction.entities)
+        for candidate in segment_candidates(index, mentions, schema):
+            candidates.append(candidate)
+            features.append(tuple(candidate_features(candidate, segment, doc, mentions, votes, schema)))
+    allowed = np.array([[schema.fits(c, x.first.label, x.second.label) for c in classes] for x in candidates],
+                       dtype=bool).reshape(len(candidates), len(classes))
+    return Prepared(extraction, tuple(segments), tuple(candidates), tuple(features), allowed)
+
+
+def masked(probabilities: np.ndarray, allowed: np.ndarray) -> np.ndarray:
+    """Probabilities with the classes a candidate's labels forbid set to 0, renormalised per row.
+
+    >>> masked(np.array([[0.2, 0.6, 0.2]]), np.array([[True, False, True]])).tolist()
+    [[0.5, 0.0, 0.5]]
+    """
+    kept = np.where(allowed, probabilities, 0.0)
+    total = kept.sum(axis=1, keepdims=True)
+    result: np.ndarray = kept / np.where(total > 0, total, 1.0)
+    return result
+
+
+def score_relations(prepared: Prepared, probabilities: np.ndarray, classes: Sequence[str]) -> list[Scored]:
+    """The best probability of every (source, type, target) over the document's candidates."""
+    best: dict[tuple[str, RelationType, str], Scored] = {}
+    probs = masked(probabilities, prepared.allowed)
+    for row, candidate in enumerate(prepared.candidates):
+        for column, cls in enumerate(classes):
+            if cls == NONE or probs[row, column] <= 0.0:
+                continue
+            rtype, forward = split_class(cls)
+            source, target = candidate.first.key, candidate.second.key
+            if not forward or (rtype in SYMMETRIC_TYPES and source > target):
+                source, target = target, source
+            key = (source, rtype, target)
+            if key not in best or probs[row, column] > best[key].probability:
+                best[key] = Scored(source, target, rtype, float(probs[row, column]), row)
+    return [best[key] for key in sorted(best)]
+
+
+def learned_relations(prepared: Prepared, scored: Sequence[Scored], threshold: float) -> list[Relation]:
+    """The relations scored at least ``threshold``, each with its segment as evidence."""
+    out = []
+    for item in scored:
+        if item.probability < threshold:
+            continue
+        segment = prepared.segments[prepared.candidates[item.candidate].segment]
+        evidence = Evidence(prepared.document_id, segment.text.strip(), segment.start, segment.end, RULE_NAME)
+        out.append(Relation(item.source, item.target, item.type, (evidence,), round(item.probability, 3)))
+    return out
+
+
+def combine(prepared: Prepared, learned: Sequence[Relation], mode: str) -> Extraction:
+    """The extraction of configuration ``mode`` (one of :data:`MODES`)."""
+    rules = prepared.extraction.relations
+    if mode == "rules":
+        relations = tuple(rules)
+    elif mode == "learned":
+        relations = tuple(learned)
+    elif mode == "union":
+        relations = tuple(rules) + tuple(learned)
+    elif mode == "hybrid":
+        relations = tuple(learned) + tuple(r for r in rules if not _covered(prepared, r))
+    elif mode == "rescore":
+        accepted = {_key(r) for r in learned}
+        relations = tuple(r for r in rules if _key(r) in accepted or not _covered(prepared, r))
+    else:
+        raise ValueError(f"unknown mode {mode!r}; choose from {', '.join(MODES)}")
+    return replace(prepared.extraction, relations=relations)
+
+
+def _covered(prepared: Prepared, relation: Relation) -> bool:
+    """Whether a candidate of the relation's pair lies in a segment the relation's evidence overlaps."""
+    pair = {relation.source, relation.target}
+    for candidate in prepared.candidates:
+        if {candidate.first.key, candidate.second.key} == pair:
+            segment = prepared.segments[candidate.segment]
+            if any(e.start < segment.end and segment.start < e.end for e in relation.evidence):
+                return True
+    return False
+
+
+def _key(relation: Relation) -> tuple[str, str, str]:
+    source, target = relation.source, relation.target
+    if relation.type in SYMMETRIC_TYPES and source > target:
+        source, target = target, source
+    return (source, relation.type.value, target)

@@ -1,0 +1,39 @@
+"""An extractor that runs the rules, then scores candidate pairs with a learned relation model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graphmodel.extract import Extractor, make_extractor
+from graphmodel.extract.learned.apply import MODES, combine, learned_relations, prepare, score_relations
+from graphmodel.extract.learned.model import RelationModel, load_model
+from graphmodel.extract.rules.nlp import load_pipeline
+from graphmodel.models import Document, Extraction
+
+__all__ = ["LearnedExtractor"]
+
+
+class LearnedExtractor:
+    """The rule extractor's entities, with relations chosen by ``mode`` (see :func:`.apply.combine`).
+
+    Args:
+        model: a model, or the path of a model file written by :func:`.model.save_model`.
+        mode: ``union`` (rules and learned), ``hybrid``, ``rescore``, ``learned`` or ``rules``.
+        spacy_model: the spaCy pipeline, as for the rule extractor.
+        rules: the extractor whose entities and relations are the input (default: the rules).
+    """
+
+    def __init__(self, model: RelationModel | Path | str, mode: str = "union", spacy_model: str | None = None,
+                 rules: Extractor | None = None) -> None:
+        if mode not in MODES:
+            raise ValueError(f"unknown mode {mode!r}; choose from {', '.join(MODES)}")
+        self.model = model if isinstance(model, RelationModel) else load_model(Path(model))
+        self.mode = mode
+        self.nlp = load_pipeline(spacy_model)
+        self.rules = rules or make_extractor("rules", spacy_model=spacy_model)
+
+    def extract(self, document: Document) -> Extraction:
+        """Entities of the rules, relations of the configured mode, each with its evidence."""
+        prepared = prepare(document, self.rules.extract(document), self.nlp)
+        scored = score_relations(prepared, self.model.probabilities(prepared.features), self.model.classes)
+        return combine(prepared, learned_relations(prepared, scored, self.model.threshold), self.mode)

@@ -1,0 +1,96 @@
+"""Relationship types as direction-aware classes, their label signatures and trigger words (from data files).
+
+A candidate is an ordered pair (the entity named first, the one named second). Its class is
+``"TYPE>"`` when the first entity is the source, ``"TYPE<"`` when the second is, ``"TYPE"`` for a
+symmetric type, or ``"NONE"``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from graphmodel.models import SYMMETRIC_TYPES, EntityLabel, RelationType
+
+__all__ = ["NONE", "Schema", "class_of", "load_schema", "split_class"]
+
+NONE = "NONE"
+
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    """Per type: allowed source and target labels, and trigger lemmas."""
+
+    sources: dict[RelationType, frozenset[str]]
+    targets: dict[RelationType, frozenset[str]]
+    triggers: dict[RelationType, frozenset[str]]
+
+    def classes(self) -> tuple[str, ...]:
+        """Every class, ``NONE`` first, then types in enum order.
+
+        >>> load_schema().classes()[:3]
+        ('NONE', 'PARTICIPATES_IN>', 'PARTICIPATES_IN<')
+        """
+        out = [NONE]
+        for rtype in RelationType:
+            out += [rtype.value] if rtype in SYMMETRIC_TYPES else [f"{rtype.value}>", f"{rtype.value}<"]
+        return tuple(out)
+
+    def fits(self, cls: str, first: str, second: str) -> bool:
+        """Whether labels ``first`` and ``second`` (in text order) allow class ``cls``.
+
+        >>> schema = load_schema()
+        >>> schema.fits("VISITS>", "Person", "Country"), schema.fits("VISITS<", "Person", "Country")
+        (True, False)
+        """
+        if cls == NONE:
+            return True
+        rtype, forward = split_class(cls)
+        source, target = (first, second) if forward else (second, first)
+        if rtype in SYMMETRIC_TYPES and not self._fits(rtype, source, target):
+            source, target = target, source
+        return self._fits(rtype, source, target)
+
+    def _fits(self, rtype: RelationType, source: str, target: str) -> bool:
+        return source in self.sources[rtype] and target in self.targets[rtype]
+
+    def valid_classes(self, first: str, second: str) -> tuple[str, ...]:
+        """The classes labels ``first`` and ``second`` allow (``NONE`` included)."""
+        return tuple(c for c in self.classes() if self.fits(c, first, second))
+
+
+def split_class(cls: str) -> tuple[RelationType, bool]:
+    """The type of a class and whether the first-named entity is its source.
+
+    >>> split_class("HOSTS<")
+    (<RelationType.HOSTS: 'HOSTS'>, False)
+    """
+    return RelationType(cls.rstrip("<>")), not cls.endswith("<")
+
+
+def class_of(rtype: RelationType | str, forward: bool) -> str:
+    """The class of a relation of ``rtype`` whose source is the first-named entity when ``forward``.
+
+    >>> class_of("HOSTS", False), class_of("COOPERATES_WITH", False)
+    ('HOSTS<', 'COOPERATES_WITH')
+    """
+    rtype = RelationType(rtype)
+    if rtype in SYMMETRIC_TYPES:
+        return rtype.value
+    return f"{rtype.value}{'>' if forward else '<'}"
+
+
+@cache
+def load_schema() -> Schema:
+    """Signatures and triggers from ``graphmodel/data/relations.json``."""
+    raw = json.loads(resources.files("graphmodel.data").joinpath("relations.json").read_text(encoding="utf-8"))
+    labels = {label.value for label in EntityLabel}
+    sources, targets, triggers = {}, {}, {}
+    for name, spec in raw["types"].items():
+        rtype = RelationType(name)
+        sources[rtype] = frozenset(spec["signature"][0]) & labels
+        targets[rtype] = frozenset(spec["signature"][1]) & labels
+        triggers[rtype] = frozenset(w.lower() for w in spec.get("triggers", []))
+    return Schema(sources, targets, triggers)

@@ -1,0 +1,169 @@
+"""The learned relation scorer: candidates and features on a tiny parsed text, the JSON model file and its
+safe loading, turning scores into relations, and (where the evaluation sets sit beside the repository)
+the gold reading the training relies on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from graphmodel.extract.learned.apply import Prepared, combine, learned_relations, prepare, score_relations
+from graphmodel.extract.learned.features import FEATURES_VERSION
+from graphmodel.extract.learned.model import ModelFileError, RelationModel, from_json, load_model, save_model, to_json
+from graphmodel.extract.learned.schema import load_schema
+from graphmodel.extract.learned.supervision import DocumentGold, read_document_gold, segment_ceiling
+from graphmodel.extract.learned.train import Example, candidate_classes, document_folds
+from graphmodel.extract.rules.nlp import load_pipeline
+from graphmodel.models import (
+    Block,
+    BlockKind,
+    Document,
+    Entity,
+    EntityLabel,
+    Evidence,
+    Extraction,
+    Relation,
+    RelationType,
+)
+
+EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
+TEXT = "Defense Secretary Jane Doe visited Freedonia on Tuesday. Freedonia and Sylvania signed a pact."
+DOE = Entity("person:jane-doe", "Jane Doe", EntityLabel.PERSON, ("Doe",))
+FREEDONIA = Entity("country:freedonia", "Freedonia", EntityLabel.COUNTRY)
+SYLVANIA = Entity("country:sylvania", "Sylvania", EntityLabel.COUNTRY)
+
+
+@pytest.fixture(scope="module")
+def prepared() -> Prepared:
+    document = Document("d1", "d1.txt", TEXT, (Block(BlockKind.PARAGRAPH, 0, len(TEXT), TEXT),))
+    evidence = Evidence("d1", TEXT[:56], 0, 56, "path:visit")
+    visit = Relation(DOE.key, FREEDONIA.key, RelationType.VISITS, (evidence,))
+    return prepare(document, Extraction(document, (DOE, FREEDONIA, SYLVANIA), (visit,)), load_pipeline())
+
+
+def test_candidates_are_pairs_within_one_sentence(prepared: Prepared) -> None:
+    pairs = [(c.segment, c.first.key, c.second.key) for c in prepared.candidates]
+    assert pairs == [(0, DOE.key, FREEDONIA.key), (1, FREEDONIA.key, SYLVANIA.key)]
+    assert [s.text for s in prepared.segments] == [TEXT[:56], TEXT[57:]]
+
+
+def test_features_are_general_and_see_path_trigger_and_rule(prepared: Prepared) -> None:
+    visit = set(prepared.features[0])
+    assert {"lab=Person>Country", "kind=paragraph", "path_deps=nsubj^|dobjv", "trig_path=VISITS",
+            "rule=VISITS>", "rule=VISITS>|path", "m1_dep=nsubj"} <= visit
+    assert "rule=none" in prepared.features[1]
+    words = " ".join(f for row in prepared.features for f in row).lower()
+    assert "doe" not in words
+    assert "freedonia" not in words
+    assert "sylvania" not in words
+
+
+def test_scores_become_directed_relations_with_evidence(prepared: Prepared) -> None:
+    classes = load_schema().classes()
+    probabilities = np.zeros((2, len(classes)))
+    probabilities[0, classes.index("VISITS<")] = 0.9  # the labels forbid it: a country visits no person
+    probabilities[0, classes.index("VISITS>")] = 0.1
+    probabilities[1, classes.index("COOPERATES_WITH")] = 0.8
+    probabilities[1, classes.index("NONE")] = 0.2
+    scored = score_relations(prepared, probabilities, classes)
+    relations = learned_relations(prepared, scored, threshold=0.5)
+    cooperation, visit = relations
+    assert (visit.source, visit.type, visit.target) == (DOE.key, RelationType.VISITS, FREEDONIA.key)
+    assert (cooperation.source, cooperation.type, cooperation.target) == (
+        FREEDONIA.key, RelationType.COOPERATES_WITH, SYLVANIA.key)
+    assert visit.evidence[0].rule == "learned"
+    assert cooperation.evidence[0].sentence == TEXT[57:]
+    assert visit.confidence == 1.0  # the only class the labels allow besides NONE takes the whole mass
+    assert combine(prepared, [cooperation], "rescore").relations == ()  # the rules' visit is not confirmed
+    assert len(combine(prepared, [cooperation], "union").relations) == 2
+    assert combine(prepared, [visit], "rescore").relations == prepared.extraction.relations
+
+
+def test_gold_classes_follow_direction(prepared: Prepared, tmp_path: Path) -> None:
+    gold = read_gold_text(tmp_path, {"entities": [{"name": "Jane Doe", "label": "Person", "aliases": ["Doe"]},
+                                               {"name": "Freedonia", "label": "Country"}],
+                                     "relations": [{"source": "Jane Doe", "type": "VISITS", "target": "Freedonia"}]})
+    assert candidate_classes(Example(prepared, gold)) == [["VISITS>"], ["NONE"]]
+    assert segment_ceiling(prepared.segments, gold) == (1, 1)
+
+
+def test_training_gives_a_model_over_every_class(prepared: Prepared, tmp_path: Path) -> None:
+    pytest.importorskip("sklearn", reason="training needs scikit-learn")
+    from graphmodel.extract.learned.train import fit_model
+
+    gold = read_gold_text(tmp_path, {"entities": [{"name": "Jane Doe", "label": "Person"},
+                                                  {"name": "Freedonia", "label": "Country"}],
+                                     "relations": [{"source": "Jane Doe", "type": "VISITS", "target": "Freedonia"}]})
+    model = fit_model([Example(prepared, gold)] * 2)
+    assert model.classes == load_schema().classes()
+    probabilities = model.probabilities(prepared.features)
+    assert probabilities.shape == (2, len(model.classes))
+    assert probabilities[0].argmax() == model.classes.index("VISITS>")
+    assert probabilities[1].argmax() == model.classes.index("NONE")
+
+
+def read_gold_text(folder: Path, data: dict[str, object]) -> DocumentGold:
+    (folder / "d1.json").write_text(json.dumps(data), encoding="utf-8")
+    gold = read_document_gold(folder, "docs/d1.txt")
+    assert gold is not None
+    return gold
+
+
+def tiny_model() -> RelationModel:
+    classes = load_schema().classes()
+    coef = np.arange(len(classes) * 2, dtype=float).reshape(len(classes), 2) / 10
+    return RelationModel(classes, ("lab=Person>Country", "btw=visit"), coef, np.linspace(-1, 1, len(classes)), 0.4)
+
+
+def test_model_file_round_trip(tmp_path: Path) -> None:
+    model = tiny_model()
+    loaded = load_model(save_model(model, tmp_path / "model.json"))
+    rows = [["lab=Person>Country", "btw=visit"], ["unknown feature"], []]
+    assert loaded.vocabulary == model.vocabulary
+    assert loaded.threshold == 0.4
+    np.testing.assert_allclose(loaded.probabilities(rows), model.probabilities(rows), atol=1e-6)
+    np.testing.assert_allclose(loaded.probabilities(rows).sum(axis=1), 1.0)
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"pickle": "x"}, "keys must be exactly"),
+    ({"features_version": FEATURES_VERSION + 1}, "features version"),
+    ({"format": "other/1"}, "format"),
+    ({"classes": ["NONE"]}, "classes differ"),
+    ({"coef": [[1.0]]}, "`coef` must be"),
+    ({"threshold": 2.0}, "`threshold`"),
+    ({"intercept": "oops"}, "`intercept`"),
+])
+def test_safe_load_refuses_other_files(change: dict[str, object], message: str) -> None:
+    data = {**to_json(tiny_model()), **change}
+    with pytest.raises(ModelFileError, match=message):
+        from_json(data)
+
+
+def test_safe_load_refuses_non_finite_weights(tmp_path: Path) -> None:
+    data = to_json(tiny_model())
+    data["coef"][0][0] = float("nan")
+    (tmp_path / "model.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ModelFileError, match="`coef` must be"):
+        load_model(tmp_path / "model.json")
+
+
+def test_folds_are_deterministic_and_disjoint() -> None:
+    ids = [f"doc{i:02}" for i in range(28)]
+    folds = document_folds(list(reversed(ids)), 7)
+    assert folds == document_folds(ids, 7)
+    assert sorted(i for fold in folds for i in fold) == ids
+    assert [len(f) for f in folds] == [4] * 7
+
+
+@pytest.mark.skipif(not (EVAL / "dev3" / "gold").is_dir(), reason=f"the evaluation sets are not at {EVAL}")
+def test_every_gold_file_of_the_evaluation_sets_reads() -> None:
+    for gold_dir in (EVAL / "dev-gold", EVAL / "dev2" / "gold", EVAL / "dev3" / "gold"):
+        for path in sorted(gold_dir.glob("*.json")):
+            gold = read_document_gold(gold_dir, path.with_suffix(".txt").name)
+            assert gold is not None
+            names = {e.name for e in gold.entities}
+            assert all(s in names and t in names for _, s, t in gold.relations), path.name
