@@ -27,17 +27,18 @@ from pathlib import Path
 from typing import Any
 
 from graphmodel.documents.read import read_documents
-from graphmodel.evaluate.score import Score, read_gold, score
+from graphmodel.evaluate.gold import read_gold
+from graphmodel.evaluate.score import Score, score
 from graphmodel.extract import make_extractor
 from graphmodel.extract.learned.apply import Prepared, prepare
-from graphmodel.extract.learned.crossval import heldout_extractions
-from graphmodel.extract.learned.supervision import map_entities, read_document_gold, segment_ceiling
-from graphmodel.extract.learned.train import Example, document_folds
 from graphmodel.extract.resolve import resolve_corpus
 from graphmodel.extract.rules.nlp import load_pipeline
 from graphmodel.graph import graphfile
 from graphmodel.graph.core import to_networkx
 from graphmodel.models import Extraction
+from graphmodel.training.crossval import heldout_extractions
+from graphmodel.training.supervision import map_entities, read_document_gold, segment_ceiling
+from graphmodel.training.train import Example, document_folds
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"

@@ -17,9 +17,9 @@ from graphmodel.documents.read import read_documents
 from graphmodel.extract import make_extractor
 from graphmodel.extract.learned.apply import MODES, prepare
 from graphmodel.extract.learned.model import save_model
-from graphmodel.extract.learned.supervision import read_document_gold
-from graphmodel.extract.learned.train import Example, train_model
 from graphmodel.extract.rules.nlp import load_pipeline
+from graphmodel.training.supervision import read_document_gold
+from graphmodel.training.train import Example, train_model
 
 
 def main() -> None:

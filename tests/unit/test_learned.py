@@ -11,11 +11,9 @@ import numpy as np
 import pytest
 
 from graphmodel.extract.learned.apply import Prepared, combine, learned_relations, prepare, score_relations
+from graphmodel.extract.learned.classes import load_schema
 from graphmodel.extract.learned.features import FEATURES_VERSION
 from graphmodel.extract.learned.model import ModelFileError, RelationModel, from_json, load_model, save_model, to_json
-from graphmodel.extract.learned.schema import load_schema
-from graphmodel.extract.learned.supervision import DocumentGold, read_document_gold, segment_ceiling
-from graphmodel.extract.learned.train import Example, candidate_classes, document_folds
 from graphmodel.extract.rules.nlp import load_pipeline
 from graphmodel.models import (
     Block,
@@ -28,6 +26,8 @@ from graphmodel.models import (
     Relation,
     RelationType,
 )
+from graphmodel.training.supervision import DocumentGold, read_document_gold, segment_ceiling
+from graphmodel.training.train import Example, candidate_classes, document_folds
 
 EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
 TEXT = "Defense Secretary Jane Doe visited Freedonia on Tuesday. Freedonia and Sylvania signed a pact."
@@ -92,7 +92,7 @@ def test_gold_classes_follow_direction(prepared: Prepared, tmp_path: Path) -> No
 
 def test_training_gives_a_model_over_every_class(prepared: Prepared, tmp_path: Path) -> None:
     pytest.importorskip("sklearn", reason="training needs scikit-learn")
-    from graphmodel.extract.learned.train import fit_model
+    from graphmodel.training.train import fit_model
 
     gold = read_gold_text(tmp_path, {"entities": [{"name": "Jane Doe", "label": "Person"},
                                                   {"name": "Freedonia", "label": "Country"}],

@@ -6,7 +6,7 @@ heading whose labels fit a relationship type (:mod:`.candidates`); each gets gen
 :mod:`.features`). A multinomial logistic model over direction-aware classes scores them; its
 weights are plain JSON read with numpy alone (:mod:`.model`). :mod:`.apply` turns the scores into
 ``Relation`` values with evidence, so the usual resolution and merge path builds the graph.
-Training (:mod:`.train`) needs scikit-learn; inference does not.
+Training (:mod:`graphmodel.training.train`) needs scikit-learn; inference does not.
 """
 
 from __future__ import annotations

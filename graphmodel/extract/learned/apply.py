@@ -23,10 +23,11 @@ from typing import Any
 import numpy as np
 
 from graphmodel.extract.learned.candidates import Candidate, find_mentions, segment_candidates
+from graphmodel.extract.learned.classes import NONE, Schema, load_schema, split_class
 from graphmodel.extract.learned.features import candidate_features, rule_votes
-from graphmodel.extract.learned.schema import NONE, Schema, load_schema, split_class
 from graphmodel.extract.learned.segments import Segment, document_segments
-from graphmodel.models import SYMMETRIC_TYPES, Document, Evidence, Extraction, Relation, RelationType
+from graphmodel.models import Document, Evidence, Extraction, Relation
+from graphmodel.schema import SYMMETRIC_TYPES, RelationType
 
 __all__ = ["MODES", "Prepared", "Scored", "combine", "prepare", "score_relations"]
 

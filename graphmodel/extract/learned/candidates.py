@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graphmodel.extract.learned.schema import NONE, Schema
+from graphmodel.extract.learned.classes import NONE, Schema
 from graphmodel.models import Entity
 
 __all__ = ["Candidate", "Mention", "find_mentions", "segment_candidates"]
@@ -61,7 +61,7 @@ def find_mentions(doc: Any, entities: Iterable[Entity]) -> list[Mention]:
 def segment_candidates(index: int, mentions: Sequence[Mention], schema: Schema) -> list[Candidate]:
     """The candidates of one segment: per pair of entities, the closest two mentions, if a type fits.
 
-    >>> from graphmodel.extract.learned.schema import load_schema
+    >>> from graphmodel.extract.learned.classes import load_schema
     >>> ms = [Mention("p", "Person", 0, 2), Mention("c", "Country", 4, 5), Mention("p", "Person", 6, 7)]
     >>> [(c.first.start, c.second.start) for c in segment_candidates(0, ms, load_schema())]
     [(4, 6)]

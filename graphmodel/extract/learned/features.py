@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graphmodel.extract.learned.candidates import Candidate, Mention
-from graphmodel.extract.learned.schema import Schema, class_of
+from graphmodel.extract.learned.classes import Schema, class_of
 from graphmodel.extract.learned.segments import Segment
 from graphmodel.models import Relation
 

@@ -19,9 +19,9 @@ import numpy as np
 
 from graphmodel import __version__
 from graphmodel.errors import GraphFileError
+from graphmodel.extract.learned.classes import load_schema
 from graphmodel.extract.learned.features import FEATURES_VERSION
-from graphmodel.extract.learned.schema import load_schema
-from graphmodel.models import EntityLabel
+from graphmodel.schema import EntityLabel
 
 __all__ = ["FORMAT", "ModelFileError", "RelationModel", "from_json", "load_model", "save_model", "to_json"]
 

@@ -1,4 +1,5 @@
-"""Relationship types as direction-aware classes, their label signatures and trigger words (from data files).
+"""Relationship types as direction-aware classes, with their label signatures (:mod:`graphmodel.schema`)
+and trigger words (``relations.json``).
 
 A candidate is an ordered pair (the entity named first, the one named second). Its class is
 ``"TYPE>"`` when the first entity is the source, ``"TYPE<"`` when the second is, ``"TYPE"`` for a
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from graphmodel.models import SYMMETRIC_TYPES, EntityLabel, RelationType
+from graphmodel.schema import RELATION_TYPES, SYMMETRIC_TYPES, RelationType
 
 __all__ = ["NONE", "Schema", "class_of", "load_schema", "split_class"]
 
@@ -84,13 +85,10 @@ def class_of(rtype: RelationType | str, forward: bool) -> str:
 
 @cache
 def load_schema() -> Schema:
-    """Signatures and triggers from ``graphmodel/data/relations.json``."""
+    """Signatures from :mod:`graphmodel.schema`, triggers from ``graphmodel/data/relations.json``."""
     raw = json.loads(resources.files("graphmodel.data").joinpath("relations.json").read_text(encoding="utf-8"))
-    labels = {label.value for label in EntityLabel}
-    sources, targets, triggers = {}, {}, {}
-    for name, spec in raw["types"].items():
-        rtype = RelationType(name)
-        sources[rtype] = frozenset(spec["signature"][0]) & labels
-        targets[rtype] = frozenset(spec["signature"][1]) & labels
-        triggers[rtype] = frozenset(w.lower() for w in spec.get("triggers", []))
+    sources = {rtype: frozenset(str(label) for label in spec.sources) for rtype, spec in RELATION_TYPES.items()}
+    targets = {rtype: frozenset(str(label) for label in spec.targets) for rtype, spec in RELATION_TYPES.items()}
+    triggers = {RelationType(name): frozenset(w.lower() for w in spec.get("triggers", []))
+                for name, spec in raw["types"].items()}
     return Schema(sources, targets, triggers)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from graphmodel.extract.learned.apply import MODES, combine, learned_relations, score_relations
-from graphmodel.extract.learned.train import Example, choose_threshold, fit_model, inner_scores
 from graphmodel.models import Extraction
+from graphmodel.training.train import Example, choose_threshold, fit_model, inner_scores
 
 __all__ = ["heldout_extractions"]
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from graphmodel.evaluate.gold import name_forms, normalize_name
 from graphmodel.extract.learned.segments import Segment
-from graphmodel.models import SYMMETRIC_TYPES, Entity
+from graphmodel.models import Entity
+from graphmodel.schema import SYMMETRIC_TYPES
 
 __all__ = ["DocumentGold", "GoldName", "gold_pairs", "map_entities", "mentioned_in", "read_document_gold",
            "segment_ceiling"]

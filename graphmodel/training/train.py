@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from graphmodel.extract.learned.apply import Prepared, Scored, combine, learned_relations, score_relations
+from graphmodel.extract.learned.classes import NONE, class_of, load_schema
 from graphmodel.extract.learned.model import RelationModel
-from graphmodel.extract.learned.schema import NONE, class_of, load_schema
-from graphmodel.extract.learned.supervision import DocumentGold, gold_pairs, map_entities
-from graphmodel.models import SYMMETRIC_TYPES
+from graphmodel.schema import SYMMETRIC_TYPES
+from graphmodel.training.supervision import DocumentGold, gold_pairs, map_entities
 
 __all__ = ["Example", "candidate_classes", "choose_threshold", "document_folds", "fit_model", "inner_scores",
            "relation_f1", "train_model"]
