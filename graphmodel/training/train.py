@@ -143,4 +143,5 @@ def choose_threshold(examples: Sequence[Example], scored: dict[str, list[Scored]
 
 def train_model(examples: Sequence[Example], mode: str = "hybrid", c: float = 0.5) -> RelationModel:
     """Fit on all ``examples`` with the threshold chosen by inner cross-validation for ``mode``."""
-    return replace(fit_model(examples, c), threshold=choose_threshold(examples, inner_scores(examples, c=c), mode))
+    threshold = choose_threshold(examples, inner_scores(examples, c=c), mode)
+    return replace(fit_model(examples, c), threshold=threshold, mode=mode)

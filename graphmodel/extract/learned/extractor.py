@@ -18,17 +18,18 @@ class LearnedExtractor:
 
     Args:
         model: a model, or the path of a model file written by :func:`.model.save_model`.
-        mode: ``union`` (rules and learned), ``hybrid``, ``rescore``, ``learned`` or ``rules``.
+        mode: ``union`` (rules and learned), ``hybrid``, ``rescore``, ``learned`` or ``rules``; by default
+            the mode the model was trained for.
         spacy_model: the spaCy pipeline, as for the rule extractor.
         rules: the extractor whose entities and relations are the input (default: the rules).
     """
 
-    def __init__(self, model: RelationModel | Path | str, mode: str = "union", spacy_model: str | None = None,
+    def __init__(self, model: RelationModel | Path | str, mode: str | None = None, spacy_model: str | None = None,
                  rules: Extractor | None = None) -> None:
-        if mode not in MODES:
-            raise ValueError(f"unknown mode {mode!r}; choose from {', '.join(MODES)}")
         self.model = model if isinstance(model, RelationModel) else load_model(Path(model))
-        self.mode = mode
+        self.mode = mode or self.model.mode
+        if self.mode not in MODES:
+            raise ValueError(f"unknown mode {self.mode!r}; choose from {', '.join(MODES)}")
         self.nlp = load_pipeline(spacy_model)
         self.rules = rules or make_extractor("rules", spacy_model=spacy_model)
 

@@ -19,6 +19,7 @@ import numpy as np
 
 from graphmodel import __version__
 from graphmodel.errors import GraphFileError
+from graphmodel.extract.learned.apply import MODES
 from graphmodel.extract.learned.classes import load_schema
 from graphmodel.extract.learned.features import FEATURES_VERSION
 from graphmodel.schema import EntityLabel
@@ -27,7 +28,7 @@ __all__ = ["FORMAT", "ModelFileError", "RelationModel", "from_json", "load_model
 
 FORMAT = "graphmodel-relation-model/1"
 _KEYS = frozenset({"format", "features_version", "extractor_version", "labels", "classes", "vocabulary",
-                   "coef", "intercept", "threshold"})
+                   "coef", "intercept", "threshold", "mode"})
 
 
 class ModelFileError(GraphFileError):
@@ -44,6 +45,7 @@ class RelationModel:
     intercept: np.ndarray  # (classes,)
     threshold: float = 0.5
     extractor_version: str = __version__
+    mode: str = "union"  # how its relations join the rules' (graphmodel.extract.learned.apply.MODES)
 
     def probabilities(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
         """Class probabilities, one row per feature list (features outside the vocabulary count for nothing)."""
@@ -71,6 +73,7 @@ def to_json(model: RelationModel) -> dict[str, Any]:
         "coef": [[round(float(w), 6) for w in row] for row in model.coef],
         "intercept": [round(float(b), 6) for b in model.intercept],
         "threshold": float(model.threshold),
+        "mode": model.mode,
     }
 
 
@@ -95,8 +98,9 @@ def from_json(data: Any) -> RelationModel:
     _require(_numbers(intercept) and len(intercept) == len(data["classes"]), "`intercept` needs one number per class")
     threshold = data["threshold"]
     _require(_numbers([threshold]) and 0.0 <= threshold <= 1.0, "`threshold` is not a number in [0, 1]")
+    _require(data["mode"] in MODES, f"`mode` is not one of {', '.join(MODES)}")
     return RelationModel(tuple(data["classes"]), tuple(vocabulary), coef, np.asarray(intercept, dtype=float),
-                         float(threshold), data["extractor_version"])
+                         float(threshold), data["extractor_version"], data["mode"])
 
 
 def _matrix(rows: Any, height: int, width: int) -> np.ndarray:

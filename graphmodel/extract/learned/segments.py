@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from graphmodel.extract.rules.nlp import parse
 from graphmodel.models import Block, BlockKind, Document
 
 __all__ = ["Segment", "document_segments", "split_segments"]
@@ -49,13 +50,18 @@ def split_segments(document: Document, sentences: Any) -> list[Segment]:
 
 
 def document_segments(document: Document, nlp: Any) -> Iterator[tuple[Segment, Any]]:
-    """Each segment of ``document`` with its spaCy parse (a ``Doc`` of the segment text alone).
+    """Each segment of ``document`` with its spaCy parse (a ``Doc`` of the segment alone).
 
-    Paragraphs and list items are parsed whole, then split into sentences; each sentence is parsed
-    again on its own so that token indexes start at 0 in every segment.
+    Blocks are parsed whole by :func:`~graphmodel.extract.rules.nlp.parse`, which shares the rules'
+    parse of the same text; a sentence of a paragraph or list item becomes a ``Doc`` of its own, so
+    that token indexes start at 0 in every segment. Segments are those of :func:`split_segments`.
     """
-    def sentences(text: str) -> list[tuple[int, int]]:
-        return [(s.start_char, s.end_char) for s in nlp(text).sents]
-
-    for segment in split_segments(document, sentences):
-        yield segment, nlp(segment.text)
+    blocks = document.blocks or (Block(BlockKind.PARAGRAPH, 0, len(document.text), document.text),)
+    for block in blocks:
+        if block.kind in _WHOLE and block.text.strip():
+            yield Segment(block.kind, block.start, block.end, block.text), parse(nlp, block.text)
+        elif block.kind in _SENTENCE_SPLIT:
+            for sent in parse(nlp, block.text).sents:
+                if sent.text.strip():
+                    start, end = block.start + sent.start_char, block.start + sent.end_char
+                    yield Segment(block.kind, start, end, sent.text), sent.as_doc()

@@ -14,7 +14,7 @@ from graphmodel.extract.rules.inference import infer_relations, name_relations
 from graphmodel.extract.rules.lexicon import Lexicon, load_lexicon, norm
 from graphmodel.extract.rules.lists import list_relations
 from graphmodel.extract.rules.mentions import find_mentions
-from graphmodel.extract.rules.nlp import load_pipeline
+from graphmodel.extract.rules.nlp import load_pipeline, parse
 from graphmodel.extract.rules.relations import sentence_relations
 from graphmodel.extract.rules.types import Found, LocalEntity, Located, Mention, Slot, found_by_rule
 from graphmodel.extract.rules.units import Unit, document_units
@@ -46,7 +46,7 @@ class RuleExtractor:
     def extract(self, document: Document) -> Extraction:
         """Entities and relations of one document, each relation with its evidence."""
         units = document_units(document, self.lexicon)
-        docs = [self.nlp(u.text) if u.row is None else self.nlp.make_doc(u.text) for u in units]
+        docs = [parse(self.nlp, u.text) if u.row is None else self.nlp.make_doc(u.text) for u in units]
         located = [Located(m, i) for i, doc in enumerate(docs) for m in self._mentions(units[i], doc)]
         located = _with_bare_surnames(_vote_labels(_heading_names_known(located, units)), docs, units)
         entities, assignment = group_mentions(located, docs, self.lexicon)

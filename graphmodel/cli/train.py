@@ -1,0 +1,54 @@
+"""``train``: fit the relation model on annotated documents and report its held-out scores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+__all__ = ["train"]
+
+MODES = ("union", "hybrid", "rescore", "learned")  # graphmodel.extract.learned.apply.MODES, less "rules"
+
+
+@click.command()
+@click.argument("gold_dirs", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--docs", "docs_dirs", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="The documents of each GOLD_DIR, in the same order (default: the docs folder beside it).")
+@click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The model file to write (JSON).")
+@click.option("--mode", type=click.Choice(MODES), default="union", show_default=True,
+              help="How the model's relations join the rules': added (union), replacing those it covers "
+                   "(hybrid), confirming them (rescore), or alone (learned).")
+@click.option("--spacy-model", envvar="GRAPHMODEL_SPACY_MODEL", default=None, help="spaCy pipeline to load.")
+def train(gold_dirs: tuple[Path, ...], docs_dirs: tuple[Path, ...], out: Path, mode: str,
+          spacy_model: str | None) -> None:
+    """Train the relation model on annotated documents, print its held-out scores, write it.
+
+    GOLD_DIR holds one gold graph per document (the format `graphmodel evaluate` reads). The scores
+    come from 5 folds: each document is scored by a model trained without it, beside the rules alone.
+    Use the model with `graphmodel build --model MODEL`.
+
+    \b
+        graphmodel train my-gold/ --docs my-docs/ -o out/relations.json
+        graphmodel build new-docs/ -o out --model out/relations.json
+    """
+    from graphmodel.extract.learned.model import save_model
+    from graphmodel.training.corpus import annotated_sets, heldout_scores, train_on
+
+    sets = annotated_sets(gold_dirs, docs_dirs, spacy_model=spacy_model,
+                          warn=lambda message: click.echo(f"warning: {message}", err=True))
+    click.echo(f"{'held out':<28} {'entity F1':>9} {'relation P':>10} {'R':>6} {'F1':>6}")
+    for held in heldout_scores(sets, mode):
+        for config, result in (("rules", held.rules), (mode, held.learned)):
+            name, r = f"{_set_name(held.gold_dir)}: {config}", result.relations
+            click.echo(f"{name:<28} {result.entities.f1:>9.3f} {r.precision:>10.3f} {r.recall:>6.3f} {r.f1:>6.3f}")
+    model = train_on(sets, mode)
+    documents = sum(len(s.examples) for s in sets)
+    click.echo(f"trained on {documents} documents: {len(model.vocabulary)} features, threshold {model.threshold:.2f}; "
+               f"wrote {save_model(model, out)}")
+
+
+def _set_name(gold_dir: Path) -> str:
+    """A gold folder's name for the table: its own, or its parent's when it is called "gold" (dev2/gold)."""
+    return gold_dir.parent.name if gold_dir.name == "gold" and gold_dir.parent.name else gold_dir.name
