@@ -18,7 +18,10 @@ from graphmodel.graph import graphfile
 from graphmodel.graph.core import to_networkx
 from graphmodel.models import Document
 
-__all__ = ["BuildResult", "build_graph", "build_outputs", "drop_weak_edges"]
+__all__ = ["SHIPPED_MODEL", "BuildResult", "build_graph", "build_outputs", "drop_weak_edges"]
+
+# The relation model `scripts/make_model.py` trains on every annotated development set.
+SHIPPED_MODEL = Path(__file__).resolve().parent / "data" / "relation_model.json"
 
 
 def build_graph(
@@ -75,12 +78,13 @@ def build_outputs(
     min_confidence: float = 0.0,
     progress: Callable[[int], Any] | None = None,
     warn: Callable[[str], None] | None = None,
-    model: Path | None = None,
+    model: Path | None = SHIPPED_MODEL,
 ) -> BuildResult:
     """Read ``paths``, extract, and write ``out/graph.json``, ``out/graph.html`` and the embedded ``out/graph.db``.
 
-    ``model`` is a relation model file (``graphmodel train``): its relations join the rules' as the
-    model says; graph.json records the extractor that built it.
+    ``model`` is a relation model file (``graphmodel train``), by default the one trained on the
+    development sets (:data:`SHIPPED_MODEL`); its relations join the rules' as the model says. With
+    None the rules work alone. graph.json records the extractor that built it.
 
     Raises:
         DocumentError: a path is missing or the corpus holds no readable document.
@@ -102,7 +106,8 @@ def build_outputs(
 
 
 def _extractor(spacy_model: str | None, model: Path | None) -> tuple[Extractor, str]:
-    """The extractor of a build, and how graph.json describes it."""
+    """The extractor of a build, and how graph.json describes it: the rules with ``model``, or with the
+    shipped relation model when ``model`` is :data:`SHIPPED_MODEL`, or the rules alone when it is None."""
     if model is None:
         return make_extractor("rules", spacy_model=spacy_model), "rules"
     from graphmodel.extract.learned.extractor import LearnedExtractor

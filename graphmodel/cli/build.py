@@ -35,9 +35,10 @@ def _echo_counts(graph: Any) -> None:
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Leave out relationships below this confidence.")
 @click.option("--model", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="A relation model file from `graphmodel train`; its relations join the rules'.")
+              help="A relation model file from `graphmodel train` [default: the model shipped with graphmodel].")
+@click.option("--rules-only", is_flag=True, help="Extract with the rules alone, without a relation model.")
 def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confidence: float,
-          model: Path | None) -> None:
+          model: Path | None, rules_only: bool) -> None:
     """Read documents and build the graph (JSON, interactive HTML, embedded database).
 
     PATHS are files or folders (.txt, .md, .html), read recursively; default: data/docs.
@@ -47,8 +48,10 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
         graphmodel build news/ reports/brief.md -o out --min-confidence 0.5
         graphmodel build news/ -o out --model out/relations.json
     """
-    from graphmodel.pipeline import build_outputs
+    from graphmodel.pipeline import SHIPPED_MODEL, build_outputs
 
+    if rules_only and model is not None:
+        raise click.UsageError("--model and --rules-only exclude each other")
     result = build_outputs(
         list(paths) or [Path("data/docs")],
         out,
@@ -56,7 +59,7 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
         min_confidence=min_confidence,
         progress=_progress_factory(),
         warn=lambda message: click.echo(f"warning: {message}", err=True),
-        model=model,
+        model=None if rules_only else model or SHIPPED_MODEL,
     )
     _echo_counts(result.graph)
     for written in result.paths:

@@ -62,7 +62,7 @@ class RelationModel:
 
 
 def to_json(model: RelationModel) -> dict[str, Any]:
-    """The model as a JSON-ready dict (weights rounded to 6 decimals)."""
+    """The model as a JSON-ready dict (weights rounded to 4 decimals)."""
     return {
         "format": FORMAT,
         "features_version": FEATURES_VERSION,
@@ -70,8 +70,8 @@ def to_json(model: RelationModel) -> dict[str, Any]:
         "labels": [label.value for label in EntityLabel],
         "classes": list(model.classes),
         "vocabulary": list(model.vocabulary),
-        "coef": [[round(float(w), 6) for w in row] for row in model.coef],
-        "intercept": [round(float(b), 6) for b in model.intercept],
+        "coef": [[round(float(w), 4) for w in row] for row in model.coef],
+        "intercept": [round(float(b), 4) for b in model.intercept],
         "threshold": float(model.threshold),
         "mode": model.mode,
     }
