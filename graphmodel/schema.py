@@ -89,6 +89,7 @@ class TypeSpec:
     priority: int
     group: str
     color: str
+    noun: str  # the type in plain words: "a participation word"
     symmetric: bool = False
 
 
@@ -109,15 +110,16 @@ TYPE_GROUPS = ("conflict", "cooperation", "participation", "structure")
 
 # Conflict in vermillion, cooperation in bluish green; everything else stays muted.
 RELATION_TYPES: dict[RelationType, TypeSpec] = {
-    RelationType.PARTICIPATES_IN: TypeSpec((_P, _C, _O), (_E, _I), 5, "participation", "#6F8FAF"),
-    RelationType.HOSTS: TypeSpec((_C, _O, _P), (_E, _I), 0, "participation", "#6F8FAF"),
-    RelationType.OPPOSES: TypeSpec((_P, _C, _O), (_P, _C, _O, _I), 7, "conflict", "#D55E00"),
-    RelationType.COOPERATES_WITH: TypeSpec((_C, _O), (_C, _O), 8, "cooperation", "#009E73", symmetric=True),
-    RelationType.VISITS: TypeSpec((_P,), (_C, _PL), 1, "participation", "#6F8FAF"),
-    RelationType.AFFILIATED_WITH: TypeSpec((_P,), (_O, _C), 2, "structure", "#9AA3AD"),
-    RelationType.LOCATED_IN: TypeSpec((_PL, _E, _O), (_PL, _C), 6, "structure", "#9AA3AD"),
-    RelationType.PART_OF: TypeSpec((_O,), (_O, _C), 4, "structure", "#9AA3AD"),
-    RelationType.MEMBER_OF: TypeSpec((_C, _O), (_O,), 3, "structure", "#9AA3AD"),
+    RelationType.PARTICIPATES_IN: TypeSpec((_P, _C, _O), (_E, _I), 5, "participation", "#6F8FAF", "participation"),
+    RelationType.HOSTS: TypeSpec((_C, _O, _P), (_E, _I), 0, "participation", "#6F8FAF", "hosting"),
+    RelationType.OPPOSES: TypeSpec((_P, _C, _O), (_P, _C, _O, _I), 7, "conflict", "#D55E00", "conflict"),
+    RelationType.COOPERATES_WITH: TypeSpec((_C, _O), (_C, _O), 8, "cooperation", "#009E73", "cooperation",
+                                           symmetric=True),
+    RelationType.VISITS: TypeSpec((_P,), (_C, _PL), 1, "participation", "#6F8FAF", "travel"),
+    RelationType.AFFILIATED_WITH: TypeSpec((_P,), (_O, _C), 2, "structure", "#9AA3AD", "affiliation"),
+    RelationType.LOCATED_IN: TypeSpec((_PL, _E, _O), (_PL, _C), 6, "structure", "#9AA3AD", "location"),
+    RelationType.PART_OF: TypeSpec((_O,), (_O, _C), 4, "structure", "#9AA3AD", "part-of"),
+    RelationType.MEMBER_OF: TypeSpec((_C, _O), (_O,), 3, "structure", "#9AA3AD", "membership"),
 }
 
 # The order the dependency-path rules try types in: the more specific type wins.

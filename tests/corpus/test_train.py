@@ -57,7 +57,8 @@ def test_build_with_the_model_then_evaluate(trained: tuple[Path, str], tmp_path:
     assert built.exit_code == 0, built.output
     graph = graphfile.read(tmp_path / "graph.json")
     assert graph.graph["extractor"] == "rules + relation model relations.json (union)"
-    assert any(e["rule"] == "learned" for *_, data in graph.edges(data=True) for e in data["evidence"])
+    rules = [e["rule"] for *_, data in graph.edges(data=True) for e in data["evidence"]]
+    assert any(rule.startswith("learned: ") and "'" in rule for rule in rules)  # with its decisive words
     scored = runner.invoke(cli, ["evaluate", str(tmp_path / "graph.json"), str(SAMPLE_GOLD)])
     assert scored.exit_code == 0, scored.output
     assert scored.output.splitlines()[0] == "built by: rules + relation model relations.json (union)"

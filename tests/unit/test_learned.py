@@ -12,6 +12,7 @@ import pytest
 
 from graphmodel.extract.learned.apply import Prepared, combine, learned_relations, prepare, score_relations
 from graphmodel.extract.learned.classes import load_schema
+from graphmodel.extract.learned.explain import explanation
 from graphmodel.extract.learned.features import FEATURES_VERSION
 from graphmodel.extract.learned.model import ModelFileError, RelationModel, from_json, load_model, save_model, to_json
 from graphmodel.extract.rules.nlp import load_pipeline
@@ -124,8 +125,18 @@ def test_model_file_round_trip(tmp_path: Path) -> None:
     rows = [["lab=Person>Country", "btw=visit"], ["unknown feature"], []]
     assert loaded.vocabulary == model.vocabulary
     assert loaded.threshold == 0.4
-    np.testing.assert_allclose(loaded.probabilities(rows), model.probabilities(rows), atol=1e-6)
+    np.testing.assert_allclose(loaded.probabilities(rows), model.probabilities(rows), atol=1e-4)  # 4 decimals kept
     np.testing.assert_allclose(loaded.probabilities(rows).sum(axis=1), 1.0)
+    assert loaded.mode == "union"
+
+
+def test_a_learned_relation_says_which_features_decided_it() -> None:
+    model = tiny_model()  # every weight grows with the class and the feature: "btw=visit" weighs most
+    assert model.decisive(["btw=visit", "lab=Person>Country", "unknown"], "VISITS>") == ["btw=visit",
+                                                                                         "lab=Person>Country"]
+    assert explanation(model.decisive(["btw=visit", "lab=Person>Country"], "VISITS>")) == (
+        "learned: 'visit' stands between them; a Person named before a Country")
+    assert explanation([]) == "learned"
 
 
 @pytest.mark.parametrize(("change", "message"), [

@@ -16,20 +16,20 @@ turns a model's probabilities into the best-scored relation per (source, type, t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 
 from graphmodel.extract.learned.candidates import Candidate, find_mentions, segment_candidates
-from graphmodel.extract.learned.classes import NONE, Schema, load_schema, split_class
+from graphmodel.extract.learned.classes import NONE, Schema, class_of, load_schema, split_class
 from graphmodel.extract.learned.features import candidate_features, rule_votes
 from graphmodel.extract.learned.segments import Segment, document_segments
 from graphmodel.models import Document, Evidence, Extraction, Relation
 from graphmodel.schema import SYMMETRIC_TYPES, RelationType
 
-__all__ = ["MODES", "Prepared", "Scored", "combine", "prepare", "score_relations"]
+__all__ = ["MODES", "Prepared", "Scored", "combine", "prepare", "score_relations", "scored_class"]
 
 MODES = ("rules", "learned", "union", "hybrid", "rescore")
 RULE_NAME = "learned"
@@ -90,6 +90,11 @@ def masked(probabilities: np.ndarray, allowed: np.ndarray) -> np.ndarray:
     return result
 
 
+def scored_class(prepared: Prepared, item: Scored) -> str:
+    """The class under which ``item``'s candidate was scored (its direction as the text names the pair)."""
+    return class_of(item.type, prepared.candidates[item.candidate].first.key == item.source)
+
+
 def score_relations(prepared: Prepared, probabilities: np.ndarray, classes: Sequence[str]) -> list[Scored]:
     """The best probability of every (source, type, target) over the document's candidates."""
     best: dict[tuple[str, RelationType, str], Scored] = {}
@@ -108,14 +113,19 @@ def score_relations(prepared: Prepared, probabilities: np.ndarray, classes: Sequ
     return [best[key] for key in sorted(best)]
 
 
-def learned_relations(prepared: Prepared, scored: Sequence[Scored], threshold: float) -> list[Relation]:
-    """The relations scored at least ``threshold``, each with its segment as evidence."""
+def learned_relations(prepared: Prepared, scored: Sequence[Scored], threshold: float,
+                      explain: Callable[[Scored], str] | None = None) -> list[Relation]:
+    """The relations scored at least ``threshold``, each with its segment as evidence.
+
+    ``explain`` gives the evidence's rule (why the model proposed it); by default ``learned``.
+    """
     out = []
     for item in scored:
         if item.probability < threshold:
             continue
         segment = prepared.segments[prepared.candidates[item.candidate].segment]
-        evidence = Evidence(prepared.document_id, segment.text.strip(), segment.start, segment.end, RULE_NAME)
+        rule = explain(item) if explain else RULE_NAME
+        evidence = Evidence(prepared.document_id, segment.text.strip(), segment.start, segment.end, rule)
         out.append(Relation(item.source, item.target, item.type, (evidence,), round(item.probability, 3)))
     return out
 

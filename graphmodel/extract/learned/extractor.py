@@ -5,7 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from graphmodel.extract import Extractor, make_extractor
-from graphmodel.extract.learned.apply import MODES, combine, learned_relations, prepare, score_relations
+from graphmodel.extract.learned.apply import (
+    MODES,
+    Scored,
+    combine,
+    learned_relations,
+    prepare,
+    score_relations,
+    scored_class,
+)
+from graphmodel.extract.learned.explain import explanation
 from graphmodel.extract.learned.model import RelationModel, load_model
 from graphmodel.extract.rules.nlp import load_pipeline
 from graphmodel.models import Document, Extraction
@@ -37,4 +46,9 @@ class LearnedExtractor:
         """Entities of the rules, relations of the configured mode, each with its evidence."""
         prepared = prepare(document, self.rules.extract(document), self.nlp)
         scored = score_relations(prepared, self.model.probabilities(prepared.features), self.model.classes)
-        return combine(prepared, learned_relations(prepared, scored, self.model.threshold), self.mode)
+
+        def explain(item: Scored) -> str:
+            features = prepared.features[item.candidate]
+            return explanation(self.model.decisive(features, scored_class(prepared, item)))
+
+        return combine(prepared, learned_relations(prepared, scored, self.model.threshold, explain), self.mode)

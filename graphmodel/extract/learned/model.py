@@ -47,6 +47,13 @@ class RelationModel:
     extractor_version: str = __version__
     mode: str = "union"  # how its relations join the rules' (graphmodel.extract.learned.apply.MODES)
 
+    def decisive(self, features: Sequence[str], cls: str, count: int = 3) -> list[str]:
+        """The features that weigh most for class ``cls``, strongest first (only those for it)."""
+        index = {name: i for i, name in enumerate(self.vocabulary)}
+        row = self.coef[self.classes.index(cls)]
+        weighed = sorted(((float(row[index[f]]), f) for f in features if f in index), reverse=True)
+        return [feature for weight, feature in weighed[:count] if weight > 0]
+
     def probabilities(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
         """Class probabilities, one row per feature list (features outside the vocabulary count for nothing)."""
         index = {name: i for i, name in enumerate(self.vocabulary)}
