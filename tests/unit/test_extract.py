@@ -155,3 +155,81 @@ def test_an_event_named_after_states_the_text_names_nowhere_else(extractor) -> N
     x = _extract(extractor, "Negotiators opened the US-China talks in Geneva on Monday.\n", "h.txt")
     assert {("United States", "PARTICIPATES_IN", "US-China talks"),
             ("China", "PARTICIPATES_IN", "US-China talks")} <= _edges(x)
+
+
+# --- what unseen news needs: names, capitals, lists, joint action -------------------------------------------
+
+
+def test_hyphenated_and_multi_part_names_stay_whole(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "South Korean Defense Minister Baek Hyun-woo met Admiral Jonathan Whitfield-Hayes. "
+                            "Baek said the drills would continue.\n")
+    assert _names(x)["Baek Hyun-woo"] == "Person"
+    assert _names(x)["Jonathan Whitfield-Hayes"] == "Person"
+    assert "Baek Hyun" not in _names(x)
+    assert ("Baek Hyun-woo", "AFFILIATED_WITH", "South Korea") in _edges(x)
+
+
+def test_a_capital_is_its_state_only_when_it_acts(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Beijing condemned the patrol. The ships sailed between Manila and Kaohsiung.\n")
+    assert _names(x)["China"] == "Country"  # "Beijing condemned": the state acting
+    assert _names(x)["Manila"] == "Place"  # "between Manila and ...": the city
+    assert "Philippines" not in _names(x)
+
+
+def test_an_exercise_written_several_ways_is_one_node(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Japan and Australia began Exercise Coral Lantern 2025 on Monday. "
+                            "Officials said Coral Lantern would grow next year.\n")
+    initiatives = [e for e in x.entities if e.label.value == "Initiative"]
+    assert [(e.name, "Coral Lantern" in e.aliases) for e in initiatives] == [("Exercise Coral Lantern 2025", True)]
+
+
+def test_items_of_a_participants_list_take_part_in_the_main_event(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("# Exercise Desert Reed 2024\n\nExercise Desert Reed 2024 opened in Jordan on Monday. "
+            "Participating forces:\n\n- Jordan Armed Forces\n- Egypt\n- Observers from the African Union\n\n"
+            "## Members\n\nGulf Cooperation Council member states:\n\n- Oman\n- Qatar\n")
+    edges = _edges(_extract(extractor, text))
+    assert {("Jordan Armed Forces", "PARTICIPATES_IN", "Exercise Desert Reed 2024"),
+            ("Egypt", "PARTICIPATES_IN", "Exercise Desert Reed 2024"),
+            ("African Union", "PARTICIPATES_IN", "Exercise Desert Reed 2024")} <= edges
+    assert {("Oman", "MEMBER_OF", "Gulf Cooperation Council"), ("Qatar", "MEMBER_OF", "Gulf Cooperation Council")} <= edges
+    assert ("Oman", "PARTICIPATES_IN", "Exercise Desert Reed 2024") not in edges  # a list of members, not of forces
+
+
+def test_a_list_of_participants_is_no_clique_of_partners(extractor) -> None:  # type: ignore[no-untyped-def]
+    listed = _edges(_extract(extractor, "Operation Reef Guard is run by Fiji, Tonga, Samoa and Vanuatu "
+                                        "with support from New Zealand.\n"))
+    assert not [edge for edge in listed if edge[1] == "COOPERATES_WITH"]
+    joint = _edges(_extract(extractor, "Fiji, Tonga and Samoa issued a joint statement on fisheries.\n"))
+    assert {("Fiji", "COOPERATES_WITH", "Tonga"), ("Samoa", "COOPERATES_WITH", "Tonga")} <= {
+        (min(s, t), r, max(s, t)) for s, r, t in joint}
+
+
+def test_co_hosts_after_a_shared_subject_host(extractor) -> None:  # type: ignore[no-untyped-def]
+    edges = _edges(_extract(extractor, "The 4th Polar Security Roundtable, held in Tromsø, Norway, and co-hosted by "
+                                       "Norway and Canada, ended on Friday.\n"))
+    assert {("Norway", "HOSTS", "Polar Security Roundtable"), ("Canada", "HOSTS", "Polar Security Roundtable"),
+            ("Polar Security Roundtable", "LOCATED_IN", "Tromsø")} <= edges
+
+
+def test_membership_phrasings(extractor) -> None:  # type: ignore[no-untyped-def]
+    assert ("Sweden", "MEMBER_OF", "North Atlantic Treaty Organization") in _edges(
+        _extract(extractor, "Sweden became the 32nd member of NATO in March 2024.\n"))
+    assert ("Kenya", "MEMBER_OF", "East African Community") in _edges(
+        _extract(extractor, "Kenya and Uganda are member states of the East African Community.\n"))
+
+
+def test_names_owned_by_no_one_keep_their_possessive(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "The Tanzania People's Defence Force sent a company. Panama's Ministry of Public "
+                            "Security hosted it.\n")
+    assert _names(x)["Tanzania People's Defence Force"] == "Organization"
+    assert _names(x)["Ministry of Public Security"] == "Organization"  # "Panama's": a state owns it
+    assert ("Ministry of Public Security", "PART_OF", "Panama") in _edges(x)
+
+
+def test_titles_credits_and_demonyms(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "The Ministers met in Astana. Kazakh President Nurlan Abenov opened the meeting. "
+                            "(Photo: Aigerim Sadykova/Steppe Wire)\n")
+    names = _names(x)
+    assert "Ministers" not in names
+    assert not [name for name in names if "/" in name]
+    assert ("Nurlan Abenov", "AFFILIATED_WITH", "Kazakhstan") in _edges(x)

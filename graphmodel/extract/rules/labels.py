@@ -51,18 +51,22 @@ def _trim(span: Span, lexicon: Lexicon) -> Span:
     doc = span.doc
     grammar = lexicon.grammar
     while start < end and (doc[start].lower_ in grammar.leading_words and not _opens_a_name(doc, start, end, lexicon)
-                           or doc[start].is_punct or doc[start].is_space):
-        start += 1
+                           or doc[start].is_punct or doc[start].is_space or _ORDINAL.fullmatch(doc[start].text)):
+        start += 1  # "the 11th Baltic Harbor Dialogue" is the Baltic Harbor Dialogue
     while end > start and (doc[end - 1].text in grammar.possessives or doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in grammar.trailing_words):
         end -= 1
     return doc[start:end]
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def _opens_a_name(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
     """A capitalised leading word that begins a gazetteer name: "New" of "New Zealand Defence Force"."""
     ends = range(start + 2, min(end, start + 4) + 1)
-    return doc[start].text[:1].isupper() and any(lexicon.lookup(doc[start:k].text) for k in ends)
+    return (doc[start].text[:1].isupper() and doc[start].pos_ != "DET"
+            and any(lexicon.lookup(doc[start:k].text) for k in ends))
 
 
 def _owner(span: Span, lexicon: Lexicon) -> bool:

@@ -26,7 +26,7 @@ __all__ = ["ListItem", "list_relations"]
 _ACTORS = frozenset({EntityLabel.COUNTRY, EntityLabel.ORGANIZATION, EntityLabel.PERSON})
 _ACTIVITIES = frozenset({EntityLabel.EVENT, EntityLabel.INITIATIVE})
 _MEMBERS = frozenset({EntityLabel.COUNTRY, EntityLabel.ORGANIZATION})
-_NAME_START = 3  # the item's name starts within its first tokens ("Observers from the African Union")
+_NAME_START = 4  # the item's name starts before this token ("Observers from the African Union")
 _ITEM_TOKENS = 14  # longer items are sentences, read by the sentence rules
 _MAX_LEADS = 3
 

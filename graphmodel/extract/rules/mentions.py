@@ -214,7 +214,7 @@ def _bridge(doc: Doc, j: int, lexicon: Lexicon) -> bool:
     if token.lower_ not in lexicon.grammar.name_connectors or token.lower_ == "and" or j + 1 >= len(doc):
         return False
     after = doc[j + 2] if doc[j + 1].lower_ == "the" and j + 2 < len(doc) else doc[j + 1]  # "of the Pacific"
-    return bool(after.text[:1].isupper())
+    return bool(after.text[:1].isupper()) and after.ent_type_ not in {"DATE", "TIME"}  # not "... 2025 on Monday"
 
 
 def _bridge_in(doc: Doc, j: int, lexicon: Lexicon) -> bool:

@@ -120,7 +120,7 @@ def _joint_actors(sent: Span, slots: list[Slot], lexicon: Lexicon) -> list[Found
     groups: dict[int, list[Slot]] = {}
     for slot in slots:
         if slot.label in _ACTORS and not slot.anaphor:
-            groups.setdefault(_root(sent.doc, slot).i, []).append(slot)
+            groups.setdefault(_list_head(_root(sent.doc, slot), slots).i, []).append(slot)
     triggers = lexicon.relations[RelationType.COOPERATES_WITH].triggers - lexicon.joint_action_excluded
     found = []
     for head, members in groups.items():
@@ -131,6 +131,16 @@ def _joint_actors(sent: Span, slots: list[Slot], lexicon: Lexicon) -> list[Found
         found += [found_by_rule(lexicon, a, RelationType.COOPERATES_WITH, b, "joint-actors")
                   for i, a in enumerate(unique) for b in unique[i + 1:]]
     return found
+
+
+def _list_head(root: Token, slots: list[Slot]) -> Token:
+    """The first name of a list the parser read as an apposition ("Fiji, Tonga and Samoa": Tonga appos Fiji)."""
+    starts = {s.start for s in slots}
+    while root.dep_ == "appos" and root.head.i in starts:
+        root = root.head
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+    return root
 
 
 def _clause_lemmas(token: Token) -> set[str]:
@@ -172,7 +182,8 @@ def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon, owner: dict[int, int])
     words = [t for t in path if t.i not in inside]
     if any(t.i in owner and t.i not in {root_a.i, root_b.i} for t in words):
         return None  # the path runs through a third entity: the relation is that entity's
-    if any(t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and t.head in path and _has_subject(t) for t in path):
+    if any(t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and t.head in path
+           and (_has_subject(t) or not _shared_subject(t.head, (root_a, root_b))) for t in path):
         return None  # "Russia condemned it, and the Kremlin warned": two clauses, two statements
     if any(t.lower_ in lexicon.grammar.negations for w in words for t in w.children if t.dep_ == "neg"):
         return None
@@ -201,6 +212,14 @@ def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon, owner: dict[int, int])
 
 
 _EVENTS = {EntityLabel.EVENT, EntityLabel.INITIATIVE}
+
+
+def _shared_subject(verb: Token, ends: tuple[Token, Token]) -> bool:
+    """One end is what both coordinated verbs say something about: the first verb's subject, or the noun it
+    describes ("the Roundtable, held in X and co-hosted by Y"); not an argument of the first verb alone."""
+    subjects = {c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
+    described = verb.head if verb.dep_ in {"acl", "relcl"} else None
+    return any(end in subjects or end == described for end in ends)
 
 
 def _has_subject(verb: Token) -> bool:
@@ -250,6 +269,8 @@ def _lemmas(words: list[Token]) -> set[str]:
         lemmas.add(token.lower_)
         if token.pos_ in {"VERB", "AUX"}:  # phrasal verbs: "take part in", "hosted by"
             lemmas.update(child.lower_ for child in token.children if child.dep_ in {"prt", "prep", "agent"})
+        if token.pos_ == "NOUN":  # compound nouns: "member states of"
+            lemmas.update(child.lemma_.lower() for child in token.children if child.dep_ == "compound")
     return lemmas
 
 
