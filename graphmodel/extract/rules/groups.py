@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from graphmodel.extract.rules.labels import head_word
 from graphmodel.extract.rules.lexicon import Lexicon
+from graphmodel.extract.rules.tree import slot_root
 from graphmodel.extract.rules.types import Found, Slot, found_by_rule
 from graphmodel.schema import EntityLabel, RelationType
 
@@ -35,7 +36,7 @@ def group_relations(sent: Span, slots: list[Slot], lexicon: Lexicon, focal: int 
     for slot in slots:
         if slot.anaphor or slot.label not in {EntityLabel.PERSON, EntityLabel.ORGANIZATION}:
             continue
-        group = _group_of(_root(sent, slot), lexicon)
+        group = _group_of(slot_root(sent.doc, slot), lexicon)
         if group is None:
             continue
         lemma = group.lemma_.lower()
@@ -121,10 +122,3 @@ def _group_of(token: Token, lexicon: Lexicon) -> Token | None:
             if candidate.pos_ == "NOUN" and candidate.lemma_.lower() in lexicon.group_nouns:
                 return candidate
     return None
-
-
-def _root(sent: Span, slot: Slot) -> Token:
-    root = sent.doc[slot.start:slot.end].root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
-    return root

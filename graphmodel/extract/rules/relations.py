@@ -9,8 +9,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from graphmodel.extract.rules.joint import joint_actors
 from graphmodel.extract.rules.labels import head_word
 from graphmodel.extract.rules.lexicon import Lexicon, RelationSpec
+from graphmodel.extract.rules.tree import dep_path, slot_root
 from graphmodel.extract.rules.types import Found, Slot, found_by_rule
 from graphmodel.schema import EXTRACTION_ORDER, EntityLabel, RelationType
 
@@ -22,7 +24,7 @@ _MAX_PATH = 9  # each type has its own, shorter limit (relations.json "max_path"
 def sentence_relations(sent: Span, slots: list[Slot], lexicon: Lexicon) -> list[Found]:
     """All relations the rules find in one sentence, one per (source, type, target)."""
     found = list(_structural(sent, slots, lexicon)) + list(_paths(sent, slots, lexicon))
-    found += _joint_actors(sent, slots, lexicon)
+    found += joint_actors(sent, slots, lexicon)
     unique: dict[tuple[int, RelationType, int], Found] = {}
     for item in found:
         if item.source != item.target:
@@ -107,50 +109,6 @@ def _is_affiliation_tail(words: list[Token], lexicon: Lexicon) -> bool:
     return len(inner) <= 4 and all(t.pos_ in {"NOUN", "ADJ", "PROPN"} or t.text in lexicon.titles for t in inner)
 
 
-_ACTORS = {EntityLabel.COUNTRY, EntityLabel.ORGANIZATION}
-
-
-def _joint_actors(sent: Span, slots: list[Slot], lexicon: Lexicon) -> list[Found]:
-    """States or bodies named together in a clause about working together cooperate pairwise.
-
-    "Philippine and United States troops ... supported by ...", "Indonesia and Australia announced a
-    joint project". A longer list cooperates only where the clause says the action is joint ("A, B, C
-    and D in a joint statement"); otherwise ("run by A, B, C and D") it names participants.
-    """
-    groups: dict[int, list[Slot]] = {}
-    for slot in slots:
-        if slot.label in _ACTORS and not slot.anaphor:
-            groups.setdefault(_list_head(_root(sent.doc, slot), slots).i, []).append(slot)
-    triggers = lexicon.relations[RelationType.COOPERATES_WITH].triggers - lexicon.joint_action_excluded
-    found = []
-    for head, members in groups.items():
-        unique = list({s.entity: s for s in members})
-        clause = _clause_lemmas(sent.doc[head])
-        if len(unique) < 2 or not clause & (triggers if len(unique) == 2 else lexicon.joint_action_words):
-            continue
-        found += [found_by_rule(lexicon, a, RelationType.COOPERATES_WITH, b, "joint-actors")
-                  for i, a in enumerate(unique) for b in unique[i + 1:]]
-    return found
-
-
-def _list_head(root: Token, slots: list[Slot]) -> Token:
-    """The first name of a list the parser read as an apposition ("Fiji, Tonga and Samoa": Tonga appos Fiji)."""
-    starts = {s.start for s in slots}
-    while root.dep_ == "appos" and root.head.i in starts:
-        root = root.head
-        while root.dep_ == "conj" and root.head.i != root.i:
-            root = root.head
-    return root
-
-
-def _clause_lemmas(token: Token) -> set[str]:
-    """The words of the clause a name belongs to: the subtree of the verb (or noun) that governs it."""
-    governor = token.head
-    while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i and governor.dep_ != "ROOT":
-        governor = governor.head
-    return {t.lemma_.lower() for t in governor.subtree} | {t.lower_ for t in governor.subtree}
-
-
 # ---------------------------------------------------------------- dependency paths
 
 
@@ -174,8 +132,8 @@ def _modifies_group(sent: Span, slot: Slot, lexicon: Lexicon) -> bool:
 
 def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon, owner: dict[int, int]) -> Found | None:
     doc = sent.doc
-    root_a, root_b = _root(doc, a), _root(doc, b)
-    path = _dep_path(root_a, root_b)
+    root_a, root_b = slot_root(doc, a), slot_root(doc, b)
+    path = dep_path(root_a, root_b)
     if path is None or len(path) > _MAX_PATH:
         return None
     inside = set(range(a.start, a.end)) | set(range(b.start, b.end))
@@ -287,25 +245,5 @@ def _orient(a: Slot, b: Slot, spec: RelationSpec, doc: object) -> tuple[Slot, Sl
 
 
 def _is_agent(doc: object, slot: Slot) -> bool:
-    root = _root(doc, slot)
+    root = slot_root(doc, slot)
     return any(t.dep_ == "agent" for t in [root, *root.ancestors][:3])
-
-
-def _root(doc: object, slot: Slot) -> Token:
-    span: Span = doc[slot.start:slot.end]  # type: ignore[index]
-    root: Token = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head  # conjuncts share the relations of the first conjunct
-    return root
-
-
-def _dep_path(a: Token, b: Token) -> list[Token] | None:
-    """The tokens on the dependency path between ``a`` and ``b`` (both included)."""
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
-    common = next((t for t in up_a if t in up_b), None)
-    if common is None:
-        return None
-    left = up_a[: up_a.index(common) + 1]
-    right = up_b[: up_b.index(common)]
-    return left + list(reversed(right))
