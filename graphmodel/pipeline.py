@@ -93,7 +93,7 @@ def build_outputs(
     documents = list(read_documents(*paths, on_warning=warn))
     if not documents:
         raise DocumentError(f"no readable .txt, .md or .html document in {', '.join(map(str, paths))}")
-    extractor, described = _extractor(spacy_model, model)
+    extractor, described = _extractor(spacy_model, model, warn)
     bar = progress(len(documents)) if progress else None
     if bar is None:
         graph = build_graph(documents, extractor, min_confidence=min_confidence)
@@ -105,14 +105,24 @@ def build_outputs(
     return BuildResult(graph, _write_outputs(graph, out, title=_corpus_name(paths)))
 
 
-def _extractor(spacy_model: str | None, model: Path | None) -> tuple[Extractor, str]:
-    """The extractor of a build, and how graph.json describes it: the rules with ``model``, or with the
-    shipped relation model when ``model`` is :data:`SHIPPED_MODEL`, or the rules alone when it is None."""
+def _extractor(spacy_model: str | None, model: Path | None,
+               warn: Callable[[str], None] | None = None) -> tuple[Extractor, str]:
+    """The extractor of a build, and how graph.json describes it: the rules with ``model``, or the rules
+    alone when it is None. A shipped model that no longer fits the schema (a type was added and
+    ``scripts/make_model.py`` not rerun) is left out with a warning; a model the user named is not."""
     if model is None:
         return make_extractor("rules", spacy_model=spacy_model), "rules"
     from graphmodel.extract.learned.extractor import LearnedExtractor
+    from graphmodel.extract.learned.model import ModelFileError
 
-    learned = LearnedExtractor(model, spacy_model=spacy_model)
+    try:
+        learned = LearnedExtractor(model, spacy_model=spacy_model)
+    except ModelFileError as error:
+        if Path(model) != SHIPPED_MODEL:
+            raise
+        if warn is not None:
+            warn(f"{error}; building with the rules alone (rerun scripts/make_model.py)")
+        return make_extractor("rules", spacy_model=spacy_model), "rules"
     return learned, f"rules + relation model {Path(model).name} ({learned.mode})"
 
 

@@ -178,3 +178,34 @@ def test_every_gold_file_of_the_evaluation_sets_reads() -> None:
             assert gold is not None
             names = {e.name for e in gold.entities}
             assert all(s in names and t in names for _, s, t in gold.relations), path.name
+
+
+def test_a_shipped_model_that_no_longer_fits_the_schema_is_left_out_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from graphmodel import pipeline
+
+    stale = tmp_path / "relation_model.json"
+    stale.write_text(json.dumps({**to_json(tiny_model()), "classes": ["NONE"]}), encoding="utf-8")
+    monkeypatch.setattr(pipeline, "SHIPPED_MODEL", stale)
+    warnings: list[str] = []
+    _, described = pipeline._extractor(None, stale, warnings.append)
+    assert described == "rules"
+    assert warnings == ["not a usable relation model: its classes differ from this version's schema; "
+                        "building with the rules alone (rerun scripts/make_model.py)"]
+
+
+def test_a_model_the_user_names_must_load(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from graphmodel.cli.main import cli
+
+    bad = tmp_path / "model.json"
+    bad.write_text('{"format": "something else"}', encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text("Kenya hosted the summit.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "docs"), "-o", str(tmp_path / "out"),
+                                      "--model", str(bad)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: not a usable relation model: keys must be exactly")
+    assert not (tmp_path / "out").exists()

@@ -14,14 +14,13 @@ from typing import Any
 from graphmodel.extract.learned.candidates import Candidate, Mention
 from graphmodel.extract.learned.classes import Schema, class_of
 from graphmodel.extract.learned.segments import Segment
+from graphmodel.extract.rules.grammar import load_grammar
 from graphmodel.models import Relation
 
 __all__ = ["FEATURES_VERSION", "RuleVote", "candidate_features", "rule_votes"]
 
 FEATURES_VERSION = 1  # raise when features change: a model trained on other features must not load
-_MODALS = {"will", "would", "may", "might", "could", "should", "shall", "must", "plan", "intend", "expect"}
-_NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without"}
-_KEPT_PUNCT = {",", "(", ")", ":", ";", "-", "–", "'s", "’s"}
+_GRAMMAR = load_grammar()  # its feature_modals, feature_negations and feature_punctuation tables
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +60,7 @@ def _word(token: Any) -> str | None:
     """A token's feature word: its lower-cased lemma, or nothing for names, numbers and most punctuation."""
     if token.pos_ == "PROPN" or token.like_num or token.is_space:
         return None
-    if token.is_punct and token.text not in _KEPT_PUNCT:
+    if token.is_punct and token.text not in _GRAMMAR.feature_punctuation:
         return None
     return str(token.lemma_).lower()
 
@@ -134,11 +133,11 @@ def _triggers(schema: Schema, path: set[str], between: set[str], segment: set[st
 def _modality(doc: Any, path: set[str]) -> list[str]:
     lemmas = {str(t.lemma_).lower() for t in doc} | {t.lower_ for t in doc}
     feats = []
-    if lemmas & _NEGATIONS or any(t.dep_ == "neg" for t in doc):
+    if lemmas & _GRAMMAR.feature_negations or any(t.dep_ == "neg" for t in doc):
         feats.append("neg")
-    if path & _NEGATIONS:
+    if path & _GRAMMAR.feature_negations:
         feats.append("neg_path")
-    if lemmas & _MODALS or any(t.tag_ == "MD" for t in doc):
+    if lemmas & _GRAMMAR.feature_modals or any(t.tag_ == "MD" for t in doc):
         feats.append("modal")
     return feats
 

@@ -38,6 +38,9 @@ class Grammar:
     partial_name_connectors: frozenset[str]
     alternative_name_openers: frozenset[tuple[str, ...]]
     acronym_definers: tuple[str, ...]  # in the order they are tried
+    feature_modals: frozenset[str]
+    feature_negations: frozenset[str]
+    feature_punctuation: frozenset[str]
 
 
 @cache
