@@ -234,3 +234,16 @@ def test_titles_credits_and_demonyms(extractor) -> None:  # type: ignore[no-unty
     assert "Ministers" not in names
     assert not [name for name in names if "/" in name]
     assert ("Nurlan Abenov", "AFFILIATED_WITH", "Kazakhstan") in _edges(x)
+
+
+def test_a_delegations_table_gives_affiliations_and_participants(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = ("# 5th Reef Security Dialogue\n\nThe 5th Reef Security Dialogue opened in Suva.\n\n"
+            "| Delegation | Head of delegation | Position |\n|---|---|---|\n"
+            "| Samoa | Commissioner Tala Faleolo-Lui | Samoa Police Service |\n"
+            "| Status | In Progress | Pending |\n")
+    x = _extract(extractor, text)
+    assert {("Tala Faleolo-Lui", "AFFILIATED_WITH", "Samoa Police Service"),
+            ("Tala Faleolo-Lui", "AFFILIATED_WITH", "Samoa"),
+            ("Tala Faleolo-Lui", "PARTICIPATES_IN", "Reef Security Dialogue"),
+            ("Samoa", "PARTICIPATES_IN", "Reef Security Dialogue")} <= _edges(x)
+    assert "Progress" not in _names(x)  # a short label in a cell is no name

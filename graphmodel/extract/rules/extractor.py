@@ -12,7 +12,7 @@ from graphmodel.extract.rules.coref import group_mentions, relabel
 from graphmodel.extract.rules.groups import group_relations
 from graphmodel.extract.rules.inference import infer_relations, name_relations
 from graphmodel.extract.rules.lexicon import Lexicon, load_lexicon, norm
-from graphmodel.extract.rules.lists import list_relations
+from graphmodel.extract.rules.lists import list_relations, row_relations
 from graphmodel.extract.rules.mentions import find_mentions
 from graphmodel.extract.rules.nlp import load_pipeline, parse
 from graphmodel.extract.rules.relations import sentence_relations
@@ -46,7 +46,8 @@ class RuleExtractor:
     def extract(self, document: Document) -> Extraction:
         """Entities and relations of one document, each relation with its evidence."""
         units = document_units(document, self.lexicon)
-        docs = [parse(self.nlp, u.text) if u.row is None else self.nlp.make_doc(u.text) for u in units]
+        docs = [parse(self.nlp, u.text) if u.row is None or u.role == "cell" else self.nlp.make_doc(u.text)
+                for u in units]
         located = [Located(m, i) for i, doc in enumerate(docs) for m in self._mentions(units[i], doc)]
         located = _with_bare_surnames(_vote_labels(_heading_names_known(located, units)), docs, units)
         entities, assignment = group_mentions(located, docs, self.lexicon)
@@ -54,6 +55,9 @@ class RuleExtractor:
         sourced += self._row_relations(units, located, assignment)
         sourced += [_at(item.found, units[item.unit], docs[item.unit])
                     for item in list_relations(units, docs, located, assignment, entities, self.lexicon)]
+        sourced += [Sourced(item.found, row.start, row.end, row.text)
+                    for item in row_relations(units, located, assignment, entities, self.lexicon)
+                    if (row := units[item.unit].row) is not None]
         first_seen = {entity: located[n].block for n, entity in reversed(list(enumerate(assignment)))}
         sourced += [_at(f, units[first_seen[named]], docs[first_seen[named]])
                     for f, named in name_relations(entities, self.lexicon)]
@@ -61,6 +65,9 @@ class RuleExtractor:
         return _extraction(document, entities, sourced, self.lexicon)
 
     def _mentions(self, unit: Unit, doc: Doc) -> list[Mention]:
+        if unit.role == "cell":  # a short label ("In Progress") is no evidence of a name: only well-typed ones
+            return [relabel(m, doc, self.lexicon) for m in find_mentions(doc, self.lexicon)
+                    if _named_in_lead_in(m, doc, self.lexicon) or _full_name(m)]
         if unit.row is None:
             return [relabel(m, doc, self.lexicon) for m in find_mentions(doc, self.lexicon)
                     if doc[m.start].idx >= unit.lead_in or _named_in_lead_in(m, doc, self.lexicon)]
@@ -82,7 +89,7 @@ class RuleExtractor:
         targets: dict[str, list[tuple[int, RelationType]]] = {}
         out = []
         for index, unit in enumerate(units):
-            if unit.row is not None:
+            if unit.row is not None and unit.role != "cell":
                 continue
             for sent in docs[index].sents:
                 slots = _slots(sent, by_unit.get(index, []), focal, self.lexicon, entities)
@@ -129,6 +136,10 @@ def _named_in_lead_in(mention: Mention, doc: Doc, lexicon: Lexicon) -> bool:
         return True
     return (mention.label is not EntityLabel.PERSON and len(span) > 1 and span[-1].tag_ in {"NN", "NNP"}
             and span[-1].text in lexicon.heads and span[0].text not in lexicon.generic_words)
+
+
+def _full_name(mention: Mention) -> bool:
+    return mention.label is EntityLabel.PERSON and mention.end - mention.start > 1
 
 
 def _heading_names_known(located: list[Located], units: list[Unit]) -> list[Located]:

@@ -85,7 +85,7 @@ def _split_title(span: Span, lexicon: Lexicon) -> tuple[Span, Span] | None:
     doc = span.doc
     while name_start > span.start and _name_token(doc[name_start - 1], lexicon):
         name_start -= 1
-    if name_start == end or end - name_start > 4:
+    if name_start == end or _name_words(doc[name_start:end], lexicon) > 4:
         return None
     title_start = name_start
     while title_start > span.start and _title_word(doc, title_start - 1, span.start, lexicon):
@@ -104,6 +104,8 @@ def _name_token(token: object, lexicon: Lexicon) -> bool:
     text = token.text  # type: ignore[attr-defined]
     if text in lexicon.name_particles and token.i > 0:  # type: ignore[attr-defined]
         return True
+    if _glued_hyphen(token, lexicon) or _after_glued_hyphen(token, lexicon):
+        return True  # "Danjuma-Bello", "Hyun-woo"
     if text in lexicon.person_suffixes or (text[:1].isupper() and text not in lexicon.titles
                                            and text not in lexicon.heads and not token.like_num):  # type: ignore[attr-defined]
         return lexicon.lookup(text) is None or text in lexicon.person_suffixes
@@ -121,11 +123,22 @@ def _person(span: Span, lexicon: Lexicon) -> list[Mention]:
         return []
     lower = [t for t in words if not t.text[:1].isupper() and t.text not in lexicon.grammar.name_punctuation
              and not _after_glued_hyphen(t, lexicon)]  # "Baek Hyun-woo"
-    if not words or len(span) > 6 or any(t.text not in lexicon.name_particles for t in lower):
+    if not words or _name_words(span, lexicon) > 6 or any(t.text not in lexicon.name_particles for t in lower):
         return []
     if any(t.text in lexicon.heads or lexicon.lookup(t.text) for t in words) or span.text.isupper():
         return []
     return [Mention(span.start, span.end, span.text, EntityLabel.PERSON, None, "name", "person")]
+
+
+def _name_words(span: Span, lexicon: Lexicon) -> int:
+    """The words of a name, a hyphenated one counting once: "Abubakar Sadiq Danjuma-Bello" has three."""
+    return sum(1 for t in span if t.text not in lexicon.grammar.hyphens and not _after_glued_hyphen(t, lexicon))
+
+
+def _glued_hyphen(token: Any, lexicon: Lexicon) -> bool:
+    """A hyphen with no space on either side, inside a word pair."""
+    return bool(token.text in lexicon.grammar.hyphens and not token.whitespace_ and token.i > 0
+                and not token.nbor(-1).whitespace_ and token.i + 1 < len(token.doc))
 
 
 def _after_glued_hyphen(token: Any, lexicon: Lexicon) -> bool:

@@ -1,4 +1,4 @@
-"""Relations read from a list's structure: the items of a list of participants, or of member states.
+"""Relations read from the structure of lists and tables: participants, members, a row's people.
 
 Official texts list participants one per item under a lead ("Participating forces:", a
 "Participating delegations" heading) and group them under sub-leads ("ASEAN Member States").
@@ -7,6 +7,11 @@ Each item that is a name gives the named actor:
 - ``PARTICIPATES_IN`` the event or initiative the leads name, else the document's main one, when a
   lead holds a participation word;
 - ``MEMBER_OF`` the organization the nearest lead names, when that lead speaks of members.
+
+A table row read as prose (no participants column) ties its cells: a row's one person is
+``AFFILIATED_WITH`` every state and body of the row, and where the header speaks of participation
+("Head of delegation", "Speaker") the row's people and first-column actor take part in the
+document's main event or initiative.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from graphmodel.extract.rules.types import Found, LocalEntity, Located, found_by
 from graphmodel.extract.rules.units import Unit
 from graphmodel.schema import EntityLabel, RelationType
 
-__all__ = ["ListItem", "list_relations"]
+__all__ = ["ListItem", "list_relations", "row_relations"]
 
 _ACTORS = frozenset({EntityLabel.COUNTRY, EntityLabel.ORGANIZATION, EntityLabel.PERSON})
 _ACTIVITIES = frozenset({EntityLabel.EVENT, EntityLabel.INITIATIVE})
@@ -69,6 +74,41 @@ def list_relations(units: list[Unit], docs: list[Doc], located: list[Located], a
                 found = found_by_rule(lexicon, actor, RelationType.MEMBER_OF, body, "list-members")
                 out.append(ListItem(found, index))
     return out
+
+
+def row_relations(units: list[Unit], located: list[Located], assignment: list[int], entities: list[LocalEntity],
+                  lexicon: Lexicon) -> list[ListItem]:
+    """The affiliations and participants that the rows of a table read as prose give (module docstring)."""
+    rows: dict[int, list[tuple[int, int, int]]] = {}  # row start -> (cell offset, token start, entity)
+    first_cell: dict[int, int] = {}  # row start -> offset of its first cell
+    for item, entity in zip(located, assignment, strict=True):
+        unit = units[item.block]
+        if unit.role == "cell" and unit.row is not None:
+            rows.setdefault(unit.row.start, []).append((unit.offset, item.mention.start, entity))
+            first_cell[unit.row.start] = min(first_cell.get(unit.row.start, unit.offset), unit.offset)
+    unit_of_row = {u.row.start: i for i, u in enumerate(units) if u.role == "cell" and u.row is not None}
+    main = _main_activity(entities)
+    out = []
+    for start, cells in rows.items():
+        row = units[unit_of_row[start]].row
+        named = list(dict.fromkeys(entity for *_, entity in sorted(cells)))
+        people = [e for e in named if entities[e].label is EntityLabel.PERSON]
+        if len(people) == 1:
+            rule, unit = "table-row-affiliation", unit_of_row[start]
+            out += [ListItem(found_by_rule(lexicon, people[0], RelationType.AFFILIATED_WITH, e, rule), unit)
+                    for e in named if entities[e].label in _MEMBERS]
+        if main is not None and row is not None and _header_speaks_of(row.header, lexicon.list_participation_words):
+            leading = [e for offset, _, e in sorted(cells)
+                       if offset == first_cell[start] and entities[e].label in _ACTORS]
+            for actor in dict.fromkeys(people + leading[:1]):
+                found = found_by_rule(lexicon, actor, RelationType.PARTICIPATES_IN, main, "table-row-participants")
+                out.append(ListItem(found, unit_of_row[start]))
+    return out
+
+
+def _header_speaks_of(header: tuple[str, ...], lemmas: frozenset[str]) -> bool:
+    words = {w.lower() for cell in header for w in cell.replace("-", " ").split()}
+    return bool(words & lemmas or {w.removesuffix("s") for w in words} & lemmas)
 
 
 def _main_activity(entities: list[LocalEntity]) -> int | None:

@@ -25,7 +25,8 @@ class Unit:
 
     ``role`` is "prose" for a paragraph, "list_item" for a list item; for table cells, ``row`` is the
     row block (its text is the evidence) and ``role`` says whether the cell names the row's subject
-    ("name") or one participant ("participant").
+    ("name"), one participant ("participant"), or is read as prose ("cell", in a table with no
+    participants column).
     Headings (role "heading") are read for relations between entities the body names, never for
     new entities.
     """
@@ -69,10 +70,10 @@ def _row_units(row: Block, lexicon: Lexicon) -> list[Unit]:
     header = _participant_header(lexicon.participant_headers)
     participants = [i for i, h in enumerate(row.header) if header.search(h) and i > 0]
     if not participants or not row.cells:
-        return []
+        return _cell_units(row)
     name_label = cell_label(row.cells[0], row.header[0] if row.header else "", lexicon)
     if name_label is None:
-        return []
+        return _cell_units(row)
     start = row.cell_spans[0][0] if row.cell_spans else row.start
     units = [Unit(row.cells[0], start, row, "name", name_label)]
     for column in participants:
@@ -82,6 +83,12 @@ def _row_units(row: Block, lexicon: Lexicon) -> list[Unit]:
         for start, text in _items(row.cells[column], lexicon):
             units.append(Unit(text, cell_start + start, row, "participant"))
     return units
+
+
+def _cell_units(row: Block) -> list[Unit]:
+    """The cells of a row with no participants column, each read as prose ("Rear Admiral X", "Commander, Y")."""
+    spans = row.cell_spans or ((row.start, row.end),) * len(row.cells)
+    return [Unit(text, start, row, "cell") for text, (start, _) in zip(row.cells, spans, strict=False) if text.strip()]
 
 
 def _items(cell: str, lexicon: Lexicon) -> list[tuple[int, str]]:
