@@ -233,6 +233,6 @@ def _sublist(short: list[str], long: list[str], connectors: frozenset[str]) -> b
     n = len(short)
     if n >= len(long):
         return False
-    if long[:n] == short:
-        return all(w.isdigit() for w in long[n:])  # an edition: "Balikatan 24"
+    if long[:n] == short:  # an edition ("Balikatan 24"), or the name cut before its "of" ("Summit of the Council")
+        return all(w.isdigit() for w in long[n:]) or long[n] == "of"
     return long[-n:] == short and long[-n - 1] not in connectors

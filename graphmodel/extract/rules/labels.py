@@ -252,6 +252,9 @@ def _plausible(span: Span, lexicon: Lexicon, label: EntityLabel, source: str) ->
         return False  # "U.S.-led", "Panama-based": adjectives, not names
     if all(w in lexicon.generic_words or w in lexicon.titles or lexicon.lookup(w) for w in words):
         return False  # "Australian Defence Industry" is a title, not a body
+    head_alone = len(words) == 1 and lexicon.heads.get(words[0], EntityLabel.PLACE) is not EntityLabel.PLACE
+    if head_alone and words[0].istitle():
+        return False  # "the Summit decided": a head noun alone refers back, it names nothing (a place can)
     if all(lexicon.is_role(w) or lexicon.is_role(w.removesuffix("s")) for w in words):
         return False  # "the Ministers", "Commanding General": titles without a name
     if any("/" in t.text for t in span):
