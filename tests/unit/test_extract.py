@@ -247,3 +247,11 @@ def test_a_delegations_table_gives_affiliations_and_participants(extractor) -> N
             ("Tala Faleolo-Lui", "PARTICIPATES_IN", "Reef Security Dialogue"),
             ("Samoa", "PARTICIPATES_IN", "Reef Security Dialogue")} <= _edges(x)
     assert "Progress" not in _names(x)  # a short label in a cell is no name
+
+
+def test_a_head_noun_alone_refers_back_and_cut_names_join_the_full_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "The 3rd Summit of the Council of Reef States opened in Apia. "
+                            "The Summit of the Council adopted a declaration. The Summit closed on Friday.\n")
+    events = [e for e in x.entities if e.label.value == "Event"]
+    assert [e.name for e in events] == ["Summit of the Council of Reef States"]
+    assert "Summit of the Council" in events[0].aliases
