@@ -255,3 +255,10 @@ def test_a_head_noun_alone_refers_back_and_cut_names_join_the_full_one(extractor
     events = [e for e in x.entities if e.label.value == "Event"]
     assert [e.name for e in events] == ["Summit of the Council of Reef States"]
     assert "Summit of the Council" in events[0].aliases
+
+
+def test_hyphenated_and_honorific_titles_are_no_part_of_the_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Air Vice-Marshal Harriet Ngata-Whitmore met Assistant Commissioner John Waleanisia "
+                            "and Datuk Seri Azman Rahimi.\n")
+    people = {e.name for e in x.entities if e.label.value == "Person"}
+    assert people == {"Harriet Ngata-Whitmore", "John Waleanisia", "Azman Rahimi"}

@@ -104,8 +104,11 @@ def _name_token(token: object, lexicon: Lexicon) -> bool:
     text = token.text  # type: ignore[attr-defined]
     if text in lexicon.name_particles and token.i > 0:  # type: ignore[attr-defined]
         return True
-    if _glued_hyphen(token, lexicon) or _after_glued_hyphen(token, lexicon):
-        return True  # "Danjuma-Bello", "Hyun-woo"
+    if _glued_hyphen(token, lexicon):  # "Danjuma-Bello", not "Vice-Marshal"
+        following = token.nbor(1)  # type: ignore[attr-defined]
+        return following.text not in lexicon.titles and following.text not in lexicon.heads
+    if _after_glued_hyphen(token, lexicon) and text not in lexicon.titles and text not in lexicon.heads:
+        return True  # "Hyun-woo"
     if text in lexicon.person_suffixes or (text[:1].isupper() and text not in lexicon.titles
                                            and text not in lexicon.heads and not token.like_num):  # type: ignore[attr-defined]
         return lexicon.lookup(text) is None or text in lexicon.person_suffixes
