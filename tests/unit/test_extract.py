@@ -262,3 +262,9 @@ def test_hyphenated_and_honorific_titles_are_no_part_of_the_name(extractor) -> N
                             "and Datuk Seri Azman Rahimi.\n")
     people = {e.name for e in x.entities if e.label.value == "Person"}
     assert people == {"Harriet Ngata-Whitmore", "John Waleanisia", "Azman Rahimi"}
+
+
+def test_a_person_takes_no_article(extractor) -> None:  # type: ignore[no-untyped-def]
+    names = _names(_extract(extractor, "The envoy for the Sahel met the Houthis in Sanaa.\n"))
+    assert names.get("Sahel") in {"Place", None} and names.get("Houthis") in {"Organization", None}
+    assert "Person" not in {names.get("Sahel"), names.get("Houthis")}

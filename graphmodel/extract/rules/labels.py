@@ -156,7 +156,8 @@ def _reconsider(span: Span, lexicon: Lexicon, label: EntityLabel | None,
 
     A "person" in a locative phrase or in apposition to a place is a place ("off the coast of Laoag City
     in Ilocos Norte"); an "organization" that looks like a personal name right after a title or a state's
-    possessive is a person ("Japan's Iwaya Takeshi", "deputy head Oleksandr Poklad").
+    possessive is a person ("Japan's Iwaya Takeshi", "deputy head Oleksandr Poklad"); a "person" right
+    after "the" is a place, or a group when plural ("the Sahel", "the Houthis").
     """
     if label is not ner_label or label is None:
         return label
@@ -166,6 +167,10 @@ def _reconsider(span: Span, lexicon: Lexicon, label: EntityLabel | None,
                                                                       or lexicon.heads.get(root.head.text)
                                                                       is EntityLabel.PLACE))):
         return EntityLabel.PLACE
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if label is EntityLabel.PERSON and before is not None and before.lower_ in lexicon.grammar.definite_determiners:
+        # "the Sahel", "the Houthis": people take no article; a plural name is a group
+        return EntityLabel.ORGANIZATION if span[-1].text.endswith("s") else EntityLabel.PLACE
     if label in {EntityLabel.ORGANIZATION, EntityLabel.PLACE} and _personal_name(span, lexicon):
         before = span.doc[span.start - 1] if span.start > 0 else None
         if before is not None and (before.lower_ in {t.lower() for t in lexicon.titles}

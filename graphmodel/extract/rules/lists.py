@@ -79,31 +79,45 @@ def list_relations(units: list[Unit], docs: list[Doc], located: list[Located], a
 def row_relations(units: list[Unit], located: list[Located], assignment: list[int], entities: list[LocalEntity],
                   lexicon: Lexicon) -> list[ListItem]:
     """The affiliations and participants that the rows of a table read as prose give (module docstring)."""
-    rows: dict[int, list[tuple[int, int, int]]] = {}  # row start -> (cell offset, token start, entity)
-    first_cell: dict[int, int] = {}  # row start -> offset of its first cell
+    main = _main_activity(entities)
+    out = []
+    for index, cells in _row_cells(units, located, assignment).items():
+        found = _row_affiliations(cells, entities, lexicon)
+        row = units[index].row
+        if main is not None and row is not None and _header_speaks_of(row.header, lexicon.list_participation_words):
+            found += _row_participants(cells, entities, main, lexicon)
+        out += [ListItem(f, index) for f in found]
+    return out
+
+
+def _row_cells(units: list[Unit], located: list[Located], assignment: list[int]) -> dict[int, list[tuple[int, int]]]:
+    """Per table row (the index of one of its cell units): (cell offset, entity) of its names, in order."""
+    first_unit: dict[int, int] = {}
+    cells: dict[int, list[tuple[int, int, int]]] = {}
     for item, entity in zip(located, assignment, strict=True):
         unit = units[item.block]
         if unit.role == "cell" and unit.row is not None:
-            rows.setdefault(unit.row.start, []).append((unit.offset, item.mention.start, entity))
-            first_cell[unit.row.start] = min(first_cell.get(unit.row.start, unit.offset), unit.offset)
-    unit_of_row = {u.row.start: i for i, u in enumerate(units) if u.role == "cell" and u.row is not None}
-    main = _main_activity(entities)
-    out = []
-    for start, cells in rows.items():
-        row = units[unit_of_row[start]].row
-        named = list(dict.fromkeys(entity for *_, entity in sorted(cells)))
-        people = [e for e in named if entities[e].label is EntityLabel.PERSON]
-        if len(people) == 1:
-            rule, unit = "table-row-affiliation", unit_of_row[start]
-            out += [ListItem(found_by_rule(lexicon, people[0], RelationType.AFFILIATED_WITH, e, rule), unit)
-                    for e in named if entities[e].label in _MEMBERS]
-        if main is not None and row is not None and _header_speaks_of(row.header, lexicon.list_participation_words):
-            leading = [e for offset, _, e in sorted(cells)
-                       if offset == first_cell[start] and entities[e].label in _ACTORS]
-            for actor in dict.fromkeys(people + leading[:1]):
-                found = found_by_rule(lexicon, actor, RelationType.PARTICIPATES_IN, main, "table-row-participants")
-                out.append(ListItem(found, unit_of_row[start]))
-    return out
+            index = first_unit.setdefault(unit.row.start, item.block)
+            cells.setdefault(index, []).append((unit.offset, item.mention.start, entity))
+    return {index: [(offset, entity) for offset, _, entity in sorted(found)] for index, found in cells.items()}
+
+
+def _row_affiliations(cells: list[tuple[int, int]], entities: list[LocalEntity], lexicon: Lexicon) -> list[Found]:
+    named = list(dict.fromkeys(entity for _, entity in cells))
+    people = [e for e in named if entities[e].label is EntityLabel.PERSON]
+    if len(people) != 1:
+        return []
+    return [found_by_rule(lexicon, people[0], RelationType.AFFILIATED_WITH, e, "table-row-affiliation")
+            for e in named if entities[e].label in _MEMBERS]
+
+
+def _row_participants(cells: list[tuple[int, int]], entities: list[LocalEntity], main: int,
+                      lexicon: Lexicon) -> list[Found]:
+    """The row's people and the actor its first cell names take part in ``main``."""
+    people = [e for _, e in cells if entities[e].label is EntityLabel.PERSON]
+    leading = [e for offset, e in cells if offset == cells[0][0] and entities[e].label in _ACTORS]
+    return [found_by_rule(lexicon, actor, RelationType.PARTICIPATES_IN, main, "table-row-participants")
+            for actor in dict.fromkeys(people + leading[:1])]
 
 
 def _header_speaks_of(header: tuple[str, ...], lemmas: frozenset[str]) -> bool:
