@@ -29,7 +29,9 @@ def _load_progress(total: int) -> Any:
               help="Rows per transaction.")
 @neo4j_options
 def load(graph_file: Path, replace: bool, batch_size: int, uri: str, user: str, database: str) -> None:
-    """Load a built graph into Neo4j; loading it again changes nothing, another graph merges in by key.
+    """Load a built graph into Neo4j: what the file holds gets the file's values; loading it again changes nothing.
+
+    Entities and documents the file does not hold stay; --replace removes them first.
 
     \b
         export GRAPHMODEL_NEO4J_PASSWORD=...

@@ -14,7 +14,7 @@ a Cypher literal: strings as JSON-escaped, double-quoted, ASCII-only literals (J
 also Cypher's, and no raw line break, quote or backslash is left that could end the line or the
 string), so no text can break out of the parameter. Labels and types are spliced into statements
 only after :func:`~graphmodel.stores.cypher.quote_name` checked them against the schema enums.
-The statements MERGE as a load does, so running the script twice changes nothing.
+The statements are a load's (they SET what the subgraph holds), so running the script twice changes nothing.
 """
 
 from __future__ import annotations
@@ -57,8 +57,9 @@ def dumps_cypher(graph: nx.MultiDiGraph, batch_size: int = BATCH_SIZE) -> str:
     >>> from graphmodel.graph.core import new_graph
     >>> g = new_graph()
     >>> g.add_node("country:panama", label="Country", name='Pan"ama', aliases=[], mentions=1, documents=[])
-    >>> print(*[line for line in dumps_cypher(g).splitlines() if line.startswith(":param")])
+    >>> print(*[line for line in dumps_cypher(g).splitlines() if line.startswith(":param")], sep="\n")
     :param rows => [{key: "country:panama", name: "Pan\"ama", aliases: [], mentions: 1, documents: []}]
+    :param rows => [{key: "country:panama", out: []}]
     """
     rows = load_rows(graph)
     lines = [

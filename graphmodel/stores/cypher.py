@@ -13,7 +13,14 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from graphmodel.schema import DOCUMENT_LABEL, LABELS, RELATION_TYPES
+from graphmodel.schema import (
+    DOCUMENT_LABEL,
+    DOCUMENT_PROPERTIES,
+    EVIDENCE_COLUMNS,
+    LABELS,
+    RELATION_TYPES,
+    STORE_NODE_PROPERTIES,
+)
 from graphmodel.stores.rows import LoadRows
 
 __all__ = [
@@ -24,6 +31,7 @@ __all__ = [
     "MERGE_MENTIONS",
     "MERGE_RELATIONSHIPS",
     "PING",
+    "PRUNE_RELATIONSHIPS",
     "READ_DOCUMENTS",
     "READ_ENTITIES",
     "READ_RELATIONSHIPS",
@@ -54,64 +62,76 @@ def _schema_statements() -> tuple[str, ...]:
 # full-text index over names and aliases (each IF NOT EXISTS, so applying them twice is harmless).
 SCHEMA_STATEMENTS = _schema_statements()
 
-MERGE_DOCUMENTS = """
+def _changed(pairs: list[tuple[str, str]]) -> str:
+    # True when a stored property differs from the file's value (null on either side included), so
+    # that a reload sets nothing and the server counters stay at zero.
+    return "\n   OR ".join(f"NOT coalesce({stored} = {value}, {stored} IS NULL AND {value} IS NULL)"
+                       for stored, value in pairs)
+
+
+def _assign(pairs: list[tuple[str, str]]) -> str:
+    return ", ".join(f"{stored} = {value}" for stored, value in pairs)
+
+
+# A load SETs every property graphmodel keeps from the file, never merging with what an earlier
+# load stored: loading a file makes everything it holds exactly as the file says, whatever was
+# loaded before. An entity of the file keeps only the file's MENTIONS and outgoing relationships
+# (PRUNE_RELATIONSHIPS). Entities and documents the file does not hold, and their relationships,
+# are left alone; `load --replace` removes them first.
+_DOCUMENT_PAIRS = [(f"d.{field}", f"row.props.{field}") for field in DOCUMENT_PROPERTIES]
+MERGE_DOCUMENTS = f"""
 UNWIND $rows AS row
-MERGE (d:Document {id: row.id})
+MERGE (d:{DOCUMENT_LABEL} {{id: row.id}})
 WITH d, row
-WHERE any(field IN keys(row.props) WHERE d[field] IS NULL OR d[field] <> row.props[field])
-SET d += row.props
+WHERE {_changed(_DOCUMENT_PAIRS)}
+SET {_assign(_DOCUMENT_PAIRS)}
 """
 
-# Reloading a file changes nothing; another corpus adds its aliases and documents, and its mentions
-# when it brings new documents (otherwise the larger count stays, so that a reload does not double).
-MERGE_ENTITIES = """
+# An entity's MENTIONS are its documents in the file: one from a document it no longer lists goes.
+_ENTITY_PAIRS = [(f"e.{name}", f"row.{name}") for name in STORE_NODE_PROPERTIES if name != "key"]
+MERGE_ENTITIES = f"""
 UNWIND $rows AS row
-MERGE (e:__LABEL__ {key: row.key})
-ON CREATE SET e.name = row.name, e.aliases = row.aliases, e.mentions = row.mentions, e.documents = row.documents
-WITH e, row,
-     [a IN row.aliases + [row.name] WHERE a <> e.name AND NOT a IN e.aliases] AS new_aliases,
-     [d IN row.documents WHERE NOT d IN e.documents] AS new_documents
-WITH e, new_aliases, new_documents,
-     CASE WHEN size(new_documents) > 0 THEN e.mentions + row.mentions
-          WHEN row.mentions > e.mentions THEN row.mentions
-          ELSE e.mentions END AS mentions
-WHERE size(new_aliases) > 0 OR size(new_documents) > 0 OR mentions <> e.mentions
-SET e.aliases = e.aliases + new_aliases, e.documents = e.documents + new_documents, e.mentions = mentions
+MERGE (e:__LABEL__ {{key: row.key}})
+WITH e, row
+CALL (e, row) {{
+  OPTIONAL MATCH (d:{DOCUMENT_LABEL})-[m:MENTIONS]->(e) WHERE NOT d.id IN row.documents
+  DELETE m
+}}
+WITH e, row
+WHERE {_changed(_ENTITY_PAIRS)}
+SET {_assign(_ENTITY_PAIRS)}
 """
 
-MERGE_MENTIONS = """
+MERGE_MENTIONS = f"""
 UNWIND $rows AS row
-MATCH (e:__LABEL__ {key: row.key})
-MERGE (d:Document {id: row.doc})
+MATCH (e:__LABEL__ {{key: row.key}})
+MERGE (d:{DOCUMENT_LABEL} {{id: row.doc}})
 MERGE (d)-[m:MENTIONS]->(e)
-ON CREATE SET m.count = row.count
+WITH m, row
+WHERE {_changed([("m.count", "row.count")])}
+SET m.count = row.count
 """
 
-# Evidence is appended only when its (doc, start, end, rule) is new; each new batch of evidence
-# raises the confidence as a noisy-or, as graphmodel.graph.core.add_relation does.
-MERGE_RELATIONSHIPS = """
+# Confidence and evidence are the file's: the graph file already combined every piece of evidence
+# (graphmodel.graph.core.add_relation), so a load never combines them again.
+_RELATIONSHIP_PAIRS = [("r.confidence", "row.confidence"),
+                       *((f"r.{column}", f"row.{column}") for column in EVIDENCE_COLUMNS.values())]
+MERGE_RELATIONSHIPS = f"""
 UNWIND $rows AS row
-MATCH (s:__SOURCE__ {key: row.source})
-MATCH (t:__TARGET__ {key: row.target})
+MATCH (s:__SOURCE__ {{key: row.source}})
+MATCH (t:__TARGET__ {{key: row.target}})
 MERGE (s)-[r:__TYPE__]->(t)
-ON CREATE SET r.confidence = row.confidence, r.evidence_docs = row.evidence_docs,
-    r.evidence_sentences = row.evidence_sentences, r.evidence_starts = row.evidence_starts,
-    r.evidence_ends = row.evidence_ends, r.evidence_rules = row.evidence_rules
-WITH r, row, [i IN range(0, size(row.evidence_docs) - 1) WHERE NONE(j IN range(0, size(r.evidence_docs) - 1)
-    WHERE r.evidence_docs[j] = row.evidence_docs[i] AND r.evidence_starts[j] = row.evidence_starts[i]
-      AND r.evidence_ends[j] = row.evidence_ends[i] AND r.evidence_rules[j] = row.evidence_rules[i])] AS new
-WHERE size(new) > 0
-// as in graphmodel.graph.core.add_relation: only a sentence the edge does not yet have raises the confidence
-WITH r, row, new, ANY(i IN new WHERE NONE(j IN range(0, size(r.evidence_docs) - 1)
-    WHERE r.evidence_docs[j] = row.evidence_docs[i] AND r.evidence_sentences[j] = row.evidence_sentences[i]))
-    AS independent
-SET r.evidence_docs = r.evidence_docs + [i IN new | row.evidence_docs[i]],
-    r.evidence_sentences = r.evidence_sentences + [i IN new | row.evidence_sentences[i]],
-    r.evidence_starts = r.evidence_starts + [i IN new | row.evidence_starts[i]],
-    r.evidence_ends = r.evidence_ends + [i IN new | row.evidence_ends[i]],
-    r.evidence_rules = r.evidence_rules + [i IN new | row.evidence_rules[i]],
-    r.confidence = CASE WHEN independent THEN round(1 - (1 - r.confidence) * (1 - row.confidence), 4)
-                   ELSE r.confidence END
+WITH r, row
+WHERE {_changed(_RELATIONSHIP_PAIRS)}
+SET {_assign(_RELATIONSHIP_PAIRS)}
+"""
+
+# Run after the MERGEs, with one row per entity of the file: {key, out: [[type, target key], ...]}.
+PRUNE_RELATIONSHIPS = f"""
+UNWIND $rows AS row
+MATCH (s:__LABEL__ {{key: row.key}})-[r:{"|".join(RELATION_TYPES)}]->(t)
+WHERE NOT [type(r), t.key] IN row.out
+DELETE r
 """
 
 PING = "RETURN 1"  # connect() runs it so that an unknown database fails at once, with a clear message
@@ -139,8 +159,9 @@ READ_DOCUMENTS = "MATCH (d:Document) RETURN d"
 
 
 def load_statements(rows: LoadRows) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-    """Each MERGE statement of a load, with the rows it reads as ``$rows``: documents, entities per
-    label, ``MENTIONS`` per label, relationships per (type, source label, target label)."""
+    """Each statement of a load, with the rows it reads as ``$rows``: documents, entities per label,
+    ``MENTIONS`` per label, relationships per (type, source label, target label), then per label the
+    outgoing relationships each entity keeps (:data:`PRUNE_RELATIONSHIPS`)."""
     yield MERGE_DOCUMENTS, rows.documents
     for label, group in rows.entities.items():
         yield MERGE_ENTITIES.replace("__LABEL__", quote_name(label)), group
@@ -149,6 +170,13 @@ def load_statements(rows: LoadRows) -> Iterator[tuple[str, list[dict[str, Any]]]
     for (rtype, source, target), group in rows.relationships.items():
         query = MERGE_RELATIONSHIPS.replace("__TYPE__", quote_name(rtype))
         yield query.replace("__SOURCE__", quote_name(source)).replace("__TARGET__", quote_name(target)), group
+    out: dict[str, list[list[str]]] = {}
+    for (rtype, _, _), group in rows.relationships.items():
+        for row in group:
+            out.setdefault(row["source"], []).append([str(rtype), row["target"]])
+    for label, group in rows.entities.items():
+        kept = [{"key": row["key"], "out": sorted(out.get(row["key"], []))} for row in group]
+        yield PRUNE_RELATIONSHIPS.replace("__LABEL__", quote_name(label)), kept
 
 
 def quote_name(name: str) -> str:

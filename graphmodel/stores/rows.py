@@ -118,7 +118,7 @@ def load_rows(graph: nx.MultiDiGraph) -> LoadRows:
 
 
 def _document_rows(metadata: Mapping[str, Mapping[str, Any]], doc_ids: set[str]) -> list[dict[str, Any]]:
-    # Null metadata is left out, so that it never overwrites what an earlier load stored.
+    # Null metadata is left out of the row; a load removes a field the row lacks (it SETs the file's values).
     rows = []
     for doc_id in sorted(doc_ids):
         meta = metadata.get(doc_id, {})

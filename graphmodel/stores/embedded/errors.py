@@ -9,7 +9,7 @@ from pathlib import Path
 
 from graphmodel.errors import QueryError, StoreUnavailable, WriteRefused
 from graphmodel.stores.embedded.values import first_line
-from graphmodel.stores.readonly import ReadOnlyRules
+from graphmodel.stores.readonly import ReadOnlyRules, unknown_name_error
 from graphmodel.stores.readonly import check_read_only_text as shared_check
 from graphmodel.stores.text import code_only
 
@@ -27,6 +27,9 @@ READ_ONLY_CALLS = frozenset({"show_tables", "table_info", "show_connection", "db
                              "current_setting"})
 
 _PARAMETER_IN_LAMBDA = "parsed_parameter_expression"
+# Every schema label and type has a table, so a missing table is a name the graph does not have
+# (label or relationship type: the engine does not say which).
+_NO_TABLE = re.compile(r"^Binder exception: Table (.+) does not exist\.?$")
 
 
 READ_ONLY = ReadOnlyRules(
@@ -92,6 +95,8 @@ def _query_error(message: str, timeout: float | None) -> QueryError:
     if _PARAMETER_IN_LAMBDA in message:
         return QueryError("the embedded engine cannot use a $parameter inside a list comprehension or list "
                           "predicate; compare outside it (`toLower($x) IN [a IN n.aliases | toLower(a)]`)")
+    if unknown := _NO_TABLE.match(message):
+        return unknown_name_error(unknown[1])
     if message.startswith("Parser exception"):
         return QueryError(f"Cypher syntax error: {message}; fix the query and run it again")
     return QueryError(f"the embedded database refused the query: {message}")

@@ -1,5 +1,12 @@
 """Turn Neo4j driver errors into graphmodel errors whose one-line message says what to do next,
-and refuse query text that must not run in a read-only session."""
+and refuse query text that must not run in a read-only session.
+
+Read-only on Neo4j means two things: the server reports the query type as read (``EXPLAIN``), and
+the query is not an administration command. Every administration command is refused outside
+``--write``, even one that only reads (``SHOW TRANSACTIONS`` lists other sessions' queries,
+``SHOW USERS`` the accounts), because the query type of a command such as ``TERMINATE
+TRANSACTIONS`` says nothing about what it does to the server.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +20,12 @@ import neo4j
 import neo4j.exceptions as nx4
 
 from graphmodel.errors import GraphModelError, QueryError, StoreUnavailable, WriteRefused
-from graphmodel.stores.readonly import ReadOnlyRules
+from graphmodel.schema import DOCUMENT_LABEL, LABELS, RELATION_TYPES
+from graphmodel.stores.readonly import ReadOnlyRules, unknown_name_error
 from graphmodel.stores.readonly import check_read_only_text as shared_check
 
 __all__ = [
+    "ADMINISTRATION_COMMANDS",
     "READ_ONLY",
     "READ_ONLY_PROCEDURES",
     "Target",
@@ -51,12 +60,32 @@ class Target:
     database: str
 
 
+# An administration command: at the start of the statement (after CYPHER options, EXPLAIN,
+# PROFILE or USE), its verb and the words up to what it acts on; TERMINATE TRANSACTIONS anywhere
+# (it may follow SHOW TRANSACTIONS ... YIELD).
+_ADMIN_OBJECTS = (r"TRANSACTIONS?|DATABASES?|USERS?|ROLES?|PRIVILEGES?|INDEX(?:ES)?|CONSTRAINTS?|PROCEDURES?|"
+                  r"FUNCTIONS?|SETTINGS?|SERVERS?|ALIAS(?:ES)?")
+_ADMIN_PREFIX = r"^\s*(?:(?:CYPHER(?:\s+\w+\s*=\s*\w+|\s+\d+)*|EXPLAIN|PROFILE|USE\s+\S+)\s+)*"
+ADMINISTRATION_COMMANDS = re.compile(
+    rf"{_ADMIN_PREFIX}((?:SHOW|CREATE|DROP|ALTER|RENAME|START|STOP|ENABLE|DEALLOCATE|REALLOCATE|DRYRUN)"
+    rf"(?:\s+(?!{_ADMIN_OBJECTS}\b)[A-Z]+)*?\s+(?:{_ADMIN_OBJECTS})\b"
+    r"|(?:GRANT|DENY|REVOKE)\b)"
+    r"|(?<![\w.$])(TERMINATE\s+TRANSACTIONS?)\b",
+    re.I,
+)
+
 READ_ONLY = ReadOnlyRules(
     READ_ONLY_PROCEDURES,
     re.compile(r"(?<![\w.])(LOAD\s+CSV)\b", re.I),
     "refusing {clause} outside --write (it reads files and URLs from the server)",
     "refusing to CALL {name} outside --write (procedures can write or reach the server)",
+    ADMINISTRATION_COMMANDS,
+    "refusing {command} outside --write (administration commands never run read-only, "
+    "even those that only show something)",
 )
+# GQL statuses 01N50 and 01N51: "The label `Persn` does not exist." (the same for relationship types)
+_UNKNOWN = re.compile(r"\bThe (label|relationship type) `(.+?)` does not exist")
+_SCHEMA_NAMES: dict[str, set[str]] = {"label": {*LABELS, DOCUMENT_LABEL}, "relationship type": set(RELATION_TYPES)}
 
 
 def check_read_only_text(query: str) -> None:
@@ -64,6 +93,12 @@ def check_read_only_text(query: str) -> None:
 
     >>> check_read_only_text("MATCH (n {name: 'call me'}) RETURN n.call // CALL")
     >>> check_read_only_text("CALL db.index.fulltext.queryNodes('entity_names', 'Hegseth')")
+    >>> check_read_only_text("MATCH (show:Event) WITH show MATCH (n) RETURN n.terminate")
+    >>> check_read_only_text("SHOW TRANSACTIONS YIELD transactionId TERMINATE TRANSACTIONS transactionId")
+    Traceback (most recent call last):
+    ...
+    graphmodel.errors.WriteRefused: refusing SHOW TRANSACTIONS outside --write (administration commands never \
+run read-only, even those that only show something); rerun with --write if you mean it
     >>> check_read_only_text("CALL dbms.components()")
     Traceback (most recent call last):
     ...
@@ -74,12 +109,22 @@ or reach the server); rerun with --write if you mean it
 
 
 def check_plan(session: neo4j.Session, query: str, params: Mapping[str, Any] | None) -> None:
-    """Ask the server for the plan (``EXPLAIN``) and refuse a query whose type is not read-only ('r')."""
+    """Ask the server for the plan (``EXPLAIN``) and refuse a query whose type is not read-only ('r'),
+    or that names a label or relationship type neither the schema nor the database has (the
+    embedded engine refuses those too; a schema name the database lacks just matches nothing).
+
+    The session must have notifications on (at least ``WARNING``) for the second check.
+    """
     try:
-        query_type = session.run(_EXPLAIN + query, dict(params or {})).consume().query_type
+        summary = session.run(_EXPLAIN + query, dict(params or {})).consume()
     except nx4.CypherSyntaxError as error:
         message = syntax_message(error.message, shift=len(_EXPLAIN))
         raise QueryError(f"Cypher syntax error: {message}; fix the query and run it again") from error
+    for status in summary.gql_status_objects:
+        unknown = _UNKNOWN.search(status.status_description) if status.is_notification else None
+        if unknown and unknown[2] not in _SCHEMA_NAMES[unknown[1]]:
+            raise unknown_name_error(unknown[2], unknown[1])
+    query_type = summary.query_type
     if query_type != "r":
         kind = {"w": "writes", "rw": "reads and writes", "s": "changes the schema"}.get(query_type or "", "may write")
         raise WriteRefused(f"refusing a query that {kind} (query type {query_type!r}); "

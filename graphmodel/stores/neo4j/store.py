@@ -18,12 +18,14 @@ import networkx as nx
 from graphmodel.errors import StoreUnavailable
 from graphmodel.stores import QueryResult
 from graphmodel.stores.cypher import CLEAR_BATCH, COUNT_GRAPH, PING, SCHEMA_STATEMENTS, load_statements
+from graphmodel.stores.neo4j import logs
 from graphmodel.stores.neo4j.errors import Target, check_plan, check_read_only_text, translated_errors
 from graphmodel.stores.neo4j.values import collect_rows
 from graphmodel.stores.rows import batched, load_rows
 
 __all__ = [
     "BOLT_SCHEMES",
+    "SYSTEM_DATABASE",
     "LoadSummary",
     "Neo4jStore",
     "ProgressBar",
@@ -31,6 +33,7 @@ __all__ = [
 ]
 
 BOLT_SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
+SYSTEM_DATABASE = "system"  # Neo4j's own catalogue: no graph data, no Cypher but administration commands
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +101,9 @@ class Neo4jStore:
         replace: bool = False,
         progress: Callable[[int], ProgressBar | None] | None = None,
     ) -> LoadSummary:
-        """Write a graph with MERGE, one transaction per batch, so that a reload changes nothing.
+        """Write a graph with MERGE, one transaction per batch: everything the graph holds gets exactly its
+        values (SET from the graph, never merged with an earlier load), so that a reload changes nothing.
+        Entities, documents and relationships the graph does not hold are left alone unless ``replace``.
 
         Args:
             graph: a graph as :func:`graphmodel.graph.graphfile.read` returns it.
@@ -143,18 +148,23 @@ class Neo4jStore:
     ) -> QueryResult:
         """Run one Cypher query and return its rows as plain Python values.
 
-        Without ``write`` the query must be read-only: ``LOAD CSV`` and procedure calls are refused,
-        the plan (``EXPLAIN``) must say it only reads, and it runs in a read transaction.
+        Without ``write`` the query must be read-only: ``LOAD CSV``, procedure calls and
+        administration commands are refused, the plan (``EXPLAIN``) must say it only reads, and it
+        runs in a read transaction. A label or relationship type that neither the schema nor the
+        database has is refused, as the embedded engine does.
 
         Raises:
             WriteRefused: the query would write and ``write`` is false.
-            QueryError: syntax errors, timeouts and other failures the server reports.
+            QueryError: syntax errors, unknown labels, timeouts and other failures the server reports.
         """
         if not write:
             check_read_only_text(query)
         mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
-        with translated_errors(self.target, timeout), \
-                self._driver.session(database=self.database, default_access_mode=mode) as session:
+        # the plan's notifications name unknown labels; the driver's log of them is noise
+        notify = neo4j.NotificationMinimumSeverity.OFF if write else neo4j.NotificationMinimumSeverity.WARNING
+        with translated_errors(self.target, timeout), logs.quiet_notifications(), \
+                self._driver.session(database=self.database, default_access_mode=mode,
+                                     notifications_min_severity=notify) as session:
             if not write:
                 check_plan(session, query, params)
             work = neo4j.unit_of_work(timeout=timeout)(collect_rows)
@@ -180,9 +190,14 @@ def connect(
         batch_size: rows per transaction when loading.
 
     Raises:
-        StoreUnavailable: the server is not running, refuses the credentials or lacks the database.
+        StoreUnavailable: the server is not running, refuses the credentials or lacks the database,
+            or the database is ``system``.
     """
     target = Target(uri, auth[0] if auth else None, database)
+    if database.lower() == SYSTEM_DATABASE:
+        raise StoreUnavailable("graphmodel's data cannot live in Neo4j's system database (it holds only users, "
+                               "roles and databases); pick a user database with --database (default neo4j)")
+    logs.install()
     try:
         if urlsplit(uri).scheme not in BOLT_SCHEMES:
             raise ValueError(f"the scheme must be one of {', '.join(sorted(BOLT_SCHEMES))}")
