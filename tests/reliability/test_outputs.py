@@ -126,8 +126,14 @@ def holding_lock(out: Path) -> Iterator[None]:
 
 
 def has_open(pid: int, name: str) -> bool:
-    fds = Path(f"/proc/{pid}/fd")
-    return any(os.readlink(fd).endswith(name) for fd in fds.iterdir() if fd.is_symlink())
+    """Whether process ``pid`` has a file called ``name`` open (Linux)."""
+    targets = []
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            targets.append(os.readlink(fd))
+        except OSError:  # closed while we looked
+            continue
+    return any(target.endswith(name) for target in targets)
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to see the build waiting")
