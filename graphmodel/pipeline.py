@@ -127,14 +127,17 @@ def _extractor(spacy_model: str | None, model: Path | None,
 
 
 def _write_outputs(graph: nx.MultiDiGraph, out: Path, title: str) -> tuple[Path, ...]:
+    """Write the three outputs into a staging folder inside ``out`` and swap them in together, under
+    ``out``'s lock; :mod:`graphmodel.stores.outputs` states the guarantees."""
     from graphmodel.render.page import render_html
     from graphmodel.stores.embedded.build import EmbeddedWriter
+    from graphmodel.stores.outputs import staged_outputs
 
-    database = EmbeddedWriter(out / "graph.db")
-    json_file = graphfile.write(graph, out / "graph.json")
-    page = render_html(graph, out / "graph.html", title=title)
-    database.write(graph)
-    return json_file, page, database.path
+    with staged_outputs(out, ("graph.db", "graph.html", "graph.json")) as staging:
+        graphfile.write(graph, staging / "graph.json")
+        render_html(graph, staging / "graph.html", title=title)
+        EmbeddedWriter(staging / "graph.db").write(graph)
+    return out / "graph.json", out / "graph.html", out / "graph.db"
 
 
 def _corpus_name(paths: Sequence[Path]) -> str:

@@ -22,6 +22,7 @@ from typing import Any
 
 import networkx as nx
 
+from graphmodel.graph.graphfile import write_text
 from graphmodel.render.layout import layout_positions
 from graphmodel.schema import LABELS, RELATION_TYPES, TYPE_GROUPS
 
@@ -77,7 +78,7 @@ def render_html(
 
     Args:
         graph: a graph as built by :func:`graphmodel.graph.core.to_networkx` (or a subgraph of one).
-        path: the HTML file to write; its folder is created if needed.
+        path: the HTML file to write, replaced atomically; its folder is created if needed.
         title: the corpus name shown in the header and the browser tab.
         physics_threshold: the largest node count that is laid out in the browser.
 
@@ -96,10 +97,7 @@ def render_html(
         data=_markup(script_json(data)),
         **_assets(),
     )
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(html, encoding="utf-8")
-    return path
+    return write_text(Path(path), html)  # atomically: a reader never sees half a page
 
 
 def _page_data(graph: nx.MultiDiGraph, *, title: str, physics: bool) -> dict[str, Any]:

@@ -142,7 +142,9 @@ def write_database(graph: nx.MultiDiGraph, path: Path) -> Path:
 
     The new database is built from scratch in a temporary directory next to ``path``, closed, and then
     renamed over ``path``; a failed or interrupted build leaves the old database as it was, and removes
-    its temporary directory (except after SIGKILL: remove ``.NAME.build-*`` by hand then).
+    its temporary directory. After SIGKILL the directory ``.NAME.build-*`` stays; `graphmodel build`
+    writes its database inside a staging folder and removes such leftovers from its output folder
+    (:mod:`graphmodel.stores.outputs`).
 
     Args:
         graph: a graph as :func:`graphmodel.graph.graphfile.read` returns it.

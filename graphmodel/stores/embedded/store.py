@@ -87,13 +87,16 @@ def open_database(path: Path, *, read_only: bool = True) -> Iterator[EmbeddedSto
         read_only: open it read-only (several processes may then read it at once).
 
     Raises:
-        StoreUnavailable: there is no database at ``path``, or the engine cannot open it.
+        StoreUnavailable: there is no database at ``path`` (or an empty file), or the engine cannot open it.
     """
     import ladybug
 
     path = Path(path)
     if not path.is_file():
         raise StoreUnavailable(f"no embedded database at {path}; run `graphmodel build` first")
+    if path.stat().st_size == 0:  # the engine would make it a new, empty database, and write to it
+        raise StoreUnavailable(f"{path} is an empty file, not a database built by graphmodel; "
+                               "run `graphmodel build` or pass another --db")
     try:
         database = ladybug.Database(str(path), read_only=read_only)
     except RuntimeError as error:
