@@ -17,9 +17,14 @@ from click.testing import CliRunner
 from graphmodel.cli.main import cli
 from graphmodel.documents.read import parse_document, read_documents
 from graphmodel.extract.rules.extractor import RuleExtractor
-from tests.reliability.conftest import SAMPLE
+from tests.reliability.samples import SAMPLE, sample_line
 
 pytestmark = pytest.mark.reliability
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleExtractor:
+    return RuleExtractor()
 
 _BUILD = "from graphmodel.cli.main import cli; cli()"
 _GB = 1024 * 1024  # ru_maxrss is in kilobytes on Linux
@@ -46,10 +51,10 @@ def test_a_paragraph_over_spacy_limit_builds_beside_the_other_files(tmp_path: Pa
     assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 2 * _GB
 
 
-def test_extraction_time_grows_linearly_with_document_size(sample_line: str, rules: RuleExtractor) -> None:
+def test_extraction_time_grows_linearly_with_document_size(rules: RuleExtractor) -> None:
     def seconds(copies: int) -> float:
         # Numbered copies, so that no piece repeats a text parsed (and remembered) before.
-        text = " ".join(f"Report {copies}-{n}. {sample_line}" for n in range(copies))
+        text = " ".join(f"Report {copies}-{n}. {sample_line()}" for n in range(copies))
         document = parse_document(text.encode(), f"line-{copies}.txt")
         began = time.perf_counter()
         rules.extract(document)
@@ -61,8 +66,8 @@ def test_extraction_time_grows_linearly_with_document_size(sample_line: str, rul
     assert large < 4.5 * small  # three times the text: about three times the work, not nine
 
 
-def test_evidence_of_a_split_paragraph_points_into_the_document(sample_line: str, rules: RuleExtractor) -> None:
-    document = parse_document(f"Title: One line\n\n{sample_line}\n".encode(), "one-line.txt")
+def test_evidence_of_a_split_paragraph_points_into_the_document(rules: RuleExtractor) -> None:
+    document = parse_document(f"Title: One line\n\n{sample_line()}\n".encode(), "one-line.txt")
     assert len(document.blocks) > 1
 
     extraction = rules.extract(document)

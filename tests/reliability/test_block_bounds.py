@@ -9,6 +9,7 @@ import pytest
 from graphmodel.documents.bounds import MAX_BLOCK_CHARS, bound_blocks, split_span
 from graphmodel.documents.read import parse_document
 from graphmodel.models import Block, BlockKind
+from tests.reliability.samples import sample_line
 
 pytestmark = pytest.mark.reliability
 
@@ -66,9 +67,8 @@ def test_long_headings_and_rows_become_paragraph_pieces_and_list_items_stay_list
     ("md", "# Talks\n\n- {}\n- A short item.\n"),
     ("html", "<h1>Talks</h1><p>{}</p><p>A short closing paragraph.</p>"),
 ])
-def test_a_long_line_in_any_format_is_read_as_bounded_blocks_with_exact_offsets(
-        fmt: str, wrap: str, sample_line: str) -> None:
-    long_line = (sample_line + " ") * 3
+def test_a_long_line_in_any_format_is_read_as_bounded_blocks_with_exact_offsets(fmt: str, wrap: str) -> None:
+    long_line = (sample_line() + " ") * 3
 
     document = parse_document(wrap.format(long_line).encode(), f"long.{fmt}", fmt)
 

@@ -12,6 +12,11 @@ from graphmodel.extract.rules.extractor import RuleExtractor
 
 pytestmark = pytest.mark.reliability
 
+
+@pytest.fixture(scope="module")
+def rules() -> RuleExtractor:
+    return RuleExtractor()
+
 TEXT = ("Title: Talks in Panamá\n\nDefense Secretary Pete Hegseth met President José Raúl Mulino in "
         "Panama City on April 8, 2025.\n\n- Joint exercises\n")
 

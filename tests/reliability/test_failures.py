@@ -13,7 +13,7 @@ from graphmodel.errors import DocumentError
 from graphmodel.extract.rules.extractor import RuleExtractor
 from graphmodel.models import Document, Extraction
 from graphmodel.pipeline import build_graph
-from tests.reliability.conftest import SAMPLE
+from tests.reliability.samples import SAMPLE
 
 pytestmark = pytest.mark.reliability
 

@@ -1,23 +1,17 @@
-"""Fixtures of the reliability tier: the sample as one long line, and one rules extractor per session."""
+"""What the reliability tests read: the sample documents, and all of them as one long line."""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
-import pytest
-
-from graphmodel.extract.rules.extractor import RuleExtractor
+__all__ = ["SAMPLE", "sample_line"]
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "docs"
 
 
-@pytest.fixture(scope="session")
+@cache
 def sample_line() -> str:
     """Every sample document's text on one line (about 40 kB of news prose)."""
     texts = [path.read_text(encoding="utf-8") for path in sorted(SAMPLE.glob("*.txt"))]
     return " ".join(" ".join(texts).split())
-
-
-@pytest.fixture(scope="session")
-def rules() -> RuleExtractor:
-    return RuleExtractor()
