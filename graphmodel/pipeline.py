@@ -3,6 +3,7 @@ merge into one graph, and write graph.json, graph.html and the embedded database
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 
 import networkx as nx
 
+from graphmodel.documents.bounds import MAX_DOCUMENT_BYTES
 from graphmodel.documents.read import read_documents
 from graphmodel.errors import DocumentError
 from graphmodel.extract import Extractor, make_extractor
@@ -30,6 +32,7 @@ def build_graph(
     *,
     min_confidence: float = 0.0,
     on_document: Callable[[Document], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> nx.MultiDiGraph:
     """Extract every document, resolve entities across the corpus and merge into one graph.
 
@@ -38,12 +41,22 @@ def build_graph(
         extractor: the extraction backend.
         min_confidence: edges below this confidence are left out.
         on_document: called after each document, e.g. to advance a progress bar.
+        on_warning: called with a message for each document whose extraction fails; the graph is built
+            from the others. Default: log a warning.
     """
-    extractions = []
+    warn = on_warning or logging.getLogger(__name__).warning
+    extractions, failed = [], []
     for document in documents:
-        extractions.append(extractor.extract(document))
+        try:
+            extractions.append(extractor.extract(document))
+        except Exception as error:  # one unreadable document must not cost the whole corpus
+            failed.append(document.path)
+            reason = " ".join(f"{type(error).__name__}: {error}".split())
+            warn(f"skipped {document.path}: extraction failed ({reason:.200}); please report it with the file")
         if on_document is not None:
             on_document(document)
+    if failed and not extractions:
+        raise DocumentError(f"no document could be extracted ({len(failed)} failed); see the warnings above")
     graph = to_networkx(resolve_corpus(extractions))
     return drop_weak_edges(graph, min_confidence)
 
@@ -79,28 +92,31 @@ def build_outputs(
     progress: Callable[[int], Any] | None = None,
     warn: Callable[[str], None] | None = None,
     model: Path | None = SHIPPED_MODEL,
+    max_document_bytes: int | None = MAX_DOCUMENT_BYTES,
 ) -> BuildResult:
     """Read ``paths``, extract, and write ``out/graph.json``, ``out/graph.html`` and the embedded ``out/graph.db``.
 
     ``model`` is a relation model file (``graphmodel train``), by default the one trained on the
     development sets (:data:`SHIPPED_MODEL`); its relations join the rules' as the model says. With
-    None the rules work alone. graph.json records the extractor that built it.
+    None the rules work alone. graph.json records the extractor that built it. Files larger than
+    ``max_document_bytes`` are skipped with a warning (None: no limit), as is a document whose
+    extraction fails.
 
     Raises:
         DocumentError: a path is missing or the corpus holds no readable document.
         ModelFileError: ``model`` is not a usable relation model.
     """
-    documents = list(read_documents(*paths, on_warning=warn))
+    documents = list(read_documents(*paths, on_warning=warn, max_bytes=max_document_bytes))
     if not documents:
         raise DocumentError(f"no readable .txt, .md or .html document in {', '.join(map(str, paths))}")
     extractor, described = _extractor(spacy_model, model, warn)
     bar = progress(len(documents)) if progress else None
     if bar is None:
-        graph = build_graph(documents, extractor, min_confidence=min_confidence)
+        graph = build_graph(documents, extractor, min_confidence=min_confidence, on_warning=warn)
     else:
         with bar:
             graph = build_graph(documents, extractor, min_confidence=min_confidence,
-                                on_document=lambda _doc: bar.update(1))
+                                on_document=lambda _doc: bar.update(1), on_warning=warn)
     graph.graph["extractor"] = described
     return BuildResult(graph, _write_outputs(graph, out, title=_corpus_name(paths)))
 

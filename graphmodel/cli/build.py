@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from graphmodel.documents.bounds import MAX_DOCUMENT_BYTES
 from graphmodel.graph import graphfile
 from graphmodel.graph.core import stats as graph_stats
 
@@ -37,8 +38,10 @@ def _echo_counts(graph: Any) -> None:
 @click.option("--model", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="A relation model file from `graphmodel train` [default: the model shipped with graphmodel].")
 @click.option("--rules-only", is_flag=True, help="Extract with the rules alone, without a relation model.")
+@click.option("--max-document-size", type=click.FloatRange(0, min_open=True), metavar="MB", show_default=True,
+              default=MAX_DOCUMENT_BYTES / 1_000_000, help="Skip larger files (megabytes), with a warning.")
 def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confidence: float,
-          model: Path | None, rules_only: bool) -> None:
+          model: Path | None, rules_only: bool, max_document_size: float) -> None:
     """Read documents and build the graph (JSON, interactive HTML, embedded database).
 
     PATHS are files or folders (.txt, .md, .html), read recursively; default: data/docs.
@@ -47,6 +50,7 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
         graphmodel build data/docs -o out
         graphmodel build news/ reports/brief.md -o out --min-confidence 0.5
         graphmodel build news/ -o out --model out/relations.json
+        graphmodel build big-reports/ -o out --max-document-size 20
     """
     from graphmodel.pipeline import SHIPPED_MODEL, build_outputs
 
@@ -60,6 +64,7 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
         progress=_progress_factory(),
         warn=lambda message: click.echo(f"warning: {message}", err=True),
         model=None if rules_only else model or SHIPPED_MODEL,
+        max_document_bytes=round(max_document_size * 1_000_000),
     )
     _echo_counts(result.graph)
     for written in result.paths:

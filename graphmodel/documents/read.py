@@ -21,10 +21,11 @@ from pathlib import Path
 
 import charset_normalizer
 
+from graphmodel.documents.bounds import MAX_BLOCK_CHARS, MAX_DOCUMENT_BYTES, bound_blocks
 from graphmodel.documents.html import parse_html
 from graphmodel.documents.text import parse_plain
 from graphmodel.errors import DocumentError
-from graphmodel.models import Document
+from graphmodel.models import Block, BlockKind, Document
 
 __all__ = ["FORMATS", "decode_text", "parse_document", "read_documents"]
 
@@ -36,16 +37,20 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codec
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _WESTERN = "cp1252"  # preferred among equally ranked guesses: the usual legacy encoding of English news
 
+_UTF16_NULS = 0.3  # share of NUL bytes at odd (or even) positions that marks UTF-16 text without a BOM
+
 _Warn = Callable[[str], None]
 
 
-def read_documents(*paths: Path | str, on_warning: Callable[[str], None] | None = None) -> Iterator[Document]:
+def read_documents(*paths: Path | str, on_warning: Callable[[str], None] | None = None,
+                   max_bytes: int | None = MAX_DOCUMENT_BYTES) -> Iterator[Document]:
     """Read files and folders (recursively, in sorted order) of .txt, .md, .markdown, .html and .htm files.
 
     Args:
         paths: files or folders; a folder yields its supported files and skips the others and hidden ones.
         on_warning: called with a message for each file that is skipped (unreadable, binary, empty,
-            unsupported extension); default: log a warning.
+            unsupported extension, larger than ``max_bytes``); default: log a warning.
+        max_bytes: files larger than this are skipped before they are read; None reads any size.
 
     Returns:
         An iterator of documents, one per readable file.
@@ -57,14 +62,14 @@ def read_documents(*paths: Path | str, on_warning: Callable[[str], None] | None 
     for path in checked:
         if not path.exists():
             raise DocumentError(f"{path} does not exist; pass existing files or folders of .txt, .md or .html files")
-    return _read_all(checked, on_warning or logging.getLogger(__name__).warning)
+    return _read_all(checked, on_warning or logging.getLogger(__name__).warning, max_bytes)
 
 
-def _read_all(paths: Iterable[Path], warn: _Warn) -> Iterator[Document]:
+def _read_all(paths: Iterable[Path], warn: _Warn, max_bytes: int | None) -> Iterator[Document]:
     for path in paths:
         for file in _corpus_files(path, warn):
             try:
-                yield parse_document(_read_bytes(file), str(file), FORMATS[file.suffix.lower()])
+                yield parse_document(_read_bytes(file, max_bytes), str(file), FORMATS[file.suffix.lower()])
             except DocumentError as error:
                 warn(str(error))
 
@@ -90,8 +95,12 @@ def _supported(name: str) -> bool:
     return Path(name).suffix.lower() in FORMATS
 
 
-def _read_bytes(file: Path) -> bytes:
+def _read_bytes(file: Path, max_bytes: int | None = None) -> bytes:
     try:
+        size = file.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise DocumentError(f"skipped {file}: it is {_megabytes(size)}, larger than the limit of "
+                                f"{_megabytes(max_bytes)}; raise the limit with --max-document-size")
         return file.read_bytes()
     except OSError as error:
         reason = error.strerror or error
@@ -118,7 +127,14 @@ def parse_document(data: bytes, path: str, fmt: str = "txt") -> Document:
     if not text.strip():
         raise DocumentError(f"skipped {path}: it {'has no visible text' if data.strip() else 'is empty'}")
     digest = hashlib.sha256(data).hexdigest()[:16]
-    return Document(digest, path, text, tuple(blocks), meta.title, meta.date, meta.author, fmt)
+    return Document(digest, path, text, tuple(_bounded(text, blocks)), meta.title, meta.date, meta.author, fmt)
+
+
+def _bounded(text: str, blocks: list[Block]) -> list[Block]:
+    """``blocks`` split to a length spaCy parses quickly; a long text without blocks is first made one."""
+    if not blocks and len(text) > MAX_BLOCK_CHARS:
+        blocks = [Block(BlockKind.PARAGRAPH, 0, len(text), text)]
+    return bound_blocks(blocks)
 
 
 def decode_text(data: bytes) -> str:
@@ -136,6 +152,8 @@ def _decode(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
+    if utf16 := _utf16_without_bom(data):
+        return data.decode(utf16, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -150,8 +168,37 @@ def _decode(data: bytes) -> str:
     return str(best)
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when NUL bytes fill one byte position of many pairs (the high byte of
+    Latin text), else None.
+
+    >>> _utf16_without_bom("Talks".encode("utf-16-le")), _utf16_without_bom(b"Talks")
+    ('utf-16-le', None)
+    """
+    sample = data[:_SAMPLE]
+    pairs = len(sample) // 2
+    if not pairs:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= _UTF16_NULS * pairs and even < odd / 10:
+        return "utf-16-le"
+    if even >= _UTF16_NULS * pairs and odd < even / 10:
+        return "utf-16-be"
+    return None
+
+
+def _megabytes(size: int) -> str:
+    """``size`` in megabytes, as short as it can be said.
+
+    >>> _megabytes(5_000_000), _megabytes(52_428_800), _megabytes(1_500)
+    ('5 MB', '52.4 MB', '0.0015 MB')
+    """
+    return f"{size / 1_000_000:.3g} MB"
+
+
 def _looks_binary(data: bytes, text: str) -> bool:
-    if b"\x00" in data[:_SAMPLE] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(data)
+    if b"\x00" in data[:_SAMPLE] and not utf16:
         return True
     sample = text[:_SAMPLE]
     bad = sum(1 for ch in sample if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\n\t\f\v"))

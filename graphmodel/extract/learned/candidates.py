@@ -39,12 +39,12 @@ class Candidate:
 
 def find_mentions(doc: Any, entities: Iterable[Entity]) -> list[Mention]:
     """Non-overlapping mentions of ``entities`` in a parsed segment, longest first, then in text order."""
-    found = []
+    found, text = [], doc.text  # Doc.text joins every token: once per segment, not once per name
     for entity in entities:
         for surface in sorted({entity.name, *entity.aliases}):
-            if len(surface.strip()) < 2:
+            if len(surface.strip()) < 2 or surface not in text:
                 continue
-            for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", doc.text):
+            for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
                 if span is not None:
                     found.append(Mention(entity.key, entity.label.value, span.start, span.end))
