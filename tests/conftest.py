@@ -188,3 +188,16 @@ def neo4j_store(_neo4j_connection: Neo4jStore) -> Neo4jStore:
     for label in NEO4J_LABELS_USED_BY_TESTS:
         _neo4j_connection.run(f"MATCH (n:`{label}`) DETACH DELETE n", write=True)
     return _neo4j_connection
+
+
+# --- reading an embedded database in tests ---
+
+def rows(store: Any, query: str, **params: Any) -> list[tuple[Any, ...]]:
+    """The rows a query returns, as tuples."""
+    return list(store.run(query, params).rows)
+
+
+def names(store: Any, label: str) -> list[str]:
+    """The names of a label's nodes, sorted."""
+    return [name for (name,) in rows(store, f"MATCH (n:{label}) RETURN n.name AS name ORDER BY name")]
+

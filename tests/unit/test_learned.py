@@ -91,21 +91,6 @@ def test_gold_classes_follow_direction(prepared: Prepared, tmp_path: Path) -> No
     assert segment_ceiling(prepared.segments, gold) == (1, 1)
 
 
-def test_training_gives_a_model_over_every_class(prepared: Prepared, tmp_path: Path) -> None:
-    pytest.importorskip("sklearn", reason="training needs scikit-learn")
-    from graphmodel.training.train import fit_model
-
-    gold = read_gold_text(tmp_path, {"entities": [{"name": "Jane Doe", "label": "Person"},
-                                                  {"name": "Freedonia", "label": "Country"}],
-                                     "relations": [{"source": "Jane Doe", "type": "VISITS", "target": "Freedonia"}]})
-    model = fit_model([Example(prepared, gold)] * 2)
-    assert model.classes == load_schema().classes()
-    probabilities = model.probabilities(prepared.features)
-    assert probabilities.shape == (2, len(model.classes))
-    assert probabilities[0].argmax() == model.classes.index("VISITS>")
-    assert probabilities[1].argmax() == model.classes.index("NONE")
-
-
 def read_gold_text(folder: Path, data: dict[str, object]) -> DocumentGold:
     (folder / "d1.json").write_text(json.dumps(data), encoding="utf-8")
     gold = read_document_gold(folder, "docs/d1.txt")
