@@ -11,7 +11,11 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["layout_positions"]
+from graphmodel.render.mesh import mesh_repulsion, sampled_nearest
+
+__all__ = ["EXACT_LIMIT", "layout_positions"]
+
+EXACT_LIMIT = 2000  # above this many nodes, repulsion and spacing are approximated (render/mesh.py)
 
 
 def layout_positions(graph: nx.MultiDiGraph, iterations: int = 60) -> dict[str, tuple[float, float]]:
@@ -19,7 +23,9 @@ def layout_positions(graph: nx.MultiDiGraph, iterations: int = 60) -> dict[str, 
 
     Repulsion grows with both nodes' degrees and attraction is linear in distance, which pulls
     communities apart better than Fruchterman-Reingold (and networkx's own layouts need scipy
-    or take many seconds at this size).
+    or take many seconds at this size). Up to :data:`EXACT_LIMIT` nodes every pair repels; above
+    it a particle mesh approximates the repulsion, so big graphs take near-linear time
+    (:mod:`graphmodel.render.mesh`).
 
     >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c")])
     >>> sorted(layout_positions(g)) == ["a", "b", "c"]
@@ -34,8 +40,9 @@ def layout_positions(graph: nx.MultiDiGraph, iterations: int = 60) -> dict[str, 
     pos = np.random.default_rng(1).random((len(nodes), 2), dtype=np.float32) - np.float32(0.5)
     k = np.float32(1 / math.sqrt(max(len(nodes), 1)))  # the natural spacing in a unit square
     temperature = 0.1
+    repulsion = _repulsion if len(nodes) <= EXACT_LIMIT else mesh_repulsion
     for _ in range(iterations):
-        force = _repulsion(pos, mass, 0.2 * k * k) + _attraction(pos, pairs) / k - pos * (0.2 * mass)[:, None]
+        force = repulsion(pos, mass, 0.2 * k * k) + _attraction(pos, pairs) / k - pos * (0.2 * mass)[:, None]
         length = np.maximum(np.linalg.norm(force, axis=1), 1e-9)
         pos += force * (np.minimum(length, temperature) / length)[:, None]
         temperature *= 0.95
@@ -48,6 +55,8 @@ def _pixels_per_unit(pos: Any, block: int = 256) -> float:
     """Scale so that a typical node's nearest neighbour sits 60 px away, room for its label."""
     import numpy as np
 
+    if len(pos) > EXACT_LIMIT:
+        return 60.0 / max(float(np.median(sampled_nearest(pos))), 1e-6)
     nearest = np.full(len(pos), np.inf, dtype=np.float32)
     for start in range(0, len(pos), block):
         distance = np.linalg.norm(pos[start:start + block, None, :] - pos[None, :, :], axis=2)
@@ -90,7 +99,9 @@ def _attraction(pos: Any, pairs: Any) -> Any:
     import numpy as np
 
     pull = pos[pairs[:, 0]] - pos[pairs[:, 1]]
-    force = np.zeros_like(pos)
-    np.add.at(force, pairs[:, 0], -pull)
-    np.add.at(force, pairs[:, 1], pull)
+    force = np.empty_like(pos)
+    for axis in (0, 1):  # bincount sums per node far faster than np.add.at
+        force[:, axis] = np.bincount(pairs[:, 1], pull[:, axis], len(pos)) - np.bincount(
+            pairs[:, 0], pull[:, axis], len(pos)
+        )
     return force

@@ -1,6 +1,7 @@
 """The interactive HTML page: one self-contained, offline file analysts open in a browser.
 
-pyvis builds the vis-network node and edge records; the page itself comes from our own Jinja
+The vis-network node and edge records are built here (pyvis's ``Network`` checks every new node
+and edge against a list, quadratic in the graph's size); the page itself comes from our own Jinja
 template (``templates/graph.html.j2``) rendered with autoescape on. vis-network's script and style
 are inlined from the copy pyvis ships, so the page loads nothing over the network, and a
 Content-Security-Policy that allows only those inline scripts (by hash) enforces it. All graph
@@ -102,23 +103,20 @@ def render_html(
 
 def _page_data(graph: nx.MultiDiGraph, *, title: str, physics: bool) -> dict[str, Any]:
     """Everything the page script reads: vis-network records, documents and options."""
-    from pyvis.network import Network
-
-    network = Network(directed=True)
     positions = layout_positions(graph)  # physics, when on, starts from here: it settles sooner
     degrees = dict(graph.degree())
     top = max(degrees.values(), default=0)
-    for key, attrs in graph.nodes(data=True):
-        network.add_node(key, **_node_record(attrs, node_size(degrees[key], top), positions[key]))
-    for number, (source, target, attrs) in enumerate(graph.edges(data=True)):
-        network.add_edge(source, target, **_edge_record(number, attrs))
-    _curve_parallel_edges(network.edges)
+    nodes = [
+        _node_record(key, attrs, node_size(degrees[key], top), positions[key]) for key, attrs in graph.nodes(data=True)
+    ]
+    edges = [_edge_record(number, s, t, attrs) for number, (s, t, attrs) in enumerate(graph.edges(data=True))]
+    _curve_parallel_edges(edges)
     return {
         "title": title,
         "built": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "physics": physics,
-        "nodes": network.nodes,
-        "edges": network.edges,
+        "nodes": nodes,
+        "edges": edges,
         "documents": _documents(graph),
         "options": _vis_options(physics),
     }
@@ -133,11 +131,10 @@ def node_size(degree: int, max_degree: int) -> float:
     return 10.0 + 24.0 * math.sqrt(degree / max_degree) if max_degree else 10.0
 
 
-def _node_record(attrs: dict[str, Any], size: float, position: tuple[float, float]) -> dict[str, Any]:
+def _node_record(key: str, attrs: dict[str, Any], size: float, position: tuple[float, float]) -> dict[str, Any]:
+    """A vis-network node, its keys in the order pyvis wrote them (the page used to be built with it)."""
     style = LABEL_STYLES.get(attrs.get("label", ""), _OTHER_LABEL)
     return {
-        "label": str(attrs.get("name") or ""),
-        "shape": style.shape,
         "color": style.color,
         "size": round(size, 1),
         "name": str(attrs.get("name") or ""),
@@ -147,10 +144,13 @@ def _node_record(attrs: dict[str, Any], size: float, position: tuple[float, floa
         "documents": [str(doc) for doc in attrs.get("documents", [])],
         "x": position[0],
         "y": position[1],
+        "id": key,
+        "label": str(attrs.get("name") or "") or key,
+        "shape": style.shape,
     }
 
 
-def _edge_record(number: int, attrs: dict[str, Any]) -> dict[str, Any]:
+def _edge_record(number: int, source: str, target: str, attrs: dict[str, Any]) -> dict[str, Any]:
     style = TYPE_STYLES.get(attrs.get("type", ""), _OTHER_TYPE)
     confidence = float(attrs.get("confidence") or 0.0)
     return {
@@ -161,6 +161,8 @@ def _edge_record(number: int, attrs: dict[str, Any]) -> dict[str, Any]:
         "color": {"color": style.color, "highlight": style.color, "hover": style.color, "opacity": 1.0},
         "width": round(1.0 + 2.5 * confidence, 2),
         "arrows": {"to": {"enabled": style.arrow, "scaleFactor": 0.6}},
+        "from": source,
+        "to": target,
     }
 
 
