@@ -1,7 +1,11 @@
 """Pick a subgraph of a built graph: around an entity, by label, type, document, date or confidence.
 
-Every function is pure: it returns a new graph and leaves its input unchanged, so selections
-combine. :func:`select` applies a :class:`Selection` in a fixed order:
+Every function is pure: it leaves its input unchanged, so selections combine. To scale to big
+graphs nothing is deep-copied: a selection is a new graph whose attribute values (lists, evidence
+dicts) are the input's own, and a selection that filters nothing is the input itself when it cites
+every document. Treat the result as read-only (the exports do), or copy it before changing it.
+
+:func:`select` applies a :class:`Selection` in a fixed order:
 
 1. documents (``document``, ``since``, ``until``): evidence from other documents is dropped, then
    every relationship left without evidence; the nodes kept are those mentioned in a kept document
@@ -17,7 +21,6 @@ attributes (``mentions``, ``documents``) are totals over the whole corpus and st
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -81,6 +84,8 @@ def select(graph: nx.MultiDiGraph, selection: Selection) -> nx.MultiDiGraph:
         EntityNotFound: the center matches no entity or several, or the other filters leave it out.
         DocumentError: ``document`` matches no document.
     """
+    if selection == Selection():
+        return _with_cited_documents(graph)
     center = resolve_entity(graph, selection.center) if selection.center is not None else None
     sub = graph
     if selection.filters_documents():
@@ -235,10 +240,11 @@ def _edge_items(
 def _copy(
     graph: nx.MultiDiGraph, nodes: Iterable[str], edges: Iterable[tuple[str, str, str, dict[str, Any]]]
 ) -> nx.MultiDiGraph:
-    """A new graph with deep copies of the attributes of ``nodes`` and of the ``edges`` between them."""
-    sub = nx.MultiDiGraph(documents=copy.deepcopy(graph.graph.get("documents", {})))
-    sub.add_nodes_from((key, copy.deepcopy(graph.nodes[key])) for key in nodes)
-    sub.add_edges_from((s, t, k, copy.deepcopy(d)) for s, t, k, d in edges if s in sub and t in sub)
+    """A new graph with the ``nodes`` and the ``edges`` between them; attribute values are shared, not copied."""
+    sub = nx.MultiDiGraph(documents=dict(graph.graph.get("documents", {})))
+    node_data = graph.nodes
+    sub.add_nodes_from((key, node_data[key]) for key in nodes)
+    sub.add_edges_from((s, t, k, d) for s, t, k, d in edges if s in sub and t in sub)
     return sub
 
 
@@ -248,7 +254,12 @@ def _drop_isolated(graph: nx.MultiDiGraph, keep: Collection[str]) -> nx.MultiDiG
 
 
 def _with_cited_documents(sub: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``sub`` with only the documents it cites: ``sub`` itself if it cites them all, else a new graph."""
     cited = {doc for _, docs in sub.nodes(data="documents") for doc in docs or ()}
     cited |= {e.get("doc") for _, _, ev in sub.edges(data="evidence") for e in ev or ()}
-    sub.graph["documents"] = {i: d for i, d in sub.graph.get("documents", {}).items() if i in cited}
-    return sub
+    documents = sub.graph.get("documents", {})
+    if cited.issuperset(documents):
+        return sub
+    trimmed = nx.MultiDiGraph(sub)  # shares the attribute values, which selections never change
+    trimmed.graph["documents"] = {i: d for i, d in documents.items() if i in cited}
+    return trimmed

@@ -117,11 +117,24 @@ def test_resolve_entity_unknown_without_close_matches(graph: nx.MultiDiGraph) ->
     assert str(error.value) == "no entity with the name, alias or key 'Xylophone'"
 
 
-def test_select_everything_by_default_is_an_equal_copy(graph: nx.MultiDiGraph) -> None:
+def test_select_everything_by_default_is_the_graph_itself(graph: nx.MultiDiGraph) -> None:
+    assert select(graph, Selection()) is graph
+
+
+def test_select_everything_drops_only_uncited_documents(graph: nx.MultiDiGraph) -> None:
+    graph.graph["documents"]["unused"] = {"id": "unused", "path": "unused.txt", "title": "Unused"}
     selected = select(graph, Selection())
+    assert "unused" not in selected.graph["documents"]
+    assert "unused" in graph.graph["documents"]
+    del graph.graph["documents"]["unused"]
     assert graphfile.dumps(selected) == graphfile.dumps(graph)
-    selected.nodes[HEGSETH]["aliases"].append("changed")
-    next(iter(selected.edges(data="evidence")))[2].clear()
+
+
+def test_a_selection_shares_attribute_values_but_not_structure(graph: nx.MultiDiGraph) -> None:
+    selected = select(graph, Selection(labels=("Person", "Country")))
+    assert selected.nodes[HEGSETH]["aliases"] is graph.nodes[HEGSETH]["aliases"]
+    selected.remove_node(HEGSETH)
+    selected.nodes[next(iter(selected))]["name"] = "changed"
     assert graphfile.dumps(graph) == graphfile.dumps(security_graph())
 
 
