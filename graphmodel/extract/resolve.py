@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import cache
 
 from graphmodel.extract.rules.lexicon import norm
 from graphmodel.models import Entity, Extraction, Relation
@@ -70,45 +71,63 @@ def _relabelled(extraction: Extraction, relabel: dict[str, tuple[str, EntityLabe
     return Extraction(extraction.document, entities, relations)
 
 
-def _forms(entity: Entity) -> set[str]:
-    return {norm(n) for n in (entity.name, *entity.aliases)} - {""}
+def _forms(entity: Entity, fold: Callable[[str], str]) -> set[str]:
+    return {fold(n) for n in (entity.name, *entity.aliases)} - {""}
 
 
 def _group(entities: list[Entity]) -> _UnionFind:
     groups = _UnionFind()
     owner: dict[tuple[EntityLabel, str], str] = {}
+    fold = cache(norm)  # the same names recur in every document: fold each once per corpus
     for entity in entities:
         groups.find(entity.key)
-        forms = {norm(entity.name)} if entity.label is EntityLabel.PERSON else _forms(entity)
+        forms = {fold(entity.name)} if entity.label is EntityLabel.PERSON else _forms(entity, fold)
         for form in forms:
             seen = owner.setdefault((entity.label, form), entity.key)
             groups.union(entity.key, seen)
-    _join_surnames(entities, groups)
-    _join_short_names(entities, groups)
+    _join_surnames(entities, groups, fold)
+    _join_short_names(entities, groups, fold)
     return groups
 
 
-def _join_short_names(entities: list[Entity], groups: _UnionFind) -> None:
-    """"Southern Command" joins "U.S. Southern Command" when exactly one longer name of its label ends with it."""
-    for short in entities:
-        if short.label is EntityLabel.PERSON:
-            continue
-        words = norm(short.name).split()
-        longer = {groups.find(e.key) for e in entities if e.label is short.label and e.key != short.key
-                  and len(norm(e.name).split()) > len(words) and norm(e.name).split()[-len(words):] == words}
+def _join_short_names(entities: list[Entity], groups: _UnionFind, fold: Callable[[str], str]) -> None:
+    """"Southern Command" joins "U.S. Southern Command" when exactly one longer name of its label ends with it.
+
+    Longer names are found through an index of every proper word suffix of every name, so each name
+    meets only the names that end with it, never all names of its label.
+    """
+    others = [e for e in entities if e.label is not EntityLabel.PERSON]
+    ending: dict[tuple[EntityLabel, tuple[str, ...]], dict[str, None]] = {}
+    for entity in others:
+        words = fold(entity.name).split()
+        for size in range(1, len(words)):
+            ending.setdefault((entity.label, tuple(words[-size:])), {})[entity.key] = None
+    for short in others:
+        candidates = ending.get((short.label, tuple(fold(short.name).split())), {})
+        longer = _roots((key for key in candidates if key != short.key), groups)
         if len(longer) == 1:
-            groups.union(short.key, next(iter(longer)))
+            groups.union(short.key, longer.pop())
 
 
-def _join_surnames(entities: list[Entity], groups: _UnionFind) -> None:
+def _roots(keys: Iterable[str], groups: _UnionFind) -> set[str]:
+    """The groups of ``keys``, up to two: two already mean the short name is ambiguous."""
+    roots: set[str] = set()
+    for key in keys:
+        roots.add(groups.find(key))
+        if len(roots) > 1:
+            break
+    return roots
+
+
+def _join_surnames(entities: list[Entity], groups: _UnionFind, fold: Callable[[str], str]) -> None:
     people = [e for e in entities if e.label is EntityLabel.PERSON]
     full: dict[str, set[str]] = {}
     for person in people:
         if " " in person.name:
-            full.setdefault(norm(person.name.split()[-1]), set()).add(groups.find(person.key))
+            full.setdefault(fold(person.name.split()[-1]), set()).add(groups.find(person.key))
     for person in people:
         if " " not in person.name:
-            targets = full.get(norm(person.name), set())
+            targets = full.get(fold(person.name), set())
             if len(targets) == 1:
                 groups.union(person.key, next(iter(targets)))
 

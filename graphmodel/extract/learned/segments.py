@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from graphmodel.extract.rules.nlp import parse
+from graphmodel.extract.rules.nlp import parse, parse_all
 from graphmodel.models import Block, BlockKind, Document
 
 __all__ = ["Segment", "document_segments", "split_segments"]
@@ -57,6 +57,7 @@ def document_segments(document: Document, nlp: Any) -> Iterator[tuple[Segment, A
     that token indexes start at 0 in every segment. Segments are those of :func:`split_segments`.
     """
     blocks = document.blocks or (Block(BlockKind.PARAGRAPH, 0, len(document.text), document.text),)
+    parse_all(nlp, [b.text for b in blocks if b.kind in _SENTENCE_SPLIT or (b.kind in _WHOLE and b.text.strip())])
     for block in blocks:
         if block.kind in _WHOLE and block.text.strip():
             yield Segment(block.kind, block.start, block.end, block.text), parse(nlp, block.text)

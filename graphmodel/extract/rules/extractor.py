@@ -14,7 +14,7 @@ from graphmodel.extract.rules.inference import infer_relations, name_relations
 from graphmodel.extract.rules.lexicon import Lexicon, load_lexicon, norm
 from graphmodel.extract.rules.lists import list_relations, row_relations
 from graphmodel.extract.rules.mentions import find_mentions
-from graphmodel.extract.rules.nlp import load_pipeline, parse
+from graphmodel.extract.rules.nlp import load_pipeline, parse_all
 from graphmodel.extract.rules.relations import sentence_relations
 from graphmodel.extract.rules.types import Found, LocalEntity, Located, Mention, Slot, found_by_rule
 from graphmodel.extract.rules.units import Unit, document_units
@@ -46,8 +46,8 @@ class RuleExtractor:
     def extract(self, document: Document) -> Extraction:
         """Entities and relations of one document, each relation with its evidence."""
         units = document_units(document, self.lexicon)
-        docs = [parse(self.nlp, u.text) if u.row is None or u.role == "cell" else self.nlp.make_doc(u.text)
-                for u in units]
+        parsed = iter(parse_all(self.nlp, [u.text for u in units if _parsed(u)]))  # one nlp.pipe per document
+        docs = [next(parsed) if _parsed(u) else self.nlp.make_doc(u.text) for u in units]
         located = [Located(m, i) for i, doc in enumerate(docs) for m in self._mentions(units[i], doc)]
         located = _with_bare_surnames(_vote_labels(_heading_names_known(located, units)), docs, units)
         entities, assignment = group_mentions(located, docs, self.lexicon)
@@ -123,6 +123,11 @@ class RuleExtractor:
                                           "table-participants")
                     out.append(Sourced(found, row.start, row.end, row.text))
         return out
+
+
+def _parsed(unit: Unit) -> bool:
+    """Prose, headings and prose-like cells are parsed; a table's name and participant cells are only tokenised."""
+    return unit.row is None or unit.role == "cell"
 
 
 def _named_in_lead_in(mention: Mention, doc: Doc, lexicon: Lexicon) -> bool:

