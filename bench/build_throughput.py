@@ -15,28 +15,20 @@ import resource
 import statistics
 import subprocess
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 ROUNDS = 3
-_RUN_CLI = """
-import importlib, sys
-for name in ("graphmodel.cli.main", "graphmodel.cli"):
-    try:
-        module = importlib.import_module(name)
-    except ImportError:
-        continue
-    if hasattr(module, "cli"):
-        sys.exit(module.cli(sys.argv[1:]))
-"""
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from compare_builds import RUN_CLI, checkout  # noqa: E402  (the command line of any revision's tree)
 
 
 def cpu_seconds(source: Path, corpus: list[Path], out: Path, *extra: str) -> float:
     """CPU seconds of one build of ``corpus`` with the package under ``source``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run([sys.executable, "-c", _RUN_CLI, "build", *map(str, corpus), "-o", str(out), *extra],
+    subprocess.run([sys.executable, "-c", RUN_CLI, "build", *map(str, corpus), "-o", str(out), *extra],
                    check=True, cwd=ROOT, env={"PYTHONPATH": str(source), "PATH": "/usr/bin:/bin"}, capture_output=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -55,13 +47,10 @@ def main() -> None:
     corpus = args.corpus or [ROOT / "data" / "docs", ROOT / "data" / "synth" / "docs"]
     count = words(corpus)
     with tempfile.TemporaryDirectory(prefix="graphmodel-throughput-") as tmp:
-        archive = Path(tmp) / "rev.tar"
-        subprocess.run(["git", "archive", "-o", str(archive), args.rev], check=True, cwd=ROOT)
-        with tarfile.open(archive) as tar:
-            tar.extractall(Path(tmp) / "rev", filter="data")
+        source = checkout(args.rev, Path(tmp))
         runs: dict[str, list[float]] = {"rev": [], "default": [], "rules-only": []}
         for round_ in range(ROUNDS):
-            runs["rev"].append(cpu_seconds(Path(tmp) / "rev", corpus, Path(tmp) / f"a{round_}"))
+            runs["rev"].append(cpu_seconds(source, corpus, Path(tmp) / f"a{round_}"))
             runs["default"].append(cpu_seconds(ROOT, corpus, Path(tmp) / f"b{round_}"))
             runs["rules-only"].append(cpu_seconds(ROOT, corpus, Path(tmp) / f"c{round_}", "--rules-only"))
     base = statistics.median(runs["rev"])

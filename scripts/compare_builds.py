@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPORA = [ROOT / "data" / "docs", ROOT.parent / "shared" / "eval" / "dev2" / "docs",
                    ROOT.parent / "shared" / "eval" / "dev3" / "docs"]
 # The command line's module moved once; a build at an older revision still finds it.
-_RUN_CLI = """
+RUN_CLI = """
 import importlib, sys
 for name in ("graphmodel.cli.main", "graphmodel.cli"):
     try:
@@ -37,7 +37,7 @@ for name in ("graphmodel.cli.main", "graphmodel.cli"):
 
 def build(source: Path, corpus: Path, out: Path) -> Path:
     """Build ``corpus`` into ``out`` with the graphmodel package under ``source``; return graph.json."""
-    subprocess.run([sys.executable, "-c", _RUN_CLI, "build", str(corpus), "-o", str(out)], check=True,
+    subprocess.run([sys.executable, "-c", RUN_CLI, "build", str(corpus), "-o", str(out)], check=True,
                    cwd=ROOT, env={"PYTHONPATH": str(source), "PATH": "/usr/bin:/bin"}, capture_output=True)
     return out / "graph.json"
 
