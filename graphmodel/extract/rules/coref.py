@@ -174,14 +174,22 @@ def _merge_partial_names(entities: list[LocalEntity], assignment: list[int], lex
 
 
 def _containing(short: LocalEntity, entities: list[LocalEntity], lexicon: Lexicon) -> int | None:
+    """The one longer name ``short`` is part of: same label ("Southern Command"), or an exercise's or
+    event's name with a type word, edition or ordinal more, whatever the label the parser gave
+    ("Iron Tide" of "Exercise Iron Tide 2025"). A person joins only such a name."""
     words = norm(short.name).split()
-    if not words or short.label is EntityLabel.PERSON and not _is_named_activity(short, entities, lexicon):
+    if not words:
         return None
-    connectors = lexicon.grammar.partial_name_connectors
-    hits = [j for j, other in enumerate(entities)
-            if other is not short and other.mentions and (
-                other.label is short.label and _sublist(words, norm(other.name).split(), connectors)
-                or other.label in _ACTIVITIES and _same_core(words, norm(other.name).split(), lexicon))]
+    connectors, core = lexicon.grammar.partial_name_connectors, _core(words, lexicon)
+
+    def contains(other: LocalEntity) -> bool:
+        long = norm(other.name).split()
+        if other.label in _ACTIVITIES and bool(core) and len(words) < len(long) and core == _core(long, lexicon):
+            return True
+        same_label = other.label is short.label and short.label is not EntityLabel.PERSON
+        return same_label and _sublist(words, long, connectors)
+
+    hits = [j for j, other in enumerate(entities) if other is not short and other.mentions and contains(other)]
     return hits[0] if len(hits) == 1 else None
 
 
@@ -189,35 +197,27 @@ _ACTIVITIES = frozenset({EntityLabel.INITIATIVE, EntityLabel.EVENT})
 _EDITION = re.compile(r"^(?:\d+|\d+(?:st|nd|rd|th))$")
 
 
-def _is_named_activity(short: LocalEntity, entities: list[LocalEntity], lexicon: Lexicon) -> bool:
-    """A "person" that is the core of an exercise's or event's name ("Iron Tide" of "Exercise Iron Tide 2025")."""
-    words = norm(short.name).split()
-    return any(other.label in _ACTIVITIES and _same_core(words, norm(other.name).split(), lexicon)
-               for other in entities if other is not short)
-
-
-def _same_core(short: list[str], long: list[str], lexicon: Lexicon) -> bool:
-    """The two names differ only by a type word, an edition year or an ordinal: "Coral Shield",
-    "Exercise Coral Shield 2025", "the 11th Coral Dialogue" / "Coral Dialogue".
+def _core(words: list[str], lexicon: Lexicon) -> list[str]:
+    """A name without its leading type words and ordinals and its trailing edition: "Exercise Coral
+    Shield 2025", "the 11th Coral Shield" and "Coral Shield" have one core.
 
     >>> from graphmodel.extract.rules.lexicon import load_lexicon
-    >>> _same_core(["coral", "shield"], ["exercise", "coral", "shield", "2025"], load_lexicon())
-    True
-    >>> _same_core(["shield"], ["exercise", "coral", "shield"], load_lexicon())
-    False
+    >>> _core(["exercise", "coral", "shield", "2025"], load_lexicon())
+    ['coral', 'shield']
     """
-    core = _core(short, lexicon)
-    return bool(core) and len(short) < len(long) and core == _core(long, lexicon)
-
-
-def _core(words: list[str], lexicon: Lexicon) -> list[str]:
-    type_words = {word.lower() for word, label in lexicon.first_words.items() if label in _ACTIVITIES}
+    type_words = _activity_type_words(lexicon)
     start, end = 0, len(words)
     while start < end and (words[start] in type_words or _EDITION.match(words[start])):
         start += 1
     while end > start and _EDITION.match(words[end - 1]):
         end -= 1
     return words[start:end]
+
+
+@cache
+def _activity_type_words(lexicon: Lexicon) -> frozenset[str]:
+    """The lower-cased first words that make a name an initiative or event ("exercise", "operation")."""
+    return frozenset(word.lower() for word, label in lexicon.first_words.items() if label in _ACTIVITIES)
 
 
 def _sublist(short: list[str], long: list[str], connectors: frozenset[str]) -> bool:
