@@ -20,7 +20,6 @@ from graphmodel.models import Relation
 __all__ = ["FEATURES_VERSION", "RuleVote", "candidate_features", "rule_votes"]
 
 FEATURES_VERSION = 1  # raise when features change: a model trained on other features must not load
-_GRAMMAR = load_grammar()  # its feature_modals, feature_negations and feature_punctuation tables
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +59,7 @@ def _word(token: Any) -> str | None:
     """A token's feature word: its lower-cased lemma, or nothing for names, numbers and most punctuation."""
     if token.pos_ == "PROPN" or token.like_num or token.is_space:
         return None
-    if token.is_punct and token.text not in _GRAMMAR.feature_punctuation:
+    if token.is_punct and token.text not in load_grammar().feature_punctuation:
         return None
     return str(token.lemma_).lower()
 
@@ -132,12 +131,13 @@ def _triggers(schema: Schema, path: set[str], between: set[str], segment: set[st
 
 def _modality(doc: Any, path: set[str]) -> list[str]:
     lemmas = {str(t.lemma_).lower() for t in doc} | {t.lower_ for t in doc}
+    grammar = load_grammar()  # its feature_negations and feature_modals tables
     feats = []
-    if lemmas & _GRAMMAR.feature_negations or any(t.dep_ == "neg" for t in doc):
+    if lemmas & grammar.feature_negations or any(t.dep_ == "neg" for t in doc):
         feats.append("neg")
-    if path & _GRAMMAR.feature_negations:
+    if path & grammar.feature_negations:
         feats.append("neg_path")
-    if lemmas & _GRAMMAR.feature_modals or any(t.tag_ == "MD" for t in doc):
+    if lemmas & grammar.feature_modals or any(t.tag_ == "MD" for t in doc):
         feats.append("modal")
     return feats
 
