@@ -81,14 +81,18 @@ def train_on(sets: Sequence[AnnotatedSet], mode: str = "union", c: float = 0.5) 
     return train_model([e for s in sets for e in s.examples], mode, c)
 
 
-def heldout_scores(sets: Sequence[AnnotatedSet], mode: str = "union", c: float = 0.5) -> list[HeldOut]:
+def heldout_scores(sets: Sequence[AnnotatedSet], mode: str = "union", c: float = 0.5, *,
+                   by_set: bool = False) -> list[HeldOut]:
     """Per set: the rules' score and the learned configuration's, each document held out of training.
 
-    Documents are dealt into :data:`FOLDS` deterministic folds over all sets together.
+    Documents are dealt into :data:`FOLDS` deterministic folds over all sets together, or, with
+    ``by_set``, each set is left out in turn (the model is trained on the other sets).
     """
     examples = [e for s in sets for e in s.examples]
     ids = [e.prepared.document_id for e in examples]
-    predicted = heldout_extractions(examples, document_folds(ids, min(FOLDS, len(ids))), ("rules", mode), c)
+    groups = ([[e.prepared.document_id for e in s.examples] for s in sets] if by_set
+              else document_folds(ids, min(FOLDS, len(ids))))
+    predicted = heldout_extractions(examples, groups, ("rules", mode), c)
     out = []
     for annotated in sets:
         gold = read_gold(annotated.gold_dir)

@@ -109,24 +109,12 @@ def test_scores_equal_the_reference_scorer(built: tuple[str, nx.MultiDiGraph, Pa
 @pytest.fixture(scope="module")
 def held_out() -> dict[str, tuple[Score, Score]]:
     """Per set: (rules, rules + relation model trained on the other sets) scores, every set left out in turn."""
-    from graphmodel.extract.resolve import resolve_corpus
-    from graphmodel.graph.core import to_networkx
-    from graphmodel.training.corpus import annotated_sets
-    from graphmodel.training.crossval import heldout_extractions
+    from graphmodel.training.corpus import annotated_sets, heldout_scores
 
     folders = [corpus(name) for name in FLOORS]
     sets = annotated_sets([gold for _, gold in folders], [docs for docs, _ in folders])
-    examples = [e for s in sets for e in s.examples]
-    groups = [[e.prepared.document_id for e in s.examples] for s in sets]
-    predicted = heldout_extractions(examples, groups, ("rules", "union"))
-    out = {}
-    for name, annotated in zip(FLOORS, sets, strict=True):
-        gold = read_gold(annotated.gold_dir)
-        ids = [e.prepared.document_id for e in annotated.examples]
-        rules, union = (score(to_networkx(resolve_corpus([predicted[m][i] for i in ids])), gold)
-                        for m in ("rules", "union"))
-        out[name] = rules, union
-    return out
+    return {name: (held.rules, held.learned)
+            for name, held in zip(FLOORS, heldout_scores(sets, "union", by_set=True), strict=True)}
 
 
 @pytest.mark.parametrize("name", list(HELD_OUT_FLOORS))
