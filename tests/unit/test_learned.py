@@ -194,3 +194,10 @@ def test_a_model_the_user_names_must_load(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output.startswith("Error: not a usable relation model: keys must be exactly")
     assert not (tmp_path / "out").exists()
+
+
+def test_the_train_command_offers_every_learned_mode() -> None:
+    from graphmodel.cli.train import MODES as CLI_MODES
+    from graphmodel.extract.learned.apply import MODES
+
+    assert set(CLI_MODES) == set(MODES) - {"rules"}
