@@ -13,7 +13,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from graphmodel.extract.rules.lexicon import Lexicon, norm
-from graphmodel.extract.rules.types import LocalEntity, Located, Mention
+from graphmodel.extract.rules.types import ACTIVITIES, LocalEntity, Located, Mention
 from graphmodel.schema import EntityLabel
 
 __all__ = ["group_mentions", "relabel"]
@@ -184,7 +184,7 @@ def _containing(short: LocalEntity, entities: list[LocalEntity], lexicon: Lexico
 
     def contains(other: LocalEntity) -> bool:
         long = norm(other.name).split()
-        if other.label in _ACTIVITIES and bool(core) and len(words) < len(long) and core == _core(long, lexicon):
+        if other.label in ACTIVITIES and bool(core) and len(words) < len(long) and core == _core(long, lexicon):
             return True
         same_label = other.label is short.label and short.label is not EntityLabel.PERSON
         return same_label and _sublist(words, long, connectors)
@@ -193,7 +193,6 @@ def _containing(short: LocalEntity, entities: list[LocalEntity], lexicon: Lexico
     return hits[0] if len(hits) == 1 else None
 
 
-_ACTIVITIES = frozenset({EntityLabel.INITIATIVE, EntityLabel.EVENT})
 _EDITION = re.compile(r"^(?:\d+|\d+(?:st|nd|rd|th))$")
 
 
@@ -217,7 +216,7 @@ def _core(words: list[str], lexicon: Lexicon) -> list[str]:
 @cache
 def _activity_type_words(lexicon: Lexicon) -> frozenset[str]:
     """The lower-cased first words that make a name an initiative or event ("exercise", "operation")."""
-    return frozenset(word.lower() for word, label in lexicon.first_words.items() if label in _ACTIVITIES)
+    return frozenset(word.lower() for word, label in lexicon.first_words.items() if label in ACTIVITIES)
 
 
 def _sublist(short: list[str], long: list[str], connectors: frozenset[str]) -> bool:

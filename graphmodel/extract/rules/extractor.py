@@ -16,7 +16,7 @@ from graphmodel.extract.rules.lists import list_relations, row_relations
 from graphmodel.extract.rules.mentions import find_mentions
 from graphmodel.extract.rules.nlp import load_pipeline, parse_all
 from graphmodel.extract.rules.relations import sentence_relations
-from graphmodel.extract.rules.types import Found, LocalEntity, Located, Mention, Slot, found_by_rule
+from graphmodel.extract.rules.types import ACTIVITIES, Found, LocalEntity, Located, Mention, Slot, found_by_rule
 from graphmodel.extract.rules.units import Unit, document_units
 from graphmodel.models import Document, Entity, Evidence, Extraction, Relation
 from graphmodel.schema import EntityLabel, RelationType, entity_key
@@ -220,7 +220,7 @@ def _definite(token: object, lexicon: Lexicon) -> bool:
 def _participant_list(sent: object, slots: list[Slot], focal: dict[EntityLabel, int],
                       lexicon: Lexicon) -> list[Found]:
     """"Countries taking part include A, B and C" names participants of the document's focal event."""
-    if any(s.label in {EntityLabel.EVENT, EntityLabel.INITIATIVE} and not s.anaphor for s in slots):
+    if any(s.label in ACTIVITIES and not s.anaphor for s in slots):
         return []
     target = focal.get(EntityLabel.INITIATIVE, focal.get(EntityLabel.EVENT))
     countries = [s for s in slots if s.label is EntityLabel.COUNTRY]

@@ -22,14 +22,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from graphmodel.extract.rules.lexicon import Lexicon
-from graphmodel.extract.rules.types import Found, LocalEntity, Located, found_by_rule
+from graphmodel.extract.rules.types import ACTIVITIES, Found, LocalEntity, Located, found_by_rule
 from graphmodel.extract.rules.units import Unit
 from graphmodel.schema import EntityLabel, RelationType
 
 __all__ = ["ListItem", "list_relations", "row_relations"]
 
 _ACTORS = frozenset({EntityLabel.COUNTRY, EntityLabel.ORGANIZATION, EntityLabel.PERSON})
-_ACTIVITIES = frozenset({EntityLabel.EVENT, EntityLabel.INITIATIVE})
 _MEMBERS = frozenset({EntityLabel.COUNTRY, EntityLabel.ORGANIZATION})
 _NAME_START = 4  # the item's name starts before this token ("Observers from the African Union")
 _ITEM_TOKENS = 14  # longer items are sentences, read by the sentence rules
@@ -62,7 +61,7 @@ def list_relations(units: list[Unit], docs: list[Doc], located: list[Located], a
         leads = _leads(order, position, units)
         nearest = leads[0] if leads else None
         if any(_speaks_of(docs[lead], lexicon.list_participation_words) for lead in leads):
-            target = _named(leads, mentions, entities, _ACTIVITIES)
+            target = _named(leads, mentions, entities, ACTIVITIES)
             target = main if target is None else target
             if target is not None:
                 rule = "list-participants"
@@ -126,7 +125,7 @@ def _header_speaks_of(header: tuple[str, ...], lemmas: frozenset[str]) -> bool:
 
 
 def _main_activity(entities: list[LocalEntity]) -> int | None:
-    counts = Counter({i: e.mentions for i, e in enumerate(entities) if e.label in _ACTIVITIES and e.mentions})
+    counts = Counter({i: e.mentions for i, e in enumerate(entities) if e.label in ACTIVITIES and e.mentions})
     return counts.most_common(1)[0][0] if counts else None
 
 

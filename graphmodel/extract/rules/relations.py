@@ -13,7 +13,7 @@ from graphmodel.extract.rules.joint import joint_actors
 from graphmodel.extract.rules.labels import head_word
 from graphmodel.extract.rules.lexicon import Lexicon, RelationSpec
 from graphmodel.extract.rules.tree import dep_path, slot_root
-from graphmodel.extract.rules.types import Found, Slot, found_by_rule
+from graphmodel.extract.rules.types import ACTIVITIES, Found, Slot, found_by_rule
 from graphmodel.schema import EXTRACTION_ORDER, EntityLabel, RelationType
 
 __all__ = ["sentence_relations"]
@@ -60,7 +60,7 @@ def _structural(sent: Span, slots: list[Slot], lexicon: Lexicon) -> Iterator[Fou
         elif left.label is EntityLabel.PERSON and _is_affiliation_tail(words, lexicon):
             if right.label in {EntityLabel.COUNTRY, EntityLabel.ORGANIZATION}:
                 yield found_by_rule(lexicon, left.entity, RelationType.AFFILIATED_WITH, right.entity, "person-of")
-            elif right.label in {EntityLabel.EVENT, EntityLabel.INITIATIVE}:
+            elif right.label in ACTIVITIES:
                 yield found_by_rule(lexicon, left.entity, RelationType.PARTICIPATES_IN, right.entity, "person-role-for")
 
 
@@ -87,7 +87,7 @@ def _possessive(owner: Slot, owned: Slot, doc: object, lexicon: Lexicon) -> Iter
         return
     if owned.label is EntityLabel.PERSON:
         yield found_by_rule(lexicon, owned.entity, RelationType.AFFILIATED_WITH, owner.entity, "possessive-person")
-    elif owned.label in {EntityLabel.INITIATIVE, EntityLabel.EVENT}:  # "China's Belt and Road projects"
+    elif owned.label in ACTIVITIES:  # "China's Belt and Road projects"
         yield found_by_rule(lexicon, owner.entity, RelationType.PARTICIPATES_IN, owned.entity, "possessive-initiative")
     elif owned.label is EntityLabel.PLACE and owner.label is EntityLabel.COUNTRY:
         yield found_by_rule(lexicon, owned.entity, RelationType.LOCATED_IN, owner.entity, "possessive-place")
@@ -169,7 +169,6 @@ def _pair(sent: Span, a: Slot, b: Slot, lexicon: Lexicon, owner: dict[int, int])
     return _person_at_event(a, b, path, lexicon)
 
 
-_EVENTS = {EntityLabel.EVENT, EntityLabel.INITIATIVE}
 
 
 def _shared_subject(verb: Token, ends: tuple[Token, Token]) -> bool:
@@ -204,7 +203,7 @@ def _other_clause(path: list[Token], root_a: Token, root_b: Token, lexicon: Lexi
 def _venue(a: Slot, b: Slot, lemmas: set[str], lexicon: Lexicon) -> Found | None:
     """A city or venue that "hosts" an event is where the event is held."""
     places = [s for s in (a, b) if s.label is EntityLabel.PLACE]
-    events = [s for s in (a, b) if s.label in _EVENTS]
+    events = [s for s in (a, b) if s.label in ACTIVITIES]
     if places and events and lemmas & lexicon.relations[RelationType.HOSTS].triggers:
         return found_by_rule(lexicon, events[0].entity, RelationType.LOCATED_IN, places[0].entity, "path:venue-hosts")
     return None
@@ -213,7 +212,7 @@ def _venue(a: Slot, b: Slot, lemmas: set[str], lexicon: Lexicon) -> Found | None
 def _person_at_event(a: Slot, b: Slot, path: list[Token], lexicon: Lexicon) -> Found | None:
     """A person closely tied to an event in one clause (speaking at it, describing it) takes part in it."""
     people = [s for s in (a, b) if s.label is EntityLabel.PERSON and not s.anaphor]
-    events = [s for s in (a, b) if s.label in _EVENTS]
+    events = [s for s in (a, b) if s.label in ACTIVITIES]
     if people and events and len(path) <= 4:
         return found_by_rule(lexicon, people[0].entity, RelationType.PARTICIPATES_IN, events[0].entity,
                              "path:person-event")

@@ -9,7 +9,10 @@ from spacy.tokens import Doc, Span
 from graphmodel.extract.rules.lexicon import Lexicon
 from graphmodel.schema import EntityLabel, RelationType
 
-__all__ = ["Found", "LocalEntity", "Located", "Mention", "Slot", "found_by_rule"]
+__all__ = ["ACTIVITIES", "Found", "LocalEntity", "Located", "Mention", "Slot", "found_by_rule"]
+
+# Labels of what actors take part in: the document's main event or initiative, "the exercise".
+ACTIVITIES = frozenset({EntityLabel.EVENT, EntityLabel.INITIATIVE})
 
 
 @dataclass(frozen=True, slots=True)
