@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "AmbiguousEntity",
+    "ClusterUnavailable",
     "DocumentError",
     "EntityNotFound",
     "ExportError",
@@ -29,6 +30,10 @@ class GraphFileError(GraphModelError):
 
 class StoreUnavailable(GraphModelError):
     """A graph store cannot be reached or opened."""
+
+
+class ClusterUnavailable(GraphModelError):
+    """A cluster to extract on cannot be reached, has no worker, or runs another graphmodel version."""
 
 
 class QueryError(GraphModelError):

@@ -3,8 +3,11 @@ merge into one graph, and write graph.json, graph.html and the embedded database
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import logging
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,51 +15,59 @@ from typing import Any
 import networkx as nx
 
 from graphmodel.documents.bounds import MAX_DOCUMENT_BYTES
-from graphmodel.documents.read import read_documents
+from graphmodel.documents.read import corpus_files, read_files
 from graphmodel.errors import DocumentError
-from graphmodel.extract import Extractor, make_extractor
+from graphmodel.extract import Extractor
+from graphmodel.extract.corpus import SHIPPED, ExtractorSpec, extract_corpus
+from graphmodel.extract.learned.model import SHIPPED_MODEL
 from graphmodel.extract.resolve import resolve_corpus
 from graphmodel.graph import graphfile
 from graphmodel.graph.core import to_networkx
 from graphmodel.models import Document
 
-__all__ = ["SHIPPED_MODEL", "BuildResult", "build_graph", "build_outputs", "drop_weak_edges"]
+__all__ = ["SHIPPED_MODEL", "BuildResult", "build_graph", "build_outputs", "drop_weak_edges", "extractor_spec"]
 
-# The relation model `scripts/make_model.py` trains on every annotated development set.
-SHIPPED_MODEL = Path(__file__).resolve().parent / "data" / "relation_model.json"
 
 
 def build_graph(
     documents: Iterable[Document],
-    extractor: Extractor,
+    extractor: Extractor | ExtractorSpec,
     *,
     min_confidence: float = 0.0,
-    on_document: Callable[[Document], None] | None = None,
+    jobs: int = 1,
+    executor: Executor | None = None,
+    on_document: Callable[[str], None] | None = None,
     on_warning: Callable[[str], None] | None = None,
 ) -> nx.MultiDiGraph:
     """Extract every document, resolve entities across the corpus and merge into one graph.
 
     Args:
-        documents: the corpus.
-        extractor: the extraction backend.
+        documents: the corpus, read as extraction proceeds.
+        extractor: the extraction backend, or its :class:`ExtractorSpec` (needed for ``jobs`` > 1).
         min_confidence: edges below this confidence are left out.
-        on_document: called after each document, e.g. to advance a progress bar.
+        jobs: processes that extract documents, or with ``executor`` documents in flight per worker;
+            the graph does not depend on it.
+        executor: extract on its workers (e.g. a Dask cluster's, :mod:`graphmodel.cluster`).
+        on_document: called with each document's path after its extraction (in corpus order), e.g. to
+            advance a progress bar.
         on_warning: called with a message for each document whose extraction fails; the graph is built
             from the others. Default: log a warning.
+
+    Raises:
+        DocumentError: no document could be extracted.
     """
     warn = on_warning or logging.getLogger(__name__).warning
-    extractions, failed = [], []
-    for document in documents:
-        try:
-            extractions.append(extractor.extract(document))
-        except Exception as error:  # one unreadable document must not cost the whole corpus
-            failed.append(document.path)
-            reason = " ".join(f"{type(error).__name__}: {error}".split())
-            warn(f"skipped {document.path}: extraction failed ({reason:.200}); please report it with the file")
+    extractions, failed = [], 0
+    for outcome in extract_corpus(documents, extractor, jobs=jobs, executor=executor):
+        if outcome.extraction is not None:
+            extractions.append(outcome.extraction)
+        else:
+            failed += 1
+            warn(f"skipped {outcome.path}: extraction failed ({outcome.error:.200}); please report it with the file")
         if on_document is not None:
-            on_document(document)
+            on_document(outcome.path)
     if failed and not extractions:
-        raise DocumentError(f"no document could be extracted ({len(failed)} failed); see the warnings above")
+        raise DocumentError(f"no document could be extracted ({failed} failed); see the warnings above")
     graph = to_networkx(resolve_corpus(extractions))
     return drop_weak_edges(graph, min_confidence)
 
@@ -93,6 +104,8 @@ def build_outputs(
     warn: Callable[[str], None] | None = None,
     model: Path | None = SHIPPED_MODEL,
     max_document_bytes: int | None = MAX_DOCUMENT_BYTES,
+    jobs: int = 1,
+    executor: Executor | None = None,
 ) -> BuildResult:
     """Read ``paths``, extract, and write ``out/graph.json``, ``out/graph.html`` and the embedded ``out/graph.db``.
 
@@ -100,46 +113,58 @@ def build_outputs(
     development sets (:data:`SHIPPED_MODEL`); its relations join the rules' as the model says. With
     None the rules work alone. graph.json records the extractor that built it. Files larger than
     ``max_document_bytes`` are skipped with a warning (None: no limit), as is a document whose
-    extraction fails.
+    extraction fails. ``jobs`` processes extract documents as they are read, or the workers of
+    ``executor`` (:func:`build_graph`); the outputs do not depend on either.
 
     Raises:
         DocumentError: a path is missing or the corpus holds no readable document.
         ModelFileError: ``model`` is not a usable relation model.
     """
-    documents = list(read_documents(*paths, on_warning=warn, max_bytes=max_document_bytes))
-    if not documents:
+    files = corpus_files(*paths, on_warning=warn)
+    documents = read_files(files, on_warning=warn, max_bytes=max_document_bytes)
+    first = next(documents, None)
+    if first is None:
         raise DocumentError(f"no readable .txt, .md or .html document in {', '.join(map(str, paths))}")
-    extractor, described = _extractor(spacy_model, model, warn)
-    bar = progress(len(documents)) if progress else None
-    if bar is None:
-        graph = build_graph(documents, extractor, min_confidence=min_confidence, on_warning=warn)
-    else:
-        with bar:
-            graph = build_graph(documents, extractor, min_confidence=min_confidence,
-                                on_document=lambda _doc: bar.update(1), on_warning=warn)
+    spec, described = extractor_spec(spacy_model, model, warn)
+    corpus = itertools.chain((first,), documents)
+    bar = progress(len(files)) if progress else None
+    with bar or contextlib.nullcontext():
+        graph = build_graph(corpus, spec, min_confidence=min_confidence, jobs=min(jobs, len(files)),
+                            executor=executor, on_warning=warn,
+                            on_document=None if bar is None else lambda _path: bar.update(1))
     graph.graph["extractor"] = described
     return BuildResult(graph, _write_outputs(graph, out, title=_corpus_name(paths)))
 
 
-def _extractor(spacy_model: str | None, model: Path | None,
-               warn: Callable[[str], None] | None = None) -> tuple[Extractor, str]:
-    """The extractor of a build, and how graph.json describes it: the rules with ``model``, or the rules
-    alone when it is None. A shipped model that no longer fits the schema (a type was added and
-    ``scripts/make_model.py`` not rerun) is left out with a warning; a model the user named is not."""
-    if model is None:
-        return make_extractor("rules", spacy_model=spacy_model), "rules"
-    from graphmodel.extract.learned.extractor import LearnedExtractor
-    from graphmodel.extract.learned.model import ModelFileError
+def extractor_spec(spacy_model: str | None, model: Path | None,
+                   warn: Callable[[str], None] | None = None) -> tuple[ExtractorSpec, str]:
+    """The extractor of a build, built in this process, and how graph.json describes it: the rules with
+    ``model``, or the rules alone when it is None. A shipped model that no longer fits the schema (a
+    type was added and ``scripts/make_model.py`` not rerun) is left out with a warning; a model the user
+    named is not.
 
+    Raises:
+        ModelFileError: ``model`` is not a usable relation model.
+    """
+    from graphmodel.extract.learned import model as models
+    from graphmodel.extract.learned.extractor import LearnedExtractor
+
+    if model is None:
+        spec = ExtractorSpec(spacy_model)
+        spec.make()
+        return spec, "rules"
+    shipped = Path(model) == models.SHIPPED_MODEL
+    spec = ExtractorSpec(spacy_model, SHIPPED if shipped else str(Path(model).resolve()))
     try:
-        learned = LearnedExtractor(model, spacy_model=spacy_model)
-    except ModelFileError as error:
-        if Path(model) != SHIPPED_MODEL:
+        learned = spec.make()
+    except models.ModelFileError as error:
+        if not shipped:
             raise
         if warn is not None:
             warn(f"{error}; building with the rules alone (rerun scripts/make_model.py)")
-        return make_extractor("rules", spacy_model=spacy_model), "rules"
-    return learned, f"rules + relation model {Path(model).name} ({learned.mode})"
+        return extractor_spec(spacy_model, None, warn)
+    assert isinstance(learned, LearnedExtractor)
+    return spec, f"rules + relation model {Path(model).name} ({learned.mode})"
 
 
 def _write_outputs(graph: nx.MultiDiGraph, out: Path, title: str) -> tuple[Path, ...]:

@@ -40,8 +40,13 @@ def _echo_counts(graph: Any) -> None:
 @click.option("--rules-only", is_flag=True, help="Extract with the rules alone, without a relation model.")
 @click.option("--max-document-size", type=click.FloatRange(0, min_open=True), metavar="MB", show_default=True,
               default=MAX_DOCUMENT_BYTES / 1_000_000, help="Skip larger files (megabytes), with a warning.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
+              help="Processes that extract documents [default: the machine's cores]; the graph does not depend on it.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Extract on the workers of the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786).")
 def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confidence: float,
-          model: Path | None, rules_only: bool, max_document_size: float) -> None:
+          model: Path | None, rules_only: bool, max_document_size: float, jobs: int | None,
+          scheduler: str | None) -> None:
     """Read documents and build the graph (JSON, interactive HTML, embedded database).
 
     PATHS are files or folders (.txt, .md, .html), read recursively; default: data/docs.
@@ -51,14 +56,17 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
         graphmodel build news/ reports/brief.md -o out --min-confidence 0.5
         graphmodel build news/ -o out --model out/relations.json
         graphmodel build big-reports/ -o out --max-document-size 20
+        graphmodel build news/ -o out --jobs 4
+        graphmodel build news/ -o out --scheduler tcp://10.0.0.5:8786
     """
+    from graphmodel.extract.corpus import default_jobs
     from graphmodel.pipeline import SHIPPED_MODEL, build_outputs
 
     if rules_only and model is not None:
         raise click.UsageError("--model and --rules-only exclude each other")
-    result = build_outputs(
-        list(paths) or [Path("data/docs")],
-        out,
+    if scheduler and jobs is not None:
+        raise click.UsageError("--jobs and --scheduler exclude each other: the cluster's workers extract")
+    options: dict[str, Any] = dict(
         spacy_model=spacy_model,
         min_confidence=min_confidence,
         progress=_progress_factory(),
@@ -66,6 +74,15 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
         model=None if rules_only else model or SHIPPED_MODEL,
         max_document_bytes=round(max_document_size * 1_000_000),
     )
+    corpus = list(paths) or [Path("data/docs")]
+    if scheduler:
+        from graphmodel.cluster import dask_executor
+
+        with dask_executor(scheduler) as cluster:
+            click.echo(f"extracting on {cluster.threads} worker threads of {scheduler}", err=True)
+            result = build_outputs(corpus, out, executor=cluster.executor, jobs=cluster.threads, **options)
+    else:
+        result = build_outputs(corpus, out, jobs=jobs or default_jobs(), **options)
     _echo_counts(result.graph)
     for written in result.paths:
         click.echo(f"wrote {written}")

@@ -27,7 +27,7 @@ from graphmodel.documents.text import parse_plain
 from graphmodel.errors import DocumentError
 from graphmodel.models import Block, BlockKind, Document
 
-__all__ = ["FORMATS", "decode_text", "parse_document", "read_documents"]
+__all__ = ["FORMATS", "corpus_files", "decode_text", "parse_document", "read_documents", "read_files"]
 
 FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
@@ -53,25 +53,39 @@ def read_documents(*paths: Path | str, on_warning: Callable[[str], None] | None 
         max_bytes: files larger than this are skipped before they are read; None reads any size.
 
     Returns:
-        An iterator of documents, one per readable file.
+        An iterator of documents, one per readable file, each read when it is asked for.
 
     Raises:
         DocumentError: if a path does not exist (raised at once, before any file is read).
+    """
+    warn = on_warning or logging.getLogger(__name__).warning
+    return read_files(corpus_files(*paths, on_warning=warn), on_warning=warn, max_bytes=max_bytes)
+
+
+def corpus_files(*paths: Path | str, on_warning: Callable[[str], None] | None = None) -> list[Path]:
+    """The supported files of ``paths`` in reading order: folders walked recursively in sorted order,
+    hidden names left out; a named file with an unsupported extension is reported to ``on_warning``.
+
+    Raises:
+        DocumentError: if a path does not exist.
     """
     checked = [Path(path) for path in paths]
     for path in checked:
         if not path.exists():
             raise DocumentError(f"{path} does not exist; pass existing files or folders of .txt, .md or .html files")
-    return _read_all(checked, on_warning or logging.getLogger(__name__).warning, max_bytes)
+    warn = on_warning or logging.getLogger(__name__).warning
+    return [file for path in checked for file in _corpus_files(path, warn)]
 
 
-def _read_all(paths: Iterable[Path], warn: _Warn, max_bytes: int | None) -> Iterator[Document]:
-    for path in paths:
-        for file in _corpus_files(path, warn):
-            try:
-                yield parse_document(_read_bytes(file, max_bytes), str(file), FORMATS[file.suffix.lower()])
-            except DocumentError as error:
-                warn(str(error))
+def read_files(files: Iterable[Path], on_warning: Callable[[str], None] | None = None,
+               max_bytes: int | None = MAX_DOCUMENT_BYTES) -> Iterator[Document]:
+    """Read each file as it is asked for; a file that cannot be read is reported and skipped."""
+    warn = on_warning or logging.getLogger(__name__).warning
+    for file in files:
+        try:
+            yield parse_document(_read_bytes(file, max_bytes), str(file), FORMATS[file.suffix.lower()])
+        except DocumentError as error:
+            warn(str(error))
 
 
 def _corpus_files(path: Path, warn: _Warn) -> Iterator[Path]:

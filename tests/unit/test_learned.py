@@ -169,12 +169,13 @@ def test_a_shipped_model_that_no_longer_fits_the_schema_is_left_out_with_a_warni
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from graphmodel import pipeline
+    from graphmodel.extract.learned import model as models
 
     stale = tmp_path / "relation_model.json"
     stale.write_text(json.dumps({**to_json(tiny_model()), "classes": ["NONE"]}), encoding="utf-8")
-    monkeypatch.setattr(pipeline, "SHIPPED_MODEL", stale)
+    monkeypatch.setattr(models, "SHIPPED_MODEL", stale)
     warnings: list[str] = []
-    _, described = pipeline._extractor(None, stale, warnings.append)
+    _, described = pipeline.extractor_spec(None, stale, warnings.append)
     assert described == "rules"
     assert warnings == ["not a usable relation model: its classes differ from this version's schema; "
                         "building with the rules alone (rerun scripts/make_model.py)"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from graphmodel.extract import Extractor, make_extractor
@@ -41,6 +42,12 @@ class LearnedExtractor:
             raise ValueError(f"unknown mode {self.mode!r}; choose from {', '.join(MODES)}")
         self.nlp = load_pipeline(spacy_model)
         self.rules = rules or make_extractor("rules", spacy_model=spacy_model)
+
+    def prefetch(self, documents: Sequence[Document]) -> None:
+        """Let the rules parse the blocks of ``documents`` together (see ``RuleExtractor.prefetch``)."""
+        prefetch = getattr(self.rules, "prefetch", None)
+        if prefetch is not None:
+            prefetch(documents)
 
     def extract(self, document: Document) -> Extraction:
         """Entities of the rules, relations of the configured mode, each with its evidence."""

@@ -24,7 +24,11 @@ from graphmodel.extract.learned.classes import load_schema
 from graphmodel.extract.learned.features import FEATURES_VERSION
 from graphmodel.schema import EntityLabel
 
-__all__ = ["FORMAT", "ModelFileError", "RelationModel", "from_json", "load_model", "save_model", "to_json"]
+__all__ = ["FORMAT", "SHIPPED_MODEL", "ModelFileError", "RelationModel", "from_json", "load_model", "save_model",
+           "to_json"]
+
+# The relation model `scripts/make_model.py` trains on every annotated development set.
+SHIPPED_MODEL = Path(__file__).resolve().parents[2] / "data" / "relation_model.json"
 
 FORMAT = "graphmodel-relation-model/1"
 _KEYS = frozenset({"format", "features_version", "extractor_version", "labels", "classes", "vocabulary",

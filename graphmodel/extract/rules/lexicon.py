@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from graphmodel.extract.rules.datafiles import read_data, read_tables
 from graphmodel.extract.rules.grammar import Grammar, load_grammar
@@ -13,6 +13,7 @@ from graphmodel.schema import RELATION_TYPES, EntityLabel, RelationType
 __all__ = ["GazetteerEntry", "Lexicon", "RelationSpec", "load_lexicon", "norm"]
 
 
+@lru_cache(maxsize=1 << 17)
 def norm(text: str) -> str:
     """Fold a surface form for lookups: case, curly quotes, possessive, punctuation, leading "the".
 
@@ -22,10 +23,16 @@ def norm(text: str) -> str:
     'darién gap'
     """
     text = text.replace("’", "'").replace("‘", "'").lower()
-    text = re.sub(r"'s?$", "", text.strip())
-    text = re.sub(r"[^\w\s&-]", "", text)
-    text = re.sub(r"^the\s+", "", text.strip())
-    return re.sub(r"\s+", " ", text).strip()
+    text = _POSSESSIVE.sub("", text.strip())
+    text = _PUNCTUATION.sub("", text)
+    text = _ARTICLE.sub("", text.strip())
+    return _SPACES.sub(" ", text).strip()
+
+
+_POSSESSIVE = re.compile(r"'s?$")
+_PUNCTUATION = re.compile(r"[^\w\s&-]")
+_ARTICLE = re.compile(r"^the\s+")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)

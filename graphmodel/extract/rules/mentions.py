@@ -30,8 +30,9 @@ _PRIORITY = {"gazetteer": 0, "person": 0, "compound": 0, "chunk": 1, "ner": 2}
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     """All entity mentions of a parsed block, non-overlapping, in text order."""
     gazetteer = _gazetteer_mentions(doc, lexicon)
-    candidates = gazetteer + _compound_events(doc, gazetteer, lexicon) + _ner_mentions(doc, lexicon)
-    candidates += _chunk_mentions(doc, lexicon)
+    loud = _loud_tokens(doc)
+    candidates = gazetteer + _compound_events(doc, gazetteer, lexicon) + _ner_mentions(doc, lexicon, loud)
+    candidates += _chunk_mentions(doc, lexicon, loud)
     chosen: list[Mention] = []
     taken: set[int] = set()
     for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), _PRIORITY[m.source], m.start)):
@@ -97,10 +98,10 @@ def _case_ok(text: str, kind: str, lexicon: Lexicon) -> bool:
     return kind in {"name", "demonym"} and len(letters) >= 5 and text.lower() not in lexicon.ambiguous
 
 
-def _ner_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
+def _ner_mentions(doc: Doc, lexicon: Lexicon, loud: list[bool]) -> list[Mention]:
     found = []
     for ent in doc.ents:
-        if ent.label_ not in _NER_LABELS or _shouting(ent.sent):
+        if ent.label_ not in _NER_LABELS or loud[ent.start]:
             continue  # demonyms come from the gazetteer; dates and numbers are no entities
         for part in _split_coordination(ent, lexicon):
             joined = _join_hyphens(part, lexicon, person=ent.label_ == "PERSON")
@@ -138,10 +139,23 @@ def _is_state(text: str, lexicon: Lexicon) -> bool:
     return entry is not None and entry.label is EntityLabel.COUNTRY
 
 
-def _shouting(sent: Span) -> bool:
-    """Captions and credits in capitals ("IMAGE CREDIT: STAFF SGT. ...") give no reliable names."""
-    letters = [c for c in sent.text if c.isalpha()]
-    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+def _shouting(text: str) -> bool:
+    """Captions and credits in capitals ("IMAGE CREDIT: STAFF SGT. ...") give no reliable names.
+
+    >>> _shouting("IMAGE CREDIT: STAFF SGT. JOHN DOE"), _shouting("Talks began in Oslo on Monday.")
+    (True, False)
+    """
+    letters = "".join(filter(str.isalpha, text))
+    return len(letters) > 12 and sum(map(str.isupper, letters)) > 0.7 * len(letters)
+
+
+
+def _loud_tokens(doc: Doc) -> list[bool]:
+    """For each token, whether its sentence is shouted (:func:`_shouting`)."""
+    loud: list[bool] = []
+    for sent in doc.sents:
+        loud += [_shouting(sent.text)] * len(sent)
+    return loud
 
 
 def _split_coordination(span: Span, lexicon: Lexicon) -> list[Span]:
@@ -165,14 +179,14 @@ def _capitalised(token: Any) -> bool:
     return bool(token.text[:1].isupper())
 
 
-def _chunk_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
+def _chunk_mentions(doc: Doc, lexicon: Lexicon, loud: list[bool]) -> list[Mention]:
     found = []
     i = 0
     while i < len(doc):
         if not _chunk_start(doc[i], lexicon):
             i += 1
             continue
-        if _shouting(doc[i].sent):
+        if loud[i]:
             i += 1
             continue
         j = i + 1

@@ -50,7 +50,7 @@ def load_pipeline(model: str | None = None) -> Any:
     return nlp
 
 
-_RECENT = 1024  # parsed texts kept: enough for the blocks of the largest document, read by two extractors
+RECENT_PARSES = 1024  # parsed texts kept: the blocks of a few documents, read by two extractors
 _parsed: OrderedDict[tuple[int, str], Any] = OrderedDict()
 
 
@@ -61,7 +61,7 @@ def parse(nlp: Any, text: str) -> Any:
     doc = _parsed.get(key)
     if doc is None:
         doc = _parsed[key] = nlp(text)
-        if len(_parsed) > _RECENT:
+        if len(_parsed) > RECENT_PARSES:
             _parsed.popitem(last=False)
     else:
         _parsed.move_to_end(key)
@@ -83,7 +83,7 @@ def parse_all(nlp: Any, texts: Sequence[str]) -> list[Any]:
     missing = list(dict.fromkeys(t for t in texts if t not in found))
     for text, doc in zip(missing, nlp.pipe(missing), strict=True):
         found[text] = _parsed[(id(nlp), text)] = doc
-        if len(_parsed) > _RECENT:
+        if len(_parsed) > RECENT_PARSES:
             _parsed.popitem(last=False)
     return [found[text] for text in texts]
 
