@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from graphmodel.graph.core import from_networkx, merge_graphs, stats, to_networkx
-from graphmodel.models import Entity, Evidence, Extraction, Relation
+from graphmodel.graph.core import (
+    add_entity,
+    add_relation,
+    document_row,
+    from_networkx,
+    merge_graphs,
+    new_graph,
+    stats,
+    to_networkx,
+)
+from graphmodel.models import Document, Entity, Evidence, Extraction, Relation
 from graphmodel.schema import EntityLabel, RelationType
 
 HEGSETH = Entity("person:pete-hegseth", "Pete Hegseth", EntityLabel.PERSON, ("Hegseth",), 2, ("d1",))
@@ -59,3 +68,36 @@ def test_the_same_sentence_twice_in_a_document_adds_evidence_but_no_confidence()
     edge = graph.edges[HEGSETH.key, CONFERENCE.key, "PARTICIPATES_IN"]
     assert len(edge["evidence"]) == 2
     assert edge["confidence"] == 0.7
+
+
+def test_merging_a_corpus_equals_adding_each_entity_and_relation_in_turn() -> None:
+    """to_networkx keeps sets while it merges; its graph is the one add_entity and add_relation make."""
+    docs = [Document(f"d{n}", f"d{n}.txt", "") for n in range(3)]
+    first = Evidence("d0", "A met B.", 0, 8, "verb:meet")
+    again = Evidence("d1", "A met B.", 0, 8, "verb:meet")  # the same sentence in another document
+    other = Evidence("d2", "B and A talked.", 0, 15, "verb:talk")
+    extractions = [
+        Extraction(docs[0], (Entity("person:a", "A", EntityLabel.PERSON, ("Mr A",), 2, ("d0",)),
+                             Entity("person:b", "B", EntityLabel.PERSON, (), 1, ("d0",))),
+                   (Relation("person:b", "person:a", RelationType.COOPERATES_WITH, (first,), 0.5),
+                    Relation("person:a", "place:x", RelationType.VISITS, (first,), 0.4))),
+        Extraction(docs[1], (Entity("person:a", "Ann A", EntityLabel.PERSON, ("A",), 1, ("d1",)),
+                             Entity("person:a", "A", EntityLabel.PERSON, (), 3, ("d1",))),
+                   (Relation("person:a", "person:b", RelationType.COOPERATES_WITH, (first, again), 0.5),)),
+        Extraction(docs[2], (Entity("place:x", "X", EntityLabel.PLACE, (), 1, ("d2",)),),
+                   (Relation("person:a", "person:b", RelationType.COOPERATES_WITH, (other, other), 0.6),)),
+    ]
+    one_by_one = new_graph()
+    for extraction in extractions:
+        assert extraction.document is not None
+        one_by_one.graph["documents"][extraction.document.id] = document_row(extraction.document)
+        for entity in extraction.entities:
+            add_entity(one_by_one, entity)
+        for relation in extraction.relations:
+            add_relation(one_by_one, relation)
+    merged = to_networkx(extractions)
+    assert list(merged.nodes(data=True)) == list(one_by_one.nodes(data=True))
+    assert list(merged.edges(keys=True, data=True)) == list(one_by_one.edges(keys=True, data=True))
+    assert merged.nodes["person:a"]["aliases"] == ["Ann A", "Mr A"]
+    assert merged.nodes["person:a"]["mentions"] == 3  # the second "A" in d1 is a document already counted
+    assert merged.edges["person:a", "person:b", "COOPERATES_WITH"]["confidence"] == 0.9
