@@ -76,9 +76,9 @@ def candidate_features(candidate: Candidate, segment: Segment, doc: Any, mention
     feats += _context(doc, first, "m1") + _context(doc, second, "m2")
     path_feats, path_words = _path(doc, first, second)
     feats += path_feats
-    seg_words = {w for t in doc if (w := _word(t))}
-    feats += _triggers(schema, path_words, set(between), seg_words, labels)
-    feats += _modality(doc, path_words)
+    facts = _segment_facts(doc)
+    feats += _triggers(schema, path_words, set(between), facts.words, labels)
+    feats += _modality(facts, path_words)
     feats += _votes(candidate, segment, votes, labels)
     return sorted(set(feats))
 
@@ -129,15 +129,37 @@ def _triggers(schema: Schema, path: set[str], between: set[str], segment: set[st
     return feats
 
 
-def _modality(doc: Any, path: set[str]) -> list[str]:
-    lemmas = {str(t.lemma_).lower() for t in doc} | {t.lower_ for t in doc}
+@dataclass(frozen=True, slots=True)
+class _SegmentFacts:
+    """What every candidate of one segment shares: its words, lemmas and cues of negation and modality."""
+
+    words: set[str]
+    lemmas: set[str]
+    negated: bool
+    modal: bool
+
+
+_last_segment: list[tuple[Any, _SegmentFacts]] = []  # the segment read last: its candidates come together
+
+
+def _segment_facts(doc: Any) -> _SegmentFacts:
+    if _last_segment and _last_segment[0][0] is doc:
+        return _last_segment[0][1]
+    facts = _SegmentFacts(words={w for t in doc if (w := _word(t))},
+                          lemmas={str(t.lemma_).lower() for t in doc} | {t.lower_ for t in doc},
+                          negated=any(t.dep_ == "neg" for t in doc), modal=any(t.tag_ == "MD" for t in doc))
+    _last_segment[:] = [(doc, facts)]
+    return facts
+
+
+def _modality(facts: _SegmentFacts, path: set[str]) -> list[str]:
     grammar = load_grammar()  # its feature_negations and feature_modals tables
     feats = []
-    if lemmas & grammar.feature_negations or any(t.dep_ == "neg" for t in doc):
+    if facts.lemmas & grammar.feature_negations or facts.negated:
         feats.append("neg")
     if path & grammar.feature_negations:
         feats.append("neg_path")
-    if lemmas & grammar.feature_modals or any(t.tag_ == "MD" for t in doc):
+    if facts.lemmas & grammar.feature_modals or facts.modal:
         feats.append("modal")
     return feats
 
