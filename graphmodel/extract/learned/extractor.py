@@ -17,6 +17,7 @@ from graphmodel.extract.learned.apply import (
 )
 from graphmodel.extract.learned.explain import explanation
 from graphmodel.extract.learned.model import RelationModel, load_model
+from graphmodel.extract.learned.segments import parsed_texts
 from graphmodel.extract.rules.nlp import load_pipeline
 from graphmodel.models import Document, Extraction
 
@@ -44,10 +45,11 @@ class LearnedExtractor:
         self.rules = rules or make_extractor("rules", spacy_model=spacy_model)
 
     def prefetch(self, documents: Sequence[Document]) -> None:
-        """Let the rules parse the blocks of ``documents`` together (see ``RuleExtractor.prefetch``)."""
+        """Let the rules parse the blocks of ``documents`` together with the block texts the model reads
+        (see ``RuleExtractor.prefetch``)."""
         prefetch = getattr(self.rules, "prefetch", None)
         if prefetch is not None:
-            prefetch(documents)
+            prefetch(documents, also=[text for document in documents for text in parsed_texts(document)])
 
     def extract(self, document: Document) -> Extraction:
         """Entities of the rules, relations of the configured mode, each with its evidence."""

@@ -13,7 +13,7 @@ from typing import Any
 from graphmodel.extract.rules.nlp import parse, parse_all
 from graphmodel.models import Block, BlockKind, Document
 
-__all__ = ["Segment", "document_segments", "split_segments"]
+__all__ = ["Segment", "document_segments", "parsed_texts", "split_segments"]
 
 _SENTENCE_SPLIT = {BlockKind.PARAGRAPH, BlockKind.LIST_ITEM}
 _WHOLE = {BlockKind.HEADING, BlockKind.TABLE_ROW}
@@ -49,6 +49,12 @@ def split_segments(document: Document, sentences: Any) -> list[Segment]:
     return out
 
 
+def parsed_texts(document: Document) -> list[str]:
+    """The block texts :func:`document_segments` parses."""
+    blocks = document.blocks or (Block(BlockKind.PARAGRAPH, 0, len(document.text), document.text),)
+    return [b.text for b in blocks if b.kind in _SENTENCE_SPLIT or (b.kind in _WHOLE and b.text.strip())]
+
+
 def document_segments(document: Document, nlp: Any) -> Iterator[tuple[Segment, Any]]:
     """Each segment of ``document`` with its spaCy parse (a ``Doc`` of the segment alone).
 
@@ -57,7 +63,7 @@ def document_segments(document: Document, nlp: Any) -> Iterator[tuple[Segment, A
     that token indexes start at 0 in every segment. Segments are those of :func:`split_segments`.
     """
     blocks = document.blocks or (Block(BlockKind.PARAGRAPH, 0, len(document.text), document.text),)
-    parse_all(nlp, [b.text for b in blocks if b.kind in _SENTENCE_SPLIT or (b.kind in _WHOLE and b.text.strip())])
+    parse_all(nlp, parsed_texts(document))
     for block in blocks:
         if block.kind in _WHOLE and block.text.strip():
             yield Segment(block.kind, block.start, block.end, block.text), parse(nlp, block.text)

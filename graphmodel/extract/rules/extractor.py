@@ -44,11 +44,12 @@ class RuleExtractor:
         self.nlp = load_pipeline(spacy_model)
         self.lexicon = load_lexicon()
 
-    def prefetch(self, documents: Sequence[Document]) -> None:
-        """Parse the blocks of ``documents`` together, ahead of their extraction: ``nlp.pipe`` runs faster
-        on larger batches, and :meth:`extract` then finds the parses remembered. Skipped when the
-        blocks would not all stay remembered."""
+    def prefetch(self, documents: Sequence[Document], also: Sequence[str] = ()) -> None:
+        """Parse the blocks of ``documents`` (and the texts ``also``) together, ahead of their extraction:
+        ``nlp.pipe`` runs faster on larger batches, and :meth:`extract` then finds the parses remembered.
+        Skipped when the texts would not all stay remembered."""
         texts = [u.text for d in documents for u in document_units(d, self.lexicon) if _parsed(u)]
+        texts = list(dict.fromkeys([*texts, *also]))
         if len(texts) <= RECENT_PARSES // 2:
             parse_all(self.nlp, texts)
 
