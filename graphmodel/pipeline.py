@@ -3,14 +3,13 @@ merge into one graph, and write graph.json, graph.html and the embedded database
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 import networkx as nx
 
@@ -25,8 +24,20 @@ from graphmodel.graph import graphfile
 from graphmodel.graph.core import to_networkx
 from graphmodel.models import Document
 
-__all__ = ["SHIPPED_MODEL", "BuildResult", "build_graph", "build_outputs", "drop_weak_edges", "extractor_spec"]
+__all__ = ["SHIPPED_MODEL", "BuildReport", "BuildResult", "build_graph", "build_outputs", "drop_weak_edges",
+           "extractor_spec"]
 
+
+
+class BuildReport(Protocol):
+    """What a build tells as it goes: phases (reading, extracting, resolving, writing), with what they
+    work on, and each extracted document. The command line shows it as progress."""
+
+    def phase(self, name: str, detail: str, total: int | None = None) -> None:
+        """A phase begins; ``total`` is the number of steps :meth:`advance` will count, if known."""
+
+    def advance(self) -> None:
+        """One step (a document) of the current phase is done."""
 
 
 def build_graph(
@@ -38,6 +49,7 @@ def build_graph(
     executor: Executor | None = None,
     on_document: Callable[[str], None] | None = None,
     on_warning: Callable[[str], None] | None = None,
+    report: BuildReport | None = None,
 ) -> nx.MultiDiGraph:
     """Extract every document, resolve entities across the corpus and merge into one graph.
 
@@ -52,6 +64,7 @@ def build_graph(
             advance a progress bar.
         on_warning: called with a message for each document whose extraction fails; the graph is built
             from the others. Default: log a warning.
+        report: told when resolution begins.
 
     Raises:
         DocumentError: no document could be extracted.
@@ -68,6 +81,9 @@ def build_graph(
             on_document(outcome.path)
     if failed and not extractions:
         raise DocumentError(f"no document could be extracted ({failed} failed); see the warnings above")
+    if report is not None:
+        mentions = sum(len(x.entities) for x in extractions)
+        report.phase("resolving", f"{mentions:,} entities of {len(extractions):,} documents")
     graph = to_networkx(resolve_corpus(extractions))
     return drop_weak_edges(graph, min_confidence)
 
@@ -100,7 +116,7 @@ def build_outputs(
     *,
     spacy_model: str | None = None,
     min_confidence: float = 0.0,
-    progress: Callable[[int], Any] | None = None,
+    report: BuildReport | None = None,
     warn: Callable[[str], None] | None = None,
     model: Path | None = SHIPPED_MODEL,
     max_document_bytes: int | None = MAX_DOCUMENT_BYTES,
@@ -121,18 +137,26 @@ def build_outputs(
         ModelFileError: ``model`` is not a usable relation model.
     """
     files = corpus_files(*paths, on_warning=warn)
+    if report is not None:
+        report.phase("reading", f"{len(files):,} file{'s' * (len(files) != 1)}")
     documents = read_files(files, on_warning=warn, max_bytes=max_document_bytes)
     first = next(documents, None)
     if first is None:
         raise DocumentError(f"no readable .txt, .md or .html document in {', '.join(map(str, paths))}")
+    if report is not None:
+        report.phase("loading", "the rules" if model is None else f"the rules and {Path(model).name}")
     spec, described = extractor_spec(spacy_model, model, warn)
-    corpus = itertools.chain((first,), documents)
-    bar = progress(len(files)) if progress else None
-    with bar or contextlib.nullcontext():
-        graph = build_graph(corpus, spec, min_confidence=min_confidence, jobs=min(jobs, len(files)),
-                            executor=executor, on_warning=warn,
-                            on_document=None if bar is None else lambda _path: bar.update(1))
+    jobs = min(jobs, len(files))
+    if report is not None:
+        where = "on the cluster" if executor else f"in {jobs} processes" if jobs > 1 else "in one process"
+        report.phase("extracting", f"{len(files):,} document{'s' * (len(files) != 1)} {where}", total=len(files))
+    graph = build_graph(itertools.chain((first,), documents), spec, min_confidence=min_confidence, jobs=jobs,
+                        executor=executor, on_warning=warn, report=report,
+                        on_document=None if report is None else lambda _path: report.advance())
     graph.graph["extractor"] = described
+    if report is not None:
+        report.phase("writing", f"{graph.number_of_nodes():,} nodes and {graph.number_of_edges():,} "
+                     f"relationships to {out}")
     return BuildResult(graph, _write_outputs(graph, out, title=_corpus_name(paths)))
 
 

@@ -10,13 +10,13 @@ from typing import Any
 
 import click
 
+from graphmodel.cli.progress import BuildFeedback
 from graphmodel.documents.bounds import MAX_DOCUMENT_BYTES
 from graphmodel.graph import graphfile
 from graphmodel.graph.core import stats as graph_stats
 
 __all__ = ["build", "stats", "view"]
 
-PROGRESS_THRESHOLD = 5  # show a progress bar for corpora larger than this
 
 
 def _echo_counts(graph: Any) -> None:
@@ -44,9 +44,11 @@ def _echo_counts(graph: Any) -> None:
               help="Processes that extract documents [default: the machine's cores]; the graph does not depend on it.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Extract on the workers of the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but warnings and errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also print how long each phase took.")
 def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confidence: float,
           model: Path | None, rules_only: bool, max_document_size: float, jobs: int | None,
-          scheduler: str | None) -> None:
+          scheduler: str | None, quiet: bool, verbose: bool) -> None:
     """Read documents and build the graph (JSON, interactive HTML, embedded database).
 
     PATHS are files or folders (.txt, .md, .html), read recursively; default: data/docs.
@@ -66,11 +68,14 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
         raise click.UsageError("--model and --rules-only exclude each other")
     if scheduler and jobs is not None:
         raise click.UsageError("--jobs and --scheduler exclude each other: the cluster's workers extract")
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose exclude each other")
+    feedback = BuildFeedback(level=0 if quiet else 2 if verbose else 1)
     options: dict[str, Any] = dict(
         spacy_model=spacy_model,
         min_confidence=min_confidence,
-        progress=_progress_factory(),
-        warn=lambda message: click.echo(f"warning: {message}", err=True),
+        report=feedback,
+        warn=feedback.warn,
         model=None if rules_only else model or SHIPPED_MODEL,
         max_document_bytes=round(max_document_size * 1_000_000),
     )
@@ -79,22 +84,17 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
         from graphmodel.cluster import dask_executor
 
         with dask_executor(scheduler) as cluster:
-            click.echo(f"extracting on {cluster.threads} worker threads of {scheduler}", err=True)
+            if not quiet:
+                click.echo(f"extracting on {cluster.threads} worker threads of {scheduler}", err=True)
             result = build_outputs(corpus, out, executor=cluster.executor, jobs=cluster.threads, **options)
     else:
         result = build_outputs(corpus, out, jobs=jobs or default_jobs(), **options)
+    feedback.close()
+    if quiet:
+        return
     _echo_counts(result.graph)
     for written in result.paths:
         click.echo(f"wrote {written}")
-
-
-def _progress_factory() -> Any:
-    def factory(total: int) -> Any:
-        if total <= PROGRESS_THRESHOLD:
-            return None
-        return click.progressbar(length=total, label="extracting", file=sys.stderr)
-
-    return factory
 
 
 @click.command()

@@ -43,7 +43,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     out = tmp_path_factory.mktemp("out")
     result = CliRunner().invoke(cli, ["build", str(DOCS), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    return out, result.output
+    return out, result.stdout
 
 
 def test_build_writes_json_html_and_prints_counts(built: tuple[Path, str]) -> None:
@@ -53,6 +53,18 @@ def test_build_writes_json_html_and_prints_counts(built: tuple[Path, str]) -> No
     graph = graphfile.read(out / "graph.json")
     assert graph.nodes["person:pete-hegseth"]["label"] == "Person"
     assert len(graph.graph["documents"]) == 5
+
+
+def test_build_shows_its_phases_on_stderr_and_quiet_shows_nothing(tmp_path: Path) -> None:
+    loud = CliRunner().invoke(cli, ["build", str(DOCS), "-o", str(tmp_path / "loud"), "--jobs", "1"])
+    assert loud.exit_code == 0, loud.output
+    assert [line.split(" ")[0] for line in loud.stderr.splitlines()] == [
+        "reading", "loading", "extracting", "extracting:", "resolving", "writing"]
+    assert loud.stderr.splitlines()[2] == "extracting 5 documents in one process"
+    quiet = CliRunner().invoke(cli, ["build", str(DOCS), "-o", str(tmp_path / "quiet"), "-q"])
+    assert quiet.exit_code == 0, quiet.output
+    assert quiet.output == ""
+    assert (tmp_path / "quiet" / "graph.json").read_bytes() == (tmp_path / "loud" / "graph.json").read_bytes()
 
 
 def test_stats(built: tuple[Path, str]) -> None:

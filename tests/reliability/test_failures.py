@@ -65,6 +65,7 @@ def test_build_names_the_failing_file_and_writes_the_others(tmp_path: Path, monk
     result = CliRunner().invoke(cli, ["build", str(corpus), "-o", str(tmp_path / "out"), "--rules-only"])
 
     assert result.exit_code == 0
-    assert result.stderr == (f"warning: skipped {bad}: extraction failed (RuntimeError: boom); "
-                             "please report it with the file\n")
+    assert [line for line in result.stderr.splitlines() if not line.startswith(("reading", "loading", "extract",
+                                                                              "resolving", "writing"))] == [
+        f"warning: skipped {bad}: extraction failed (RuntimeError: boom); please report it with the file"]
     assert result.stdout.splitlines()[-1] == f"wrote {tmp_path / 'out' / 'graph.db'}"

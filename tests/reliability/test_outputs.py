@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = sorted((ROOT / "data" / "docs").iterdir())
 CORPUS_A, CORPUS_B = DOCS[:2], DOCS[2:]
 NAMES = ("graph.db", "graph.html", "graph.json")
-BUILD = [sys.executable, "-c", "from graphmodel.cli.main import cli; cli()", "build", "--rules-only"]
+BUILD = [sys.executable, "-c", "from graphmodel.cli.main import cli; cli()", "build", "--rules-only", "--quiet"]
 
 
 def start_build(corpus: list[Path], out: Path, **env: str) -> subprocess.Popen[str]:

@@ -59,7 +59,7 @@ def test_documents_are_prefetched_in_fixed_chunks_of_the_corpus_order() -> None:
 def test_an_executor_returns_outcomes_in_input_order_though_later_chunks_finish_first() -> None:
     class _SlowerFirst(_Named):
         def extract(self, document: Document) -> Extraction:
-            time.sleep(0.02 * (CHUNK * 4 - int(document.id[1:])) / CHUNK)
+            time.sleep(0.004 * (CHUNK * 4 - int(document.id[1:])) / CHUNK)
             return super().extract(document)
 
     with ThreadPoolExecutor(4) as pool:

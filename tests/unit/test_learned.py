@@ -191,7 +191,7 @@ def test_a_model_the_user_names_must_load(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.txt").write_text("Kenya hosted the summit.\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["build", str(tmp_path / "docs"), "-o", str(tmp_path / "out"),
-                                      "--model", str(bad)])
+                                      "--model", str(bad), "-q"])
     assert result.exit_code == 1
     assert result.output.startswith("Error: not a usable relation model: keys must be exactly")
     assert not (tmp_path / "out").exists()
