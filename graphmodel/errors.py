@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "AmbiguousEntity",
     "DocumentError",
+    "EmptySelection",
     "EntityNotFound",
     "ExportError",
     "GraphFileError",
@@ -49,3 +50,7 @@ class AmbiguousEntity(EntityNotFound):
 
 class ExportError(GraphModelError):
     """A subgraph cannot be written in the format or to the place asked for."""
+
+
+class EmptySelection(GraphModelError):
+    """A selection keeps nothing of a graph; the message says which filter removed what."""
