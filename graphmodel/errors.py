@@ -6,6 +6,7 @@ __all__ = [
     "AmbiguousEntity",
     "ClusterUnavailable",
     "DocumentError",
+    "EmptySelection",
     "EntityNotFound",
     "ExportError",
     "GraphFileError",
@@ -54,3 +55,7 @@ class AmbiguousEntity(EntityNotFound):
 
 class ExportError(GraphModelError):
     """A subgraph cannot be written in the format or to the place asked for."""
+
+
+class EmptySelection(GraphModelError):
+    """A selection keeps nothing of a graph; the message says which filter removed what."""

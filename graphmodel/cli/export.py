@@ -21,7 +21,8 @@ EXPORT_TYPES = tuple(str(rtype) for rtype in RelationType)
 @click.command("export")
 @click.argument("graph_file", metavar="[GRAPH]", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", required=True, metavar="PATH",
-              help="Output file (format from its extension), a folder or NAME.csv for csv, or - for standard output.")
+              help="Output file (format from its extension), a folder or NAME.csv for csv, or - for standard output "
+                   "(every format but csv).")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS),
               help="json, graphml, gexf, csv, cypher or html [default: from the extension of -o; json for -].")
 @click.option("--center", metavar="NAME|KEY", help="Keep the ego network of this entity (name or alias, any case).")
@@ -53,14 +54,16 @@ def export(ctx: click.Context, /, graph_file: Path | None, output: str, fmt: str
     """Write a subgraph of a built graph as json, graphml, gexf, csv, cypher or html.
 
     GRAPH is the graph file (default out/graph.json); --db or --neo4j read a store instead.
-    Selections combine; csv writes NAME_nodes.csv and NAME_relationships.csv for -o NAME.csv,
-    or nodes.csv and relationships.csv into the folder -o names.
+    Selections combine; a selection that keeps nothing is an error that says which option
+    removed what, and writes nothing. csv writes NAME_nodes.csv and NAME_relationships.csv for
+    -o NAME.csv, or nodes.csv and relationships.csv into the folder -o names; every other format
+    is one file, or standard output with -o -.
 
     \b
         graphmodel export --center "Pete Hegseth" --hops 1 -o hegseth.graphml
         graphmodel export out/graph.json --type OPPOSES --since 2025-01-01 -o opposes.gexf
         graphmodel export --label Country --min-confidence 0.6 -o countries.csv
-        graphmodel export --doc "Secure Border" -o - --format cypher > border.cypher
+        graphmodel export --doc "Gathering in Panama" -o - --format cypher > panama.cypher
         graphmodel export --neo4j --cypher "MATCH p=(:Person)-[:VISITS]->() RETURN p" -o visits.html
     """
     from graphmodel.export.write import format_for
@@ -89,21 +92,21 @@ def _export_selection(options: dict[str, Any]) -> tuple[Any, str | None]:
 def _export_from_file(graph_file: Path, selection: Any, query: str | None) -> Any:
     from graphmodel.stores.readback import subgraph
 
-    return subgraph(graphfile.read(graph_file), selection, query)
+    return subgraph(graphfile.read(graph_file), selection, query, allow_empty=False)
 
 
 def _export_from_store(store_context: Any, selection: Any, query: str | None) -> Any:
     from graphmodel.stores.readback import read_store, subgraph
 
     with store_context as store:
-        return subgraph(read_store(store), selection, query, store)
+        return subgraph(read_store(store), selection, query, store, allow_empty=False)
 
 
 def _export_write(graph: Any, output: str, fmt: str, title: str) -> None:
     from graphmodel.export.write import dumps_subgraph, write_subgraph
 
     if output == "-":
-        click.echo(dumps_subgraph(graph, fmt).rstrip("\n"))
+        click.echo(dumps_subgraph(graph, fmt, title=title).rstrip("\n"))
         target = "standard output"
     else:
         target = ", ".join(str(path) for path in write_subgraph(graph, Path(output), fmt, title=title))

@@ -26,11 +26,14 @@ the documents that mention it in ``documents``.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
+
+from graphmodel.graph.graphfile import write_text
 
 __all__ = [
     "ARRAY_DELIMITER",
@@ -67,19 +70,20 @@ def csv_paths(path: Path) -> tuple[Path, Path]:
 
 
 def write_csv(graph: nx.MultiDiGraph, path: Path) -> tuple[Path, Path]:
-    """Write the nodes and relationships files of ``graph`` (see :func:`csv_paths`) and return their paths."""
+    """Write the nodes and relationships files of ``graph`` (see :func:`csv_paths`), each replaced
+    atomically, and return their paths."""
     nodes_path, relationships_path = csv_paths(path)
-    nodes_path.parent.mkdir(parents=True, exist_ok=True)
-    _write_rows(nodes_path, NODE_HEADER, node_rows(graph))
-    _write_rows(relationships_path, RELATIONSHIP_HEADER, relationship_rows(graph))
+    write_text(nodes_path, _csv_text(NODE_HEADER, node_rows(graph)))
+    write_text(relationships_path, _csv_text(RELATIONSHIP_HEADER, relationship_rows(graph)))
     return nodes_path, relationships_path
 
 
-def _write_rows(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
+def _csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
 
 
 def node_rows(graph: nx.MultiDiGraph) -> Iterator[list[str]]:

@@ -5,8 +5,9 @@ format's serialisation is documented in its module: the interchange JSON in
 :mod:`graphmodel.graph.graphfile`, GraphML in :mod:`graphmodel.export.graphml`, GEXF in
 :mod:`graphmodel.export.gexf`, the ``neo4j-admin`` CSV files in :mod:`graphmodel.export.csv`, the
 cypher-shell script in :mod:`graphmodel.export.cypher`; html is the interactive page of
-:func:`graphmodel.render.page.render_html`. json, graphml, gexf and cypher are text that can also go
-to standard output (:func:`dumps_subgraph`).
+:func:`graphmodel.render.page.dumps_html`. Every format but csv is one text (:func:`dumps_subgraph`),
+written to its file atomically or to standard output; csv is two files, a nodes file and a
+relationships file with different headers, as ``neo4j-admin database import`` reads them.
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from graphmodel.export.cypher import dumps_cypher
 from graphmodel.export.gexf import dumps_gexf
 from graphmodel.export.graphml import dumps_graphml
 from graphmodel.graph import graphfile
+from graphmodel.graph.graphfile import write_text
 
 __all__ = ["FORMATS", "STREAM_FORMATS", "SUFFIXES", "dumps_subgraph", "format_for", "write_subgraph"]
 
 FORMATS = ("json", "graphml", "gexf", "csv", "cypher", "html")
-STREAM_FORMATS = ("json", "graphml", "gexf", "cypher")
+STREAM_FORMATS = ("json", "graphml", "gexf", "cypher", "html")  # all but csv: one text each
 SUFFIXES = {
     ".json": "json",
     ".graphml": "graphml",
@@ -48,20 +50,20 @@ _DUMPERS: dict[str, Callable[[nx.MultiDiGraph], str]] = {
 def format_for(output: str | Path, fmt: str | None = None) -> str:
     """The format to write: ``fmt`` if given, else the one the output's extension names.
 
-    Standard output (``-``) defaults to json.
+    Standard output (``-``) defaults to json and takes every format but csv.
 
     >>> format_for("hegseth.graphml"), format_for("-"), format_for("out/x.txt", "cypher")
     ('graphml', 'json', 'cypher')
 
     Raises:
-        ExportError: ``fmt`` is not a format, or the extension names none.
+        ExportError: ``fmt`` is not a format, the extension names none, or csv is to go to standard output.
     """
-    if fmt is not None:
-        if fmt not in FORMATS:
-            raise ExportError(f"unknown export format '{fmt}'; use one of {', '.join(FORMATS)}")
-        return fmt
+    if fmt is not None and fmt not in FORMATS:
+        raise ExportError(f"unknown export format '{fmt}'; use one of {', '.join(FORMATS)}")
     if str(output) == "-":
-        return "json"
+        return _streamable(fmt or "json")
+    if fmt is not None:
+        return fmt
     suffix = Path(output).suffix.lower()
     if suffix not in SUFFIXES:
         raise ExportError(
@@ -71,21 +73,29 @@ def format_for(output: str | Path, fmt: str | None = None) -> str:
     return SUFFIXES[suffix]
 
 
-def dumps_subgraph(graph: nx.MultiDiGraph, fmt: str) -> str:
-    """The text of ``graph`` in a text format (json, graphml, gexf or cypher).
+def _streamable(fmt: str) -> str:
+    if fmt not in STREAM_FORMATS:
+        raise ExportError(
+            f"the {fmt} format writes two files and cannot go to standard output; give a file or folder name "
+            f"(standard output takes {', '.join(STREAM_FORMATS)})"
+        )
+    return fmt
+
+
+def dumps_subgraph(graph: nx.MultiDiGraph, fmt: str, *, title: str = "graphmodel subgraph") -> str:
+    """The text of ``graph`` in a one-text format (every format but csv); ``title`` heads the html page.
 
     >>> from graphmodel.graph.core import new_graph
     >>> dumps_subgraph(new_graph(), "cypher").splitlines()[0]
     '// graphmodel subgraph: 0 entities, 0 relationships, 0 documents'
 
     Raises:
-        ExportError: the format writes files (csv, html), not one text.
+        ExportError: the format writes two files (csv), not one text.
     """
-    if fmt not in _DUMPERS:
-        raise ExportError(
-            f"the {fmt} format writes files and cannot go to standard output; give a file or folder name "
-            f"(standard output takes {', '.join(STREAM_FORMATS)})"
-        )
+    if _streamable(fmt) == "html":
+        from graphmodel.render.page import dumps_html  # pyvis is heavy: import it only when needed
+
+        return dumps_html(graph, title=title)
     return _DUMPERS[fmt](graph)
 
 
@@ -94,8 +104,9 @@ def write_subgraph(
 ) -> tuple[Path, ...]:
     """Write ``graph`` to ``path`` in ``fmt`` (default: from the extension) and return the files written.
 
-    csv writes two files (see :func:`graphmodel.export.csv.csv_paths`); every other format one.
-    ``title`` heads the html page.
+    csv writes two files (see :func:`graphmodel.export.csv.csv_paths`); every other format one. Each
+    file is replaced atomically: a reader sees the old file or the new one, and a failed export
+    leaves the old one. ``title`` heads the html page.
 
     Raises:
         ExportError: the format is unknown or cannot be told from the extension, or the
@@ -104,21 +115,9 @@ def write_subgraph(
     path = Path(path)
     fmt = format_for(path, fmt)
     try:
-        return _write(graph, path, fmt, title)
+        if fmt == "csv":
+            return write_csv(graph, path)
+        text = dumps_subgraph(graph, fmt, title=title)
+        return (write_text(path, text if text.endswith("\n") else text + "\n"),)
     except OSError as error:
         raise ExportError(f"cannot write {path}: {error.strerror or error}") from error
-
-
-def _write(graph: nx.MultiDiGraph, path: Path, fmt: str, title: str) -> tuple[Path, ...]:
-    if fmt == "csv":
-        return write_csv(graph, path)
-    if fmt == "json":
-        return (graphfile.write(graph, path),)
-    if fmt == "html":
-        from graphmodel.render.page import render_html  # pyvis is heavy: import it only when needed
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return (render_html(graph, path, title=title),)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dumps_subgraph(graph, fmt), encoding="utf-8")
-    return (path,)

@@ -32,6 +32,7 @@ __all__ = [
     "TYPE_STYLES",
     "EdgeStyle",
     "NodeStyle",
+    "dumps_html",
     "node_size",
     "render_html",
     "script_json",
@@ -71,7 +72,17 @@ _OTHER_TYPE = EdgeStyle("#9AA3AD")
 def render_html(
     graph: nx.MultiDiGraph, path: Path, *, title: str = "graphmodel", physics_threshold: int = 300
 ) -> Path:
-    """Write the graph as one interactive, offline HTML page.
+    """Write the graph as one interactive, offline HTML page (:func:`dumps_html`), replaced atomically.
+
+    Returns:
+        ``path``; its folder is created if needed.
+    """
+    html = dumps_html(graph, title=title, physics_threshold=physics_threshold)
+    return write_text(Path(path), html)  # atomically: a reader never sees half a page
+
+
+def dumps_html(graph: nx.MultiDiGraph, *, title: str = "graphmodel", physics_threshold: int = 300) -> str:
+    """The graph as one interactive, offline HTML page: every script, style and datum inline.
 
     Every node gets a position from :func:`layout_positions`. Graphs with more than
     ``physics_threshold`` nodes are drawn there with physics off; smaller ones start there, let
@@ -79,26 +90,23 @@ def render_html(
 
     Args:
         graph: a graph as built by :func:`graphmodel.graph.core.to_networkx` (or a subgraph of one).
-        path: the HTML file to write, replaced atomically; its folder is created if needed.
         title: the corpus name shown in the header and the browser tab.
         physics_threshold: the largest node count that is laid out in the browser.
-
-    Returns:
-        ``path``.
     """
     physics = 0 < len(graph) <= physics_threshold
     data = _page_data(graph, title=title, physics=physics)
-    html = _template().render(
-        title=title,
-        built=data["built"],
-        node_count=graph.number_of_nodes(),
-        edge_count=graph.number_of_edges(),
-        labels=_legend(graph, "label", LABEL_STYLES, _OTHER_LABEL),
-        types=_legend(graph, "type", TYPE_STYLES, _OTHER_TYPE),
-        data=_markup(script_json(data)),
-        **_assets(),
+    return str(
+        _template().render(
+            title=title,
+            built=data["built"],
+            node_count=graph.number_of_nodes(),
+            edge_count=graph.number_of_edges(),
+            labels=_legend(graph, "label", LABEL_STYLES, _OTHER_LABEL),
+            types=_legend(graph, "type", TYPE_STYLES, _OTHER_TYPE),
+            data=_markup(script_json(data)),
+            **_assets(),
+        )
     )
-    return write_text(Path(path), html)  # atomically: a reader never sees half a page
 
 
 def _page_data(graph: nx.MultiDiGraph, *, title: str, physics: bool) -> dict[str, Any]:

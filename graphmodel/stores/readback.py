@@ -19,9 +19,10 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.errors import EntityNotFound, WriteRefused
+from graphmodel.errors import EmptySelection, EntityNotFound, WriteRefused
 from graphmodel.graph.core import new_graph
 from graphmodel.graph.lookup import resolve_entity
+from graphmodel.graph.narrowing import Step, explain_empty
 from graphmodel.graph.select import Selection, Triple, select, select_items
 from graphmodel.schema import DOCUMENT_FIELDS, EVIDENCE_COLUMNS, LABELS, RELATION_TYPES
 from graphmodel.stores import GraphStore
@@ -40,7 +41,12 @@ __all__ = [
 
 
 def subgraph(
-    graph: nx.MultiDiGraph, selection: Selection, query: str | None = None, store: GraphStore | None = None
+    graph: nx.MultiDiGraph,
+    selection: Selection,
+    query: str | None = None,
+    store: GraphStore | None = None,
+    *,
+    allow_empty: bool = True,
 ) -> nx.MultiDiGraph:
     """The part of ``graph`` that ``query`` returns (if given), narrowed by ``selection``.
 
@@ -49,9 +55,11 @@ def subgraph(
 
     Raises:
         QueryError: the query failed or would write. EntityNotFound, DocumentError: see :func:`select`.
+        EmptySelection: the result has no node and ``allow_empty`` is false; the message says which
+            filter removed what (:func:`~graphmodel.graph.narrowing.explain_empty`).
     """
     if query is None:
-        return select(graph, selection)
+        return _nonempty(select(graph, selection), allow_empty, graph, selection)
     center = resolve_entity(graph, selection.center) if selection.center is not None else None
     if store is None:
         with temporary_store(graph) as temporary:
@@ -62,7 +70,16 @@ def subgraph(
     if center is not None and center not in returned:
         name = graph.nodes[center].get("name", center)
         raise EntityNotFound(f"{name} ({center}) is not among the entities the query returned")
-    return select(returned, replace(selection, center=center))
+    return _nonempty(select(returned, replace(selection, center=center)), allow_empty, graph, selection,
+                     ("--cypher", returned))
+
+
+def _nonempty(
+    sub: nx.MultiDiGraph, allow_empty: bool, graph: nx.MultiDiGraph, selection: Selection, first: Step | None = None
+) -> nx.MultiDiGraph:
+    if sub.number_of_nodes() == 0 and not allow_empty:
+        raise EmptySelection(f"nothing exported: {explain_empty(graph, selection, first)}")
+    return sub
 
 
 @contextmanager

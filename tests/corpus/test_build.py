@@ -1,21 +1,27 @@
-"""`graphmodel build` over the whole sample (data/docs) with the spaCy extractor, then stats on its output.
+"""`graphmodel build` over the whole sample (data/docs) with the spaCy extractor, then stats and exports of its output.
 
 Slow (several seconds), so it lives outside tests/unit; marked `corpus`.
 """
 
 from __future__ import annotations
 
+import re
+import shlex
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from export_schemas import first_per_id, schema_errors
 
 from graphmodel.cli.main import cli
+from graphmodel.export.write import dumps_subgraph
 from graphmodel.graph import graphfile
 
 pytestmark = pytest.mark.corpus
 
-DOCS = Path(__file__).resolve().parents[2] / "data" / "docs"
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "data" / "docs"
 
 # What `graphmodel build data/docs` finds (rules and the shipped relation model); update deliberately when the
 # extractor or the model changes.
@@ -72,3 +78,41 @@ def test_stats(built: tuple[Path, str]) -> None:
     result = CliRunner().invoke(cli, ["stats", str(out / "graph.json")])
     assert result.exit_code == 0
     assert result.output.splitlines() == ["5 documents", *COUNT_LINES]
+
+
+def readme_exports() -> list[str]:
+    """The `graphmodel export` lines of the README's export example that need no Neo4j server."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Exporting subgraphs", 1)[1].split("```bash", 1)[1].split("```", 1)[0]
+    return [line for line in block.splitlines() if line.startswith("graphmodel export") and "--neo4j" not in line]
+
+
+def test_the_readme_has_export_examples() -> None:
+    assert len(readme_exports()) >= 4
+
+
+@pytest.mark.parametrize("line", readme_exports())
+def test_readme_export_examples_write_something(
+    built: tuple[Path, str], line: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each example, run where `graphmodel build data/docs -o out` wrote the sample, exports a non-empty subgraph."""
+    out, _ = built
+    (tmp_path / "out").mkdir()
+    shutil.copy(out / "graph.json", tmp_path / "out" / "graph.json")
+    monkeypatch.chdir(tmp_path)
+    args, _, redirect = line.partition(" > ")
+    result = CliRunner().invoke(cli, shlex.split(args)[1:])
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(r"exported [1-9]\d* nodes, \d+ relationships to .+\n", result.stderr), result.stderr
+    if redirect:
+        Path(redirect).write_text(result.stdout, encoding="utf-8")
+    for path in [*tmp_path.glob("*.graphml"), *tmp_path.glob("*.gexf")]:
+        assert schema_errors(path.read_text(encoding="utf-8"), path.suffix[1:]) == []
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_the_sample_exports_are_valid_and_keep_every_edge(built: tuple[Path, str], fmt: str) -> None:
+    graph = graphfile.read(built[0] / "graph.json")
+    text = dumps_subgraph(graph, fmt)
+    assert schema_errors(text, fmt) == []
+    assert len(first_per_id(text, "edge")) == graph.number_of_edges() == 38

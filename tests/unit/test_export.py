@@ -62,7 +62,7 @@ def read_json(path: Path) -> tuple[set[str], Triples]:
 
 def read_graphml(path: Path) -> tuple[set[str], Triples]:
     graph = nx.read_graphml(path, force_multigraph=True)
-    return set(graph), {(s, d["type"], t) for s, t, d in graph.edges(data=True)}
+    return set(graph), {(s, d["relationship_type"], t) for s, t, d in graph.edges(data=True)}
 
 
 def read_gexf(path: Path) -> tuple[set[str], Triples]:
@@ -175,11 +175,13 @@ def test_graphml_attributes(selected: nx.MultiDiGraph, tmp_path: Path) -> None:
     (path,) = export.write_subgraph(selected, tmp_path / "sub.graphml")
     graph = nx.read_graphml(path, force_multigraph=True)
     node = graph.nodes[HEGSETH]
-    assert (node["label"], node["name"], node["mentions"]) == ("Person", "Pete Hegseth", 3)
+    assert (node["label"], node["entity_label"], node["name"], node["mentions"]) == (
+        "Pete Hegseth", "Person", "Pete Hegseth", 3)
     assert json.loads(node["aliases"]) == ["Hegseth", EVIL]
     assert json.loads(node["documents"]) == ["doc1"]
-    edge = graph.edges[HEGSETH, "country:united-states", "AFFILIATED_WITH"]
-    assert (edge["type"], edge["confidence"]) == ("AFFILIATED_WITH", 0.9)
+    edge = graph.edges[HEGSETH, "country:united-states", f"{HEGSETH}--AFFILIATED_WITH--country:united-states"]
+    assert (edge["label"], edge["relationship_type"], edge["weight"], edge["confidence"]) == (
+        "AFFILIATED_WITH", "AFFILIATED_WITH", 0.9, 0.9)
     assert json.loads(edge["evidence_sentences"]) == ["U.S. Defense Secretary Pete Hegseth spoke in Panama City."]
     assert json.loads(edge["evidence"])[0]["rule"] == "title"
     assert all(value is not None for _, data in graph.nodes(data=True) for value in data.values())
@@ -192,7 +194,8 @@ def test_gexf_attributes(selected: nx.MultiDiGraph, tmp_path: Path) -> None:
     assert (node["label"], node["entity_label"], node["name"], node["mentions"]) == (
         "Pete Hegseth", "Person", "Pete Hegseth", 3)
     (edge,) = [d for s, t, d in graph.edges(data=True) if (s, t) == (HEGSETH, "country:united-states")]
-    assert (edge["label"], edge["weight"], edge["confidence"]) == ("AFFILIATED_WITH", 0.9, 0.9)
+    assert (edge["id"], edge["label"], edge["relationship_type"], edge["weight"], edge["confidence"]) == (
+        f"{HEGSETH}--AFFILIATED_WITH--country:united-states", "AFFILIATED_WITH", "AFFILIATED_WITH", 0.9, 0.9)
     assert json.loads(edge["evidence_sentences"]) == ["U.S. Defense Secretary Pete Hegseth spoke in Panama City."]
 
 
@@ -201,6 +204,14 @@ def test_xml_formats_drop_characters_xml_forbids(selected: nx.MultiDiGraph, tmp_
     for suffix, reader in ((".graphml", nx.read_graphml), (".gexf", nx.read_gexf)):
         (path,) = export.write_subgraph(selected, tmp_path / f"sub{suffix}")
         assert reader(path).nodes[HEGSETH]["name"] == "Pete Hegseth"
+
+
+@pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
+def test_xml_formats_keep_every_other_character(selected: nx.MultiDiGraph, tmp_path: Path, suffix: str) -> None:
+    selected.nodes[HEGSETH]["name"] = EVIL
+    (path,) = export.write_subgraph(selected, tmp_path / f"sub{suffix}")
+    reader = nx.read_graphml if suffix == ".graphml" else nx.read_gexf
+    assert reader(path).nodes[HEGSETH]["name"] == EVIL
 
 
 def test_write_subgraph_html(selected: nx.MultiDiGraph, tmp_path: Path) -> None:
@@ -292,10 +303,18 @@ def test_format_for_unknown_extension() -> None:
         ".cypher or .html, or give the format (json, graphml, gexf, csv, cypher, html)")
 
 
-@pytest.mark.parametrize("fmt", ["csv", "html"])
-def test_dumps_subgraph_refuses_file_formats(selected: nx.MultiDiGraph, fmt: str) -> None:
-    with pytest.raises(GraphModelError, match=f"^the {fmt} format writes files and cannot go to standard output"):
-        export.dumps_subgraph(selected, fmt)
+def test_dumps_subgraph_refuses_csv(selected: nx.MultiDiGraph) -> None:
+    with pytest.raises(GraphModelError, match="^the csv format writes two files and cannot go to standard output"):
+        export.dumps_subgraph(selected, "csv")
+    with pytest.raises(GraphModelError, match="^the csv format writes two files"):
+        export.format_for("-", "csv")
+
+
+def test_dumps_subgraph_html_is_the_page(selected: nx.MultiDiGraph) -> None:
+    page = export.dumps_subgraph(selected, "html", title="Hegseth's circle")
+    assert page.startswith("<!doctype html>")
+    assert "Hegseth&#39;s circle" in page
+    assert "Central American Security Conference" in page
 
 
 def test_csv_paths() -> None:
@@ -455,13 +474,98 @@ def test_cli_export_standard_output_defaults_to_json(runner: CliRunner, sample_g
     assert set(graph) == {"country:honduras", "country:united-states", "initiative:operation-secure-border"}
 
 
-@pytest.mark.parametrize("fmt", ["csv", "html"])
-def test_cli_export_file_formats_refuse_standard_output(runner: CliRunner, sample_graph_file: Path, fmt: str) -> None:
-    result = runner.invoke(cli, ["export", str(sample_graph_file), "-o", "-", "--format", fmt])
+def test_cli_export_csv_refuses_standard_output(runner: CliRunner, sample_graph_file: Path) -> None:
+    result = runner.invoke(cli, ["export", str(sample_graph_file), "-o", "-", "--format", "csv"])
     assert result.exit_code == 1
     assert result.output == (
-        f"Error: the {fmt} format writes files and cannot go to standard output; give a file or folder name "
-        "(standard output takes json, graphml, gexf, cypher)\n")
+        "Error: the csv format writes two files and cannot go to standard output; give a file or folder name "
+        "(standard output takes json, graphml, gexf, cypher, html)\n")
+
+
+def test_cli_export_html_to_standard_output(runner: CliRunner, sample_graph_file: Path) -> None:
+    result = runner.invoke(cli, ["export", str(sample_graph_file), "--center", "hegseth", "-o", "-", "--format",
+                                 "html", "--title", "Hegseth"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("<!doctype html>")
+    assert "<title>Hegseth" in result.stdout
+    assert "Honduras" not in result.stdout
+    assert result.stderr == "exported 3 nodes, 2 relationships to standard output\n"
+
+
+# --- a selection that keeps nothing ---------------------------------------------------------------------
+
+
+EMPTY_SELECTIONS = [
+    (["--label", "Country", "--type", "PARTICIPATES_IN", "--min-confidence", "0.5"],
+     "no PARTICIPATES_IN relationship with confidence >= 0.5 joins two Country nodes: --label Country keeps 4 of 8 "
+     "nodes and 2 of 7 relationships; --type PARTICIPATES_IN keeps 0 of 2 relationships, so no node is left. "
+     "2 PARTICIPATES_IN relationships with confidence >= 0.5 join Country nodes to Initiative nodes: "
+     "add --label Initiative to keep them"),
+    (["--type", "VISITS"], "no VISITS relationship is left: --type VISITS keeps 0 of 7 relationships, "
+     "so no node is left"),
+    (["--type", "OPPOSES", "--min-confidence", "0.75"],
+     "no OPPOSES relationship with confidence >= 0.75 is left: --type OPPOSES keeps 1 of 7 relationships; "
+     "--min-confidence 0.75 keeps 0 of 1 relationship, so no node is left"),
+    (["--since", "2030-01-01"], "no entity is left in the documents selected: --since 2030-01-01 keeps 0 of 2 "
+     "documents, 0 of 8 nodes and 0 of 7 relationships"),
+    (["--doc", "Secure Border", "--label", "Person"], "no Person node is left in the documents selected: "
+     "--doc 'Secure Border' keeps 1 of 2 documents, 3 of 8 nodes and 2 of 7 relationships; "
+     "--label Person keeps 0 of 3 nodes and 0 of 2 relationships"),
+]
+
+
+@pytest.mark.parametrize(("options", "reason"), EMPTY_SELECTIONS, ids=[" ".join(o) for o, _ in EMPTY_SELECTIONS])
+def test_cli_export_of_nothing_says_why_and_writes_nothing(
+    runner: CliRunner, sample_graph_file: Path, tmp_path: Path, options: list[str], reason: str
+) -> None:
+    output = tmp_path / "out.gexf"
+    output.write_text("an earlier export\n", encoding="utf-8")
+    result = runner.invoke(cli, ["export", str(sample_graph_file), *options, "-o", str(output)])
+    assert result.exit_code == 1
+    assert result.output == f"Error: nothing exported: {reason}\n"
+    assert output.read_text(encoding="utf-8") == "an earlier export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.json", "out.gexf"]
+
+
+def test_cli_export_of_nothing_leaves_csv_files_and_folders_alone(
+    runner: CliRunner, sample_graph_file: Path, tmp_path: Path
+) -> None:
+    prefix = tmp_path / "out.csv"
+    earlier = csv_paths(prefix)
+    for path in earlier:
+        path.write_text("an earlier export\n", encoding="utf-8")
+    for output in (prefix, tmp_path / "folder"):
+        result = runner.invoke(cli, ["export", str(sample_graph_file), "--type", "VISITS", "-o", str(output),
+                                     "--format", "csv"])
+        assert result.exit_code == 1
+        assert result.output.startswith("Error: nothing exported: no VISITS relationship is left")
+    assert [path.read_text(encoding="utf-8") for path in earlier] == ["an earlier export\n"] * 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.json", "out_nodes.csv", "out_relationships.csv"]
+
+
+def test_cli_export_of_nothing_from_a_query(runner: CliRunner, sample_database: Path, tmp_path: Path) -> None:
+    query = "MATCH (p:Person)-[r]->(e) RETURN p, r, e"
+    result = runner.invoke(cli, ["export", "--db", str(sample_database), "--cypher", query, "--type", "HOSTS",
+                                 "-o", str(tmp_path / "out.gexf")])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: nothing exported: no HOSTS relationship is left: --cypher keeps 3 of 8 nodes and 2 of 7 "
+        "relationships; --type HOSTS keeps 0 of 2 relationships, so no node is left\n")
+    result = runner.invoke(cli, ["export", "--db", str(sample_database), "--cypher",
+                                 "MATCH (p:Person)-[:HOSTS]->(e) RETURN p, e", "-o", str(tmp_path / "out.gexf")])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: nothing exported: the --cypher query returns no entity: --cypher keeps 0 of 8 nodes and 0 of 7 "
+        "relationships\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_export_of_an_empty_graph(runner: CliRunner, tmp_path: Path) -> None:
+    empty = graphfile.write(nx.MultiDiGraph(documents={}), tmp_path / "empty.json")
+    result = runner.invoke(cli, ["export", str(empty), "-o", "-"])
+    assert result.exit_code == 1
+    assert result.output == "Error: nothing exported: the graph has no entities\n"
+    assert not (tmp_path / "-").exists()
 
 
 def test_cli_export_csv_folder(runner: CliRunner, sample_graph_file: Path, tmp_path: Path) -> None:
