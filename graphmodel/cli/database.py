@@ -10,6 +10,7 @@ import click
 
 from graphmodel.cli.options import neo4j_auth, neo4j_flag, neo4j_options, open_store, uses_neo4j
 from graphmodel.graph import graphfile
+from graphmodel.stores.rows import BATCH_SIZE
 
 __all__ = ["load", "query"]
 
@@ -25,7 +26,7 @@ def _load_progress(total: int) -> Any:
 @click.command()
 @click.argument("graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--replace", is_flag=True, help="Delete graphmodel's nodes (the entity labels and Document) first.")
-@click.option("--batch-size", type=click.IntRange(min=1), default=1000, show_default=True,
+@click.option("--batch-size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True,
               help="Rows per transaction.")
 @neo4j_options
 def load(graph_file: Path, replace: bool, batch_size: int, uri: str, user: str, database: str) -> None:

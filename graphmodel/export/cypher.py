@@ -59,7 +59,7 @@ def dumps_cypher(graph: nx.MultiDiGraph, batch_size: int = BATCH_SIZE) -> str:
     >>> g.add_node("country:panama", label="Country", name='Pan"ama', aliases=[], mentions=1, documents=[])
     >>> print(*[line for line in dumps_cypher(g).splitlines() if line.startswith(":param")], sep="\n")
     :param rows => [{key: "country:panama", name: "Pan\"ama", aliases: [], mentions: 1, documents: []}]
-    :param rows => [{key: "country:panama", out: []}]
+    :param rows => [{key: "country:panama", hash: "93c298e2fa0545c7b316ed460373d437", documents: [], out: []}]
     """
     rows = load_rows(graph)
     lines = [

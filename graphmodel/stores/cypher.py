@@ -26,12 +26,17 @@ from graphmodel.stores.rows import LoadRows
 __all__ = [
     "CLEAR_BATCH",
     "COUNT_GRAPH",
+    "CHECK_ENTITIES",
+    "CONTENT_HASH",
+    "CREATE_ENTITIES",
+    "CREATE_MENTIONS",
+    "CREATE_RELATIONSHIPS",
+    "FINISH_ENTITIES",
     "MERGE_DOCUMENTS",
     "MERGE_ENTITIES",
     "MERGE_MENTIONS",
     "MERGE_RELATIONSHIPS",
     "PING",
-    "PRUNE_RELATIONSHIPS",
     "READ_DOCUMENTS",
     "READ_ENTITIES",
     "READ_RELATIONSHIPS",
@@ -76,8 +81,17 @@ def _assign(pairs: list[tuple[str, str]]) -> str:
 # A load SETs every property graphmodel keeps from the file, never merging with what an earlier
 # load stored: loading a file makes everything it holds exactly as the file says, whatever was
 # loaded before. An entity of the file keeps only the file's MENTIONS and outgoing relationships
-# (PRUNE_RELATIONSHIPS). Entities and documents the file does not hold, and their relationships,
-# are left alone; `load --replace` removes them first.
+# (FINISH_ENTITIES). Entities and documents the file does not hold, and their relationships, are
+# left alone; `load --replace` removes them first.
+#
+# Each entity node keeps `content_hash`, the hash of its row, MENTIONS and outgoing relationships in
+# the file that wrote it (LoadRows.hashes). CHECK_ENTITIES sorts the file's entities into missing
+# (written with the CREATE statements), unchanged (same hash and as many relationships as the file
+# has: skipped) and changed (the MERGE statements, which drop the hash until FINISH_ENTITIES has
+# pruned what the file no longer holds, so that a load that stops part-way never leaves a hash that
+# vouches for half-written relationships).
+CONTENT_HASH = "content_hash"  # graphmodel's bookkeeping on entity nodes; query results leave it out
+_TYPE_UNION = "|".join(RELATION_TYPES)
 _DOCUMENT_PAIRS = [(f"d.{field}", f"row.props.{field}") for field in DOCUMENT_PROPERTIES]
 MERGE_DOCUMENTS = f"""
 UNWIND $rows AS row
@@ -87,29 +101,51 @@ WHERE {_changed(_DOCUMENT_PAIRS)}
 SET {_assign(_DOCUMENT_PAIRS)}
 """
 
-# An entity's MENTIONS are its documents in the file: one from a document it no longer lists goes.
+CHECK_ENTITIES = f"""
+UNWIND $rows AS row
+OPTIONAL MATCH (e:__LABEL__ {{key: row.key}})
+WITH row.key AS key, e, row
+WHERE e IS NULL OR (e.{CONTENT_HASH} = row.hash AND COUNT {{ (e)-[:{_TYPE_UNION}]->() }} = row.out
+                    AND COUNT {{ (e)<-[:MENTIONS]-() }} = row.mentioned)
+RETURN collect(CASE WHEN e IS NULL THEN key END) AS missing, collect(CASE WHEN e IS NOT NULL THEN key END) AS same
+"""
+
 _ENTITY_PAIRS = [(f"e.{name}", f"row.{name}") for name in STORE_NODE_PROPERTIES if name != "key"]
 MERGE_ENTITIES = f"""
 UNWIND $rows AS row
 MERGE (e:__LABEL__ {{key: row.key}})
 WITH e, row
-CALL (e, row) {{
-  OPTIONAL MATCH (d:{DOCUMENT_LABEL})-[m:MENTIONS]->(e) WHERE NOT d.id IN row.documents
-  DELETE m
+CALL (e) {{
+  WITH e WHERE e.{CONTENT_HASH} IS NOT NULL
+  REMOVE e.{CONTENT_HASH}
 }}
 WITH e, row
 WHERE {_changed(_ENTITY_PAIRS)}
 SET {_assign(_ENTITY_PAIRS)}
 """
 
+# A new entity is complete once its MENTIONS and relationships are: CHECK_ENTITIES counts them.
+CREATE_ENTITIES = f"""
+UNWIND $rows AS row
+CREATE (e:__LABEL__ {{key: row.key}})
+SET {_assign(_ENTITY_PAIRS)}, e.{CONTENT_HASH} = row.hash
+"""
+
 MERGE_MENTIONS = f"""
 UNWIND $rows AS row
 MATCH (e:__LABEL__ {{key: row.key}})
-MERGE (d:{DOCUMENT_LABEL} {{id: row.doc}})
+MATCH (d:{DOCUMENT_LABEL} {{id: row.doc}})
 MERGE (d)-[m:MENTIONS]->(e)
 WITH m, row
 WHERE {_changed([("m.count", "row.count")])}
 SET m.count = row.count
+"""
+
+CREATE_MENTIONS = f"""
+UNWIND $rows AS row
+MATCH (e:__LABEL__ {{key: row.key}})
+MATCH (d:{DOCUMENT_LABEL} {{id: row.doc}})
+CREATE (d)-[:MENTIONS {{count: row.count}}]->(e)
 """
 
 # Confidence and evidence are the file's: the graph file already combined every piece of evidence
@@ -126,12 +162,27 @@ WHERE {_changed(_RELATIONSHIP_PAIRS)}
 SET {_assign(_RELATIONSHIP_PAIRS)}
 """
 
-# Run after the MERGEs, with one row per entity of the file: {key, out: [[type, target key], ...]}.
-PRUNE_RELATIONSHIPS = f"""
+CREATE_RELATIONSHIPS = f"""
 UNWIND $rows AS row
-MATCH (s:__LABEL__ {{key: row.key}})-[r:{"|".join(RELATION_TYPES)}]->(t)
-WHERE NOT [type(r), t.key] IN row.out
-DELETE r
+MATCH (s:__SOURCE__ {{key: row.source}})
+MATCH (t:__TARGET__ {{key: row.target}})
+CREATE (s)-[r:__TYPE__]->(t)
+SET {_assign(_RELATIONSHIP_PAIRS)}
+"""
+
+# Run after the MERGEs, with one row per changed entity: {key, hash, documents, out: [[type, target key], ...]}.
+FINISH_ENTITIES = f"""
+UNWIND $rows AS row
+MATCH (s:__LABEL__ {{key: row.key}})
+CALL (s, row) {{
+  MATCH (s)-[r:{_TYPE_UNION}]->(t) WHERE NOT [type(r), t.key] IN row.out
+  DELETE r
+}}
+CALL (s, row) {{
+  MATCH (s)<-[m:MENTIONS]-(d) WHERE NOT d.id IN row.documents
+  DELETE m
+}}
+SET s.{CONTENT_HASH} = row.hash
 """
 
 PING = "RETURN 1"  # connect() runs it so that an unknown database fails at once, with a clear message
@@ -158,25 +209,25 @@ RETURN s.key AS source, type(r) AS type, t.key AS target, r AS relationship
 READ_DOCUMENTS = "MATCH (d:Document) RETURN d"
 
 
-def load_statements(rows: LoadRows) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+def load_statements(rows: LoadRows, new: LoadRows | None = None) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """Each statement of a load, with the rows it reads as ``$rows``: documents, entities per label,
-    ``MENTIONS`` per label, relationships per (type, source label, target label), then per label the
-    outgoing relationships each entity keeps (:data:`PRUNE_RELATIONSHIPS`)."""
+    ``MENTIONS`` per label, relationships per (type, source label, target label), then per label
+    :data:`FINISH_ENTITIES`. ``rows`` are MERGEd; ``new`` (entities the database does not hold, with
+    their MENTIONS and outgoing relationships; its documents are not read) are CREATEd."""
+    new = new or LoadRows()
     yield MERGE_DOCUMENTS, rows.documents
-    for label, group in rows.entities.items():
-        yield MERGE_ENTITIES.replace("__LABEL__", quote_name(label)), group
-    for label, group in rows.mentions.items():
-        yield MERGE_MENTIONS.replace("__LABEL__", quote_name(label)), group
-    for (rtype, source, target), group in rows.relationships.items():
-        query = MERGE_RELATIONSHIPS.replace("__TYPE__", quote_name(rtype))
-        yield query.replace("__SOURCE__", quote_name(source)).replace("__TARGET__", quote_name(target)), group
-    out: dict[str, list[list[str]]] = {}
-    for (rtype, _, _), group in rows.relationships.items():
-        for row in group:
-            out.setdefault(row["source"], []).append([str(rtype), row["target"]])
-    for label, group in rows.entities.items():
-        kept = [{"key": row["key"], "out": sorted(out.get(row["key"], []))} for row in group]
-        yield PRUNE_RELATIONSHIPS.replace("__LABEL__", quote_name(label)), kept
+    for template, lot in ((MERGE_ENTITIES, rows), (CREATE_ENTITIES, new)):
+        for label, group in lot.entities.items():
+            yield template.replace("__LABEL__", quote_name(label)), group
+    for template, lot in ((MERGE_MENTIONS, rows), (CREATE_MENTIONS, new)):
+        for label, group in lot.mentions.items():
+            yield template.replace("__LABEL__", quote_name(label)), group
+    for template, lot in ((MERGE_RELATIONSHIPS, rows), (CREATE_RELATIONSHIPS, new)):
+        for (rtype, source, target), group in lot.relationships.items():
+            query = template.replace("__TYPE__", quote_name(rtype))
+            yield query.replace("__SOURCE__", quote_name(source)).replace("__TARGET__", quote_name(target)), group
+    for label, group in rows.finish_rows().items():
+        yield FINISH_ENTITIES.replace("__LABEL__", quote_name(label)), group
 
 
 def quote_name(name: str) -> str:

@@ -10,19 +10,25 @@ type, whose properties are ``confidence`` and the evidence as the parallel lists
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
+from operator import itemgetter
 from typing import Any, TypeVar
 
 import networkx as nx
 
 from graphmodel.schema import DOCUMENT_PROPERTIES, EVIDENCE_COLUMNS, EntityLabel, RelationType
 
-__all__ = ["LoadRows", "Written", "batched", "entity_row", "evidence_columns", "load_rows"]
+__all__ = ["BATCH_SIZE", "LoadRows", "Written", "batched", "entity_row", "evidence_columns", "load_rows"]
 
 T = TypeVar("T")
+
+_EVIDENCE_FIELDS = itemgetter(*EVIDENCE_COLUMNS)
+BATCH_SIZE = 10_000  # rows per Neo4j transaction: the fastest bench/neo4j_load.py measured (1,000 to 20,000)
 
 
 def entity_row(key: str, data: Mapping[str, Any]) -> dict[str, Any]:
@@ -48,9 +54,9 @@ def evidence_columns(evidence: Sequence[Mapping[str, Any]]) -> dict[str, list[An
     >>> evidence_columns([{"doc": "d1", "sentence": "S.", "start": 0, "end": 2, "rule": "r"}])["evidence_docs"]
     ['d1']
     """
-    positions = {"start", "end"}
-    return {column: [int(e[field]) if field in positions else e[field] for e in evidence]
-            for field, column in EVIDENCE_COLUMNS.items()}
+    values = list(zip(*map(_EVIDENCE_FIELDS, evidence), strict=True)) or [()] * len(EVIDENCE_COLUMNS)
+    return {column: list(map(int, column_values)) if field in ("start", "end") else list(column_values)
+            for (field, column), column_values in zip(EVIDENCE_COLUMNS.items(), values, strict=True)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +85,43 @@ class LoadRows:
     relationships: dict[tuple[RelationType, EntityLabel, EntityLabel], list[dict[str, Any]]] = field(
         default_factory=dict
     )
+    # per entity key: the content hash of its row, MENTIONS and outgoing relationships, and the
+    # [type, target key] pairs of those relationships
+    hashes: dict[str, str] = field(default_factory=dict)
+    outgoing: dict[str, list[list[str]]] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
         """The number of rows over all groups (what a progress bar counts)."""
         groups = [self.documents, *self.entities.values(), *self.mentions.values(), *self.relationships.values()]
         return sum(len(rows) for rows in groups)
+
+    def check_rows(self) -> dict[EntityLabel, list[dict[str, Any]]]:
+        """Per label, what tells a stored entity that is as this file would write it: its key, content
+        hash, number of outgoing relationships and of documents mentioning it."""
+        return {label: [{"key": row["key"], "hash": self.hashes[row["key"]], "out": len(self.outgoing[row["key"]]),
+                         "mentioned": len(row["documents"])} for row in group]
+                for label, group in self.entities.items()}
+
+    def finish_rows(self) -> dict[EntityLabel, list[dict[str, Any]]]:
+        """Per label, what an entity keeps (documents and outgoing [type, target key] pairs) and its hash."""
+        return {label: [{"key": row["key"], "hash": self.hashes[row["key"]], "documents": row["documents"],
+                         "out": self.outgoing[row["key"]]} for row in group]
+                for label, group in self.entities.items()}
+
+    def select(self, keys: Collection[str], *, new: bool = False) -> LoadRows:
+        """The rows of the entities ``keys``, their MENTIONS and outgoing relationships. ``new``: for
+        entities the database does not hold (no documents; entity rows carry their hash)."""
+        def pick(groups: Mapping[Any, list[dict[str, Any]]], name: str) -> dict[Any, list[dict[str, Any]]]:
+            chosen = {group: [row for row in rows if row[name] in keys] for group, rows in groups.items()}
+            return {group: rows for group, rows in chosen.items() if rows}
+
+        entities = pick(self.entities, "key")
+        if new:
+            entities = {label: [{**row, "hash": self.hashes[row["key"]]} for row in rows]
+                        for label, rows in entities.items()}
+        return LoadRows([] if new else self.documents, entities, pick(self.mentions, "key"),
+                        pick(self.relationships, "source"), self.hashes, self.outgoing)
 
 
 def load_rows(graph: nx.MultiDiGraph) -> LoadRows:
@@ -104,17 +141,37 @@ def load_rows(graph: nx.MultiDiGraph) -> LoadRows:
     entities: dict[EntityLabel, list[dict[str, Any]]] = defaultdict(list)
     mentions: dict[EntityLabel, list[dict[str, Any]]] = defaultdict(list)
     doc_ids: set[str] = set(graph.graph.get("documents", {}))
-    for key, data in sorted(graph.nodes(data=True)):
-        label = EntityLabel(data["label"])
+    labels: dict[str, EntityLabel] = {}
+    for key, data in sorted(graph.nodes(data=True), key=itemgetter(0)):
+        labels[key] = label = EntityLabel(data["label"])
         row = entity_row(key, data)
         entities[label].append(row)
         mentions[label].extend({"key": key, "doc": doc, "count": 1} for doc in row["documents"])
         doc_ids.update(row["documents"])
-    relationships = _relationship_rows(graph)
+    relationships = _relationship_rows(graph, labels)
     for rows in relationships.values():
         doc_ids.update(doc for row in rows for doc in row["evidence_docs"])
     return LoadRows(_document_rows(graph.graph.get("documents", {}), doc_ids), dict(entities), dict(mentions),
-                    relationships)
+                    relationships, *_hashes(entities, relationships))
+
+
+def _hashes(
+    entities: Mapping[EntityLabel, list[dict[str, Any]]],
+    relationships: Mapping[tuple[RelationType, EntityLabel, EntityLabel], list[dict[str, Any]]],
+) -> tuple[dict[str, str], dict[str, list[list[str]]]]:
+    # JSON of str, int, float, lists and dicts (in insertion order) is the same across runs and versions
+    out: dict[str, list[tuple[str, str, str, dict[str, Any]]]] = defaultdict(list)
+    for (rtype, _, target_label), rows in relationships.items():
+        for row in rows:
+            out[row["source"]].append((rtype.value, row["target"], target_label.value, row))
+    hashes, outgoing = {}, {}
+    for label, rows in entities.items():
+        for row in rows:
+            mine = sorted(out.get(row["key"], []), key=itemgetter(0, 1))
+            outgoing[row["key"]] = [[rtype, target] for rtype, target, _, _ in mine]
+            text = json.dumps([label.value, row, mine], separators=(",", ":"))
+            hashes[row["key"]] = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    return hashes, outgoing
 
 
 def _document_rows(metadata: Mapping[str, Mapping[str, Any]], doc_ids: set[str]) -> list[dict[str, Any]]:
@@ -127,14 +184,14 @@ def _document_rows(metadata: Mapping[str, Mapping[str, Any]], doc_ids: set[str])
 
 
 def _relationship_rows(
-    graph: nx.MultiDiGraph,
+    graph: nx.MultiDiGraph, labels: Mapping[str, EntityLabel]
 ) -> dict[tuple[RelationType, EntityLabel, EntityLabel], list[dict[str, Any]]]:
     groups: dict[tuple[RelationType, EntityLabel, EntityLabel], list[dict[str, Any]]] = defaultdict(list)
-    for source, target, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
-        group = (RelationType(key), EntityLabel(graph.nodes[source]["label"]),
-                 EntityLabel(graph.nodes[target]["label"]))
-        groups[group].append({"source": source, "target": target, "confidence": float(data["confidence"]),
-                              **evidence_columns(data.get("evidence") or [])})
+    types = {rtype.value: rtype for rtype in RelationType}
+    for source, target, key, data in sorted(graph.edges(keys=True, data=True), key=itemgetter(0, 1, 2)):
+        groups[types[key], labels[source], labels[target]].append(
+            {"source": source, "target": target, "confidence": float(data["confidence"]),
+             **evidence_columns(data.get("evidence") or [])})
     return dict(groups)
 
 

@@ -166,6 +166,60 @@ def test_a_reload_sets_the_evidence_of_the_file(neo4j_store: Neo4jStore) -> None
     assert rows(neo4j_store, "MATCH ()-[r:VISITS]->() RETURN r.evidence_starts, r.confidence") == [([100], 0.75)]
 
 
+class Total:
+    """A progress callback that records how many rows a load sends."""
+
+    def __init__(self) -> None:
+        self.rows: list[int] = []
+
+    def __call__(self, total: int) -> None:
+        self.rows.append(total)
+
+
+def test_a_reload_sends_only_what_differs(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
+    sent = Total()
+    neo4j_store.write(sample_graph, progress=sent)
+    neo4j_store.write(sample_graph, progress=sent)  # unchanged: the documents' rows alone
+    changed = sample_graph.copy()
+    (target,) = [t for _, t, key in changed.out_edges(US, keys=True) if key == "PARTICIPATES_IN"]
+    changed.edges[US, target, "PARTICIPATES_IN"]["confidence"] = 0.55
+    summary = neo4j_store.write(changed, progress=sent)
+
+    us = changed.nodes[US]
+    # the documents, then for the United States alone: its row, MENTIONS, outgoing relationships, final row
+    assert sent.rows == [sent.rows[0], 2, 2 + 1 + len(us["documents"]) + changed.out_degree(US) + 1]
+    assert rows(neo4j_store, "MATCH (:Country {key: $us})-[r:PARTICIPATES_IN]->() RETURN r.confidence", us=US) \
+        == [(0.55,)]
+    assert (summary.nodes_created, summary.relationships_created) == (0, 0)
+
+
+def test_a_reload_restores_what_was_deleted_by_hand(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
+    neo4j_store.write(sample_graph)
+    reference = snapshot(neo4j_store)
+    neo4j_store.run("MATCH (:Country {key: $us})-[r:PARTICIPATES_IN]->() DELETE r", {"us": US}, write=True)
+    neo4j_store.run("MATCH (:Document)-[m:MENTIONS]->(:Person) DELETE m", write=True)
+    neo4j_store.run("MATCH (c:Country {key: $china}) DETACH DELETE c", {"china": CHINA}, write=True)
+
+    repaired = neo4j_store.write(sample_graph)
+
+    assert snapshot(neo4j_store) == reference
+    assert repaired.nodes_created == 1
+
+
+def test_an_entity_changed_by_another_file_is_rewritten_by_a_reload(
+    neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph
+) -> None:
+    neo4j_store.write(sample_graph)
+    reference = snapshot(neo4j_store)
+    neo4j_store.write(second_graph())  # Hegseth, the United States, Panama and China as another corpus has them
+    neo4j_store.write(sample_graph)
+
+    nodes, edges = snapshot(neo4j_store)
+    keys = {HEGSETH, US, PANAMA, CHINA}
+    assert [n for n in nodes if n[1].get("key") in keys] == [n for n in reference[0] if n[1].get("key") in keys]
+    assert [e for e in edges if e[0] in keys] == [e for e in reference[1] if e[0] in keys]
+
+
 def test_a_failed_load_keeps_whole_batches_and_a_rerun_completes(
     neo4j_uri: str, neo4j_auth: tuple[str, str] | None, neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph
 ) -> None:

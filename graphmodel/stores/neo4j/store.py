@@ -17,11 +17,19 @@ import networkx as nx
 
 from graphmodel.errors import StoreUnavailable
 from graphmodel.stores import QueryResult
-from graphmodel.stores.cypher import CLEAR_BATCH, COUNT_GRAPH, PING, SCHEMA_STATEMENTS, load_statements
+from graphmodel.stores.cypher import (
+    CHECK_ENTITIES,
+    CLEAR_BATCH,
+    COUNT_GRAPH,
+    PING,
+    SCHEMA_STATEMENTS,
+    load_statements,
+    quote_name,
+)
 from graphmodel.stores.neo4j import logs
 from graphmodel.stores.neo4j.errors import Target, check_plan, check_read_only_text, translated_errors
 from graphmodel.stores.neo4j.values import collect_rows
-from graphmodel.stores.rows import batched, load_rows
+from graphmodel.stores.rows import BATCH_SIZE, LoadRows, batched, load_rows
 
 __all__ = [
     "BOLT_SCHEMES",
@@ -63,7 +71,7 @@ class ProgressBar(Protocol):
 class Neo4jStore:
     """Reads and writes graphmodel's schema in one Neo4j database through a driver it is given (a ``GraphWriter``)."""
 
-    def __init__(self, driver: neo4j.Driver, target: Target, *, batch_size: int = 1000) -> None:
+    def __init__(self, driver: neo4j.Driver, target: Target, *, batch_size: int = BATCH_SIZE) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         self._driver = driver
@@ -101,9 +109,12 @@ class Neo4jStore:
         replace: bool = False,
         progress: Callable[[int], ProgressBar | None] | None = None,
     ) -> LoadSummary:
-        """Write a graph with MERGE, one transaction per batch: everything the graph holds gets exactly its
-        values (SET from the graph, never merged with an earlier load), so that a reload changes nothing.
+        """Write a graph, one transaction per batch: everything the graph holds gets exactly its values
+        (SET from the graph, never merged with an earlier load), so that a reload changes nothing.
         Entities, documents and relationships the graph does not hold are left alone unless ``replace``.
+        Entities the database lacks are CREATEd, entities stored as the graph has them (content hash and
+        relationship counts, see :data:`~graphmodel.stores.cypher.CHECK_ENTITIES`) are skipped, the
+        others are MERGEd.
 
         Args:
             graph: a graph as :func:`graphmodel.graph.graphfile.read` returns it.
@@ -117,12 +128,15 @@ class Neo4jStore:
         rows = load_rows(graph)
         deleted = self.clear() if replace else 0
         self.apply_schema()
+        unchanged, missing = self._sort_entities(rows)
+        statements = list(load_statements(rows.select(rows.hashes.keys() - unchanged - missing),
+                                          rows.select(missing, new=True)))
         counters = {"nodes_created": 0, "relationships_created": 0, "properties_set": 0}
         with ExitStack() as stack:
-            bar = progress(rows.total) if progress else None
+            bar = progress(sum(len(group) for _, group in statements)) if progress else None
             if bar is not None:
                 stack.enter_context(bar)
-            for query, group in load_statements(rows):
+            for query, group in statements:
                 for batch in batched(group, self.batch_size):
                     self._write_batch(query, batch, counters)
                     if bar is not None:
@@ -131,6 +145,20 @@ class Neo4jStore:
                            sum(map(len, rows.entities.values())), sum(map(len, rows.mentions.values())),
                            sum(map(len, rows.relationships.values())),
                            nodes_deleted=deleted, seconds=time.perf_counter() - started, **counters)
+
+    def _sort_entities(self, rows: LoadRows) -> tuple[set[str], set[str]]:
+        """The keys of the graph's entities stored as the graph has them, and of those not stored."""
+        unchanged: set[str] = set()
+        missing: set[str] = set()
+        with translated_errors(self.target):
+            for label, group in rows.check_rows().items():
+                query = CHECK_ENTITIES.replace("__LABEL__", quote_name(label))
+                for batch in batched(group, self.batch_size):
+                    records, _, _ = self._driver.execute_query(query, rows=batch, database_=self.database,
+                                                               routing_=neo4j.RoutingControl.READ)
+                    missing.update(records[0]["missing"])
+                    unchanged.update(records[0]["same"])
+        return unchanged, missing
 
     def _write_batch(self, query: str, batch: list[dict[str, Any]], counters: dict[str, int]) -> None:
         with translated_errors(self.target):
@@ -179,7 +207,7 @@ def connect(
     auth: tuple[str, str] | None,
     *,
     database: str = "neo4j",
-    batch_size: int = 1000,
+    batch_size: int = BATCH_SIZE,
 ) -> Iterator[Neo4jStore]:
     """Build the driver, check that the server answers and the database exists, and yield a store.
 

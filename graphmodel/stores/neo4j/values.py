@@ -10,6 +10,7 @@ import neo4j.graph
 import neo4j.time
 
 from graphmodel.schema import LABELS
+from graphmodel.stores.cypher import CONTENT_HASH
 
 __all__ = ["collect_rows", "to_plain"]
 
@@ -25,14 +26,16 @@ def collect_rows(tx: neo4j.ManagedTransaction, query: str,
 def to_plain(value: Any) -> Any:
     """Convert a value returned by the driver into plain Python (dicts, lists, strings, numbers).
 
-    A node becomes ``{"_label": ..., **properties}``, a relationship ``{"_type": ..., **properties}``,
-    a path the list of its nodes and relationships in order, a temporal value its ISO text.
+    A node becomes ``{"_label": ..., **properties}`` (without the load's ``content_hash``), a
+    relationship ``{"_type": ..., **properties}``, a path the list of its nodes and relationships in
+    order, a temporal value its ISO text.
 
     >>> to_plain([1, {"a": (2, 3)}])
     [1, {'a': [2, 3]}]
     """
     if isinstance(value, neo4j.graph.Node):
-        return {"_label": _main_label(value.labels), **{k: to_plain(v) for k, v in value.items()}}
+        return {"_label": _main_label(value.labels),
+                **{k: to_plain(v) for k, v in value.items() if k != CONTENT_HASH}}
     if isinstance(value, neo4j.graph.Relationship):
         return {"_type": value.type, **{k: to_plain(v) for k, v in value.items()}}
     if isinstance(value, neo4j.graph.Path):

@@ -4,29 +4,50 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.graphdb.config.Setting;
 import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilder;
 import org.neo4j.harness.Neo4jBuilders;
 
 /**
  * A real Neo4j 5.26 server (community, in-process via neo4j-harness) for tests and CI.
  *
- * <p>Usage: {@code java -cp ... graphmodel.Neo4jServer [PORT [DATA_DIR]]}; PORT defaults to
- * $NEO4J_PORT or 7687, DATA_DIR to $NEO4J_DATA_DIR or a temporary directory that is deleted on
- * stop. Bolt listens on 127.0.0.1:PORT only, HTTP is off, authentication is on: user "neo4j" with
+ * <p>Usage: {@code java -cp ... graphmodel.Neo4jServer [--setting NAME=VALUE]... [PORT [DATA_DIR]]};
+ * PORT defaults to $NEO4J_PORT or 7687, DATA_DIR to $NEO4J_DATA_DIR or a temporary directory that
+ * is deleted on stop. Each {@code --setting} is a Neo4j setting as neo4j.conf spells it (e.g.
+ * {@code server.memory.pagecache.size=4g}), parsed and validated by Neo4j; it overrides the
+ * harness's test defaults (an 8 MB page cache among them). Bolt listens on 127.0.0.1:PORT only, HTTP is off, authentication is on: user "neo4j" with
  * the password from $NEO4J_PASSWORD (required, at least 8 characters as in Neo4j's own default).
  * Prints "READY bolt://127.0.0.1:PORT" once Bolt answers; SIGTERM/SIGINT shut it down cleanly.
  */
 public final class Neo4jServer {
     private static final String HOST = "127.0.0.1";
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> settings = new LinkedHashMap<>();
+        List<String> positional = new ArrayList<>();
+        for (int i = 0; i < argv.length; i++) {
+            if (argv[i].equals("--setting") && i + 1 < argv.length && argv[i + 1].contains("=")) {
+                String[] pair = argv[++i].split("=", 2);
+                settings.put(pair[0].trim(), pair[1].trim());
+            } else if (argv[i].startsWith("--")) {
+                fail("unknown option " + argv[i] + " (expected --setting NAME=VALUE)");
+            } else {
+                positional.add(argv[i]);
+            }
+        }
+        String[] args = positional.toArray(new String[0]);
         int port = Integer.parseInt(arg(args, 0, "NEO4J_PORT", "7687"));
         String dataDir = arg(args, 1, "NEO4J_DATA_DIR", "");
         String password = System.getenv().getOrDefault("NEO4J_PASSWORD", "");
@@ -44,6 +65,7 @@ public final class Neo4jServer {
                 .withConfig(GraphDatabaseSettings.auth_enabled, true) // the harness turns it off
                 // stop in ~1s instead of ~11s: Bolt's netty event loops wait 5s "quiet period" twice
                 .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
+        applySettings(builder, settings);
         if (!dataDir.isEmpty()) {
             Path dir = Files.createDirectories(Path.of(dataDir)).toAbsolutePath();
             builder.withConfig(GraphDatabaseSettings.data_directory, dir); // kept across restarts
@@ -77,6 +99,28 @@ public final class Neo4jServer {
                 + " (community, neo4j-harness), auth enabled, user neo4j");
         System.out.println("READY bolt://" + HOST + ":" + port);
         stopped.await(); // park the main thread until the shutdown hook has run
+    }
+
+    /** Parses NAME=VALUE settings with Neo4j's own config (unknown names and bad values fail) and applies them. */
+    private static void applySettings(Neo4jBuilder builder, Map<String, String> settings) {
+        if (settings.isEmpty()) {
+            return;
+        }
+        Config parsed;
+        try {
+            parsed = Config.newBuilder().setRaw(settings).build();
+        } catch (RuntimeException e) {
+            fail("bad setting: " + e.getMessage());
+            return;
+        }
+        for (String name : settings.keySet()) {
+            Setting<Object> setting = parsed.getDeclaredSettings().get(name);
+            if (setting == null) {
+                fail("unknown Neo4j setting " + name);
+            }
+            builder.withConfig(setting, parsed.get(setting));
+            System.out.println("setting " + name + "=" + settings.get(name));
+        }
     }
 
     /** Sets the neo4j user's password (default "neo4j", change required) through the system db. */
