@@ -28,7 +28,7 @@ __all__ = ["BATCH_SIZE", "LoadRows", "Written", "batched", "entity_row", "eviden
 T = TypeVar("T")
 
 _EVIDENCE_FIELDS = itemgetter(*EVIDENCE_COLUMNS)
-BATCH_SIZE = 10_000  # rows per Neo4j transaction: the fastest bench/neo4j_load.py measured (1,000 to 20,000)
+BATCH_SIZE = 10_000  # rows per Neo4j transaction: faster than 1,000 in bench/neo4j_load.py
 
 
 def entity_row(key: str, data: Mapping[str, Any]) -> dict[str, Any]:
