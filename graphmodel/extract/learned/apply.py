@@ -73,7 +73,7 @@ def prepare(document: Document, extraction: Extraction, nlp: Any, schema: Schema
         for candidate in segment_candidates(index, mentions, schema):
             candidates.append(candidate)
             features.append(tuple(candidate_features(candidate, segment, doc, mentions, votes, schema)))
-    allowed = np.array([[schema.fits(c, x.first.label, x.second.label) for c in classes] for x in candidates],
+    allowed = np.array([schema.allowed(x.first.label, x.second.label) for x in candidates],
                        dtype=bool).reshape(len(candidates), len(classes))
     return Prepared(extraction, tuple(segments), tuple(candidates), tuple(features), allowed)
 

@@ -9,7 +9,7 @@ symmetric type, or ``"NONE"``.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -27,6 +27,7 @@ class Schema:
     sources: dict[RelationType, frozenset[str]]
     targets: dict[RelationType, frozenset[str]]
     triggers: dict[RelationType, frozenset[str]]
+    _allowed: dict[tuple[str, str], tuple[bool, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def classes(self) -> tuple[str, ...]:
         """Every class, ``NONE`` first, then types in enum order.
@@ -57,9 +58,16 @@ class Schema:
     def _fits(self, rtype: RelationType, source: str, target: str) -> bool:
         return source in self.sources[rtype] and target in self.targets[rtype]
 
+    def allowed(self, first: str, second: str) -> tuple[bool, ...]:
+        """For each of :meth:`classes`, whether labels ``first`` and ``second`` allow it (remembered per pair)."""
+        row = self._allowed.get((first, second))
+        if row is None:
+            row = self._allowed[first, second] = tuple(self.fits(c, first, second) for c in self.classes())
+        return row
+
     def valid_classes(self, first: str, second: str) -> tuple[str, ...]:
         """The classes labels ``first`` and ``second`` allow (``NONE`` included)."""
-        return tuple(c for c in self.classes() if self.fits(c, first, second))
+        return tuple(c for c, ok in zip(self.classes(), self.allowed(first, second), strict=True) if ok)
 
 
 def split_class(cls: str) -> tuple[RelationType, bool]:

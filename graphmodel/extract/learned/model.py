@@ -12,6 +12,7 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -51,16 +52,21 @@ class RelationModel:
     extractor_version: str = __version__
     mode: str = "union"  # how its relations join the rules' (graphmodel.extract.learned.apply.MODES)
 
+    @cached_property
+    def _index(self) -> dict[str, int]:
+        """Each feature's column."""
+        return {name: i for i, name in enumerate(self.vocabulary)}
+
     def decisive(self, features: Sequence[str], cls: str, count: int = 3) -> list[str]:
         """The features that weigh most for class ``cls``, strongest first (only those for it)."""
-        index = {name: i for i, name in enumerate(self.vocabulary)}
+        index = self._index
         row = self.coef[self.classes.index(cls)]
         weighed = sorted(((float(row[index[f]]), f) for f in features if f in index), reverse=True)
         return [feature for weight, feature in weighed[:count] if weight > 0]
 
     def probabilities(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
         """Class probabilities, one row per feature list (features outside the vocabulary count for nothing)."""
-        index = {name: i for i, name in enumerate(self.vocabulary)}
+        index = self._index
         scores = np.tile(self.intercept, (len(rows), 1))
         for r, features in enumerate(rows):
             columns = [index[f] for f in features if f in index]
