@@ -17,6 +17,7 @@ from graphmodel.documents.bounds import MAX_DOCUMENT_BYTES
 from graphmodel.documents.read import corpus_files, read_files
 from graphmodel.errors import DocumentError
 from graphmodel.extract import Extractor
+from graphmodel.extract.cache import CACHE_FOLDER, ExtractionCache
 from graphmodel.extract.corpus import SHIPPED, ExtractorSpec, extract_corpus
 from graphmodel.extract.learned.model import SHIPPED_MODEL
 from graphmodel.extract.resolve import resolve_corpus
@@ -39,6 +40,9 @@ class BuildReport(Protocol):
     def advance(self) -> None:
         """One step (a document) of the current phase is done."""
 
+    def note(self, text: str) -> None:
+        """A line of information about the current phase."""
+
 
 def build_graph(
     documents: Iterable[Document],
@@ -47,6 +51,7 @@ def build_graph(
     min_confidence: float = 0.0,
     jobs: int = 1,
     executor: Executor | None = None,
+    cache: ExtractionCache | None = None,
     on_document: Callable[[str], None] | None = None,
     on_warning: Callable[[str], None] | None = None,
     report: BuildReport | None = None,
@@ -60,6 +65,7 @@ def build_graph(
         jobs: processes that extract documents, or with ``executor`` documents in flight per worker;
             the graph does not depend on it.
         executor: extract on its workers (e.g. a Dask cluster's, :mod:`graphmodel.cluster`).
+        cache: reuse the records it holds and store new ones in it.
         on_document: called with each document's path after its extraction (in corpus order), e.g. to
             advance a progress bar.
         on_warning: called with a message for each document whose extraction fails; the graph is built
@@ -70,8 +76,9 @@ def build_graph(
         DocumentError: no document could be extracted.
     """
     warn = on_warning or logging.getLogger(__name__).warning
-    extractions, failed = [], 0
-    for outcome in extract_corpus(documents, extractor, jobs=jobs, executor=executor):
+    extractions, failed, reused = [], 0, 0
+    for outcome in extract_corpus(documents, extractor, jobs=jobs, executor=executor, cache=cache):
+        reused += outcome.reused
         if outcome.extraction is not None:
             extractions.append(outcome.extraction)
         else:
@@ -81,6 +88,8 @@ def build_graph(
             on_document(outcome.path)
     if failed and not extractions:
         raise DocumentError(f"no document could be extracted ({failed} failed); see the warnings above")
+    if report is not None and cache is not None:
+        report.note(f"extracted {len(extractions) + failed - reused:,}, reused {reused:,}")
     if report is not None:
         mentions = sum(len(x.entities) for x in extractions)
         report.phase("resolving", f"{mentions:,} entities of {len(extractions):,} documents")
@@ -122,6 +131,7 @@ def build_outputs(
     max_document_bytes: int | None = MAX_DOCUMENT_BYTES,
     jobs: int = 1,
     executor: Executor | None = None,
+    reuse: bool = True,
 ) -> BuildResult:
     """Read ``paths``, extract, and write ``out/graph.json``, ``out/graph.html`` and the embedded ``out/graph.db``.
 
@@ -130,7 +140,9 @@ def build_outputs(
     None the rules work alone. graph.json records the extractor that built it. Files larger than
     ``max_document_bytes`` are skipped with a warning (None: no limit), as is a document whose
     extraction fails. ``jobs`` processes extract documents as they are read, or the workers of
-    ``executor`` (:func:`build_graph`); the outputs do not depend on either.
+    ``executor`` (:func:`build_graph`); the outputs do not depend on either. With ``reuse`` the
+    records of unchanged documents come from ``out/.extractions`` (:mod:`graphmodel.extract.cache`),
+    and after the outputs are written the records of documents no longer in the corpus are removed.
 
     Raises:
         DocumentError: a path is missing or the corpus holds no readable document.
@@ -143,52 +155,50 @@ def build_outputs(
     first = next(documents, None)
     if first is None:
         raise DocumentError(f"no readable .txt, .md or .html document in {', '.join(map(str, paths))}")
-    if report is not None:
-        report.phase("loading", "the rules" if model is None else f"the rules and {Path(model).name}")
     spec, described = extractor_spec(spacy_model, model, warn)
+    cache = ExtractionCache(out / CACHE_FOLDER, spec.fingerprint()) if reuse else None
     jobs = min(jobs, len(files))
     if report is not None:
         where = "on the cluster" if executor else f"in {jobs} processes" if jobs > 1 else "in one process"
         report.phase("extracting", f"{len(files):,} document{'s' * (len(files) != 1)} {where}", total=len(files))
     graph = build_graph(itertools.chain((first,), documents), spec, min_confidence=min_confidence, jobs=jobs,
-                        executor=executor, on_warning=warn, report=report,
+                        executor=executor, cache=cache, on_warning=warn, report=report,
                         on_document=None if report is None else lambda _path: report.advance())
     graph.graph["extractor"] = described
     if report is not None:
         report.phase("writing", f"{graph.number_of_nodes():,} nodes and {graph.number_of_edges():,} "
                      f"relationships to {out}")
-    return BuildResult(graph, _write_outputs(graph, out, title=_corpus_name(paths)))
+    written = _write_outputs(graph, out, title=_corpus_name(paths))
+    if cache is not None:
+        cache.prune()
+    return BuildResult(graph, written)
 
 
 def extractor_spec(spacy_model: str | None, model: Path | None,
                    warn: Callable[[str], None] | None = None) -> tuple[ExtractorSpec, str]:
-    """The extractor of a build, built in this process, and how graph.json describes it: the rules with
-    ``model``, or the rules alone when it is None. A shipped model that no longer fits the schema (a
-    type was added and ``scripts/make_model.py`` not rerun) is left out with a warning; a model the user
-    named is not.
+    """The extractor of a build and how graph.json describes it: the rules with ``model``, or the rules
+    alone when it is None. The model file is read and checked here; spaCy is loaded only when a
+    document is extracted. A shipped model that no longer fits the schema (a type was added and
+    ``scripts/make_model.py`` not rerun) is left out with a warning; a model the user named is not.
 
     Raises:
         ModelFileError: ``model`` is not a usable relation model.
     """
     from graphmodel.extract.learned import model as models
-    from graphmodel.extract.learned.extractor import LearnedExtractor
 
     if model is None:
-        spec = ExtractorSpec(spacy_model)
-        spec.make()
-        return spec, "rules"
+        return ExtractorSpec(spacy_model), "rules"
     shipped = Path(model) == models.SHIPPED_MODEL
-    spec = ExtractorSpec(spacy_model, SHIPPED if shipped else str(Path(model).resolve()))
     try:
-        learned = spec.make()
+        loaded = models.load_model(Path(model))
     except models.ModelFileError as error:
         if not shipped:
             raise
         if warn is not None:
             warn(f"{error}; building with the rules alone (rerun scripts/make_model.py)")
         return extractor_spec(spacy_model, None, warn)
-    assert isinstance(learned, LearnedExtractor)
-    return spec, f"rules + relation model {Path(model).name} ({learned.mode})"
+    spec = ExtractorSpec(spacy_model, SHIPPED if shipped else str(Path(model).resolve()))
+    return spec, f"rules + relation model {Path(model).name} ({loaded.mode})"
 
 
 def _write_outputs(graph: nx.MultiDiGraph, out: Path, title: str) -> tuple[Path, ...]:

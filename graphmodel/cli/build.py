@@ -44,11 +44,13 @@ def _echo_counts(graph: Any) -> None:
               help="Processes that extract documents [default: the machine's cores]; the graph does not depend on it.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Extract on the workers of the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786).")
+@click.option("--fresh", is_flag=True,
+              help="Extract every document again instead of reusing the records kept in OUT/.extractions.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but warnings and errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print how long each phase took.")
 def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confidence: float,
           model: Path | None, rules_only: bool, max_document_size: float, jobs: int | None,
-          scheduler: str | None, quiet: bool, verbose: bool) -> None:
+          scheduler: str | None, fresh: bool, quiet: bool, verbose: bool) -> None:
     """Read documents and build the graph (JSON, interactive HTML, embedded database).
 
     PATHS are files or folders (.txt, .md, .html), read recursively; default: data/docs.
@@ -78,6 +80,7 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
         warn=feedback.warn,
         model=None if rules_only else model or SHIPPED_MODEL,
         max_document_bytes=round(max_document_size * 1_000_000),
+        reuse=not fresh,
     )
     corpus = list(paths) or [Path("data/docs")]
     if scheduler:

@@ -39,6 +39,7 @@ class BuildFeedback:
         self.total: int | None = None
         self.started = self.shown = self.clock()
         self.redrawn = False  # a progress line is on the terminal, not yet ended
+        self.noted: list[str] = []
 
     def phase(self, name: str, detail: str, total: int | None = None) -> None:
         self._finish()
@@ -54,6 +55,14 @@ class BuildFeedback:
         if now - self.shown >= interval or (complete and self.terminal):
             self.shown = now
             self._progress(now)
+
+    def note(self, text: str) -> None:
+        """A line about the current phase: with a counted phase, added to its closing line."""
+        if self.name and self.total is not None:
+            self.noted.append(text)
+        else:
+            self._end_redrawn()
+            self._line(text)
 
     def warn(self, message: str) -> None:
         """A warning, on a line of its own even while progress is drawn."""
@@ -86,10 +95,11 @@ class BuildFeedback:
         elapsed = self.clock() - self.started
         if self.name and self.total is not None and self.level >= 1:
             rate = f" ({self.done / elapsed:.1f}/s)" if elapsed > 0 else ""
-            click.echo(f"{self.name}: {self.done:,} documents in {duration(elapsed)}{rate}", file=self.stream)
+            noted = "".join(f"; {text}" for text in self.noted)
+            click.echo(f"{self.name}: {self.done:,} documents in {duration(elapsed)}{rate}{noted}", file=self.stream)
         elif self.name and self.level >= 2:
             click.echo(f"{self.name} took {duration(elapsed)}", file=self.stream)
-        self.name = ""
+        self.name, self.noted = "", []
 
     def _line(self, text: str) -> None:
         if self.level >= 1:

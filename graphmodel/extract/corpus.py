@@ -15,12 +15,13 @@ import itertools
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from graphmodel.extract import Extractor, make_extractor
+from graphmodel.extract.cache import ExtractionCache, fingerprint
 from graphmodel.models import Document, Extraction
 
 __all__ = ["CHUNK", "SHIPPED", "ExtractorSpec", "Outcome", "default_jobs", "extract_chunk", "extract_corpus",
@@ -48,6 +49,15 @@ class ExtractorSpec:
     spacy_model: str | None = None
     model: str | None = None
 
+    def fingerprint(self) -> str:
+        """What its records depend on besides the document (:func:`graphmodel.extract.cache.fingerprint`)."""
+        from graphmodel.extract.learned import model as models
+        from graphmodel.extract.rules.nlp import pipeline_identity
+
+        name, version = pipeline_identity(self.spacy_model)
+        model = None if self.model is None else models.SHIPPED_MODEL if self.model == SHIPPED else Path(self.model)
+        return fingerprint(name, version, model)
+
     def make(self) -> Extractor:
         """The extractor, built once per process and reused (loading spaCy takes about a second)."""
         made = _MADE.get(self)
@@ -74,6 +84,7 @@ class Outcome:
     path: str
     extraction: Extraction | None = None
     error: str | None = None
+    reused: bool = False  # the record came from the extraction cache
 
 
 def extract_record(document: Document, extractor: Extractor | ExtractorSpec) -> Outcome:
@@ -115,7 +126,7 @@ def default_jobs() -> int:
 
 
 def extract_corpus(documents: Iterable[Document], extractor: Extractor | ExtractorSpec, *, jobs: int = 1,
-                   executor: Executor | None = None) -> Iterator[Outcome]:
+                   executor: Executor | None = None, cache: ExtractionCache | None = None) -> Iterator[Outcome]:
     """Extract ``documents``; yield each document's outcome in input order.
 
     Documents go in chunks of :data:`CHUNK`. With ``jobs`` 1 and no ``executor`` they are extracted
@@ -123,8 +134,12 @@ def extract_corpus(documents: Iterable[Document], extractor: Extractor | Extract
     (such as a Dask client's, :mod:`graphmodel.cluster`), by its workers, ``jobs`` being their number.
     Documents are read from ``documents`` as workers free up, never all at once. Worker processes
     need an :class:`ExtractorSpec`: each builds its own extractor from it (an extractor that cannot be
-    built stops the corpus with its error).
+    built stops the corpus with its error). With a ``cache``, a document whose record it holds is not
+    extracted (its outcome says ``reused``), and each new record is stored in it.
     """
+    if cache is not None:
+        return _through_cache(documents, cache, lambda todo: extract_corpus(todo, extractor, jobs=jobs,
+                                                                            executor=executor))
     chunks = _chunks(documents, CHUNK)
     if jobs <= 1 and executor is None:
         return (outcome for chunk in chunks for outcome in extract_chunk(chunk, extractor))
@@ -136,11 +151,17 @@ def extract_corpus(documents: Iterable[Document], extractor: Extractor | Extract
 
 
 def _in_processes(chunks: Iterable[Sequence[Document]], spec: ExtractorSpec, jobs: int) -> Iterator[Outcome]:
-    # fork where the platform has it: the workers start at once and share the parent's loaded extractor.
+    chunks = iter(chunks)
+    first = next(chunks, None)
+    if first is None:
+        return  # nothing to extract: no process started, no extractor loaded
+    # fork where the platform has it: the workers start at once and share the extractor loaded here.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        spec.make()
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
                              initializer=_warm, initargs=(spec,)) as pool:
-        yield from _ordered(chunks, spec, pool, ahead=jobs * _AHEAD_PER_JOB)
+        yield from _ordered(itertools.chain((first,), chunks), spec, pool, ahead=jobs * _AHEAD_PER_JOB)
 
 
 def _ordered(chunks: Iterable[Sequence[Document]], extractor: Extractor | ExtractorSpec, executor: Executor,
@@ -153,6 +174,29 @@ def _ordered(chunks: Iterable[Sequence[Document]], extractor: Extractor | Extrac
             yield from pending.popleft().result()
     while pending:
         yield from pending.popleft().result()
+
+
+def _through_cache(documents: Iterable[Document], cache: ExtractionCache,
+                   extract: Callable[[Iterable[Document]], Iterator[Outcome]]) -> Iterator[Outcome]:
+    """Outcomes in input order: stored records for the documents ``cache`` holds, ``extract`` for the rest."""
+    order: deque[Outcome | Document] = deque()  # stored outcomes, and the documents being extracted
+
+    def missing() -> Iterator[Document]:
+        for document in documents:
+            record = cache.get(document)
+            order.append(Outcome(document.path, record, reused=True) if record is not None else document)
+            if record is None:
+                yield document
+
+    for outcome in extract(missing()):
+        head = order.popleft()
+        while isinstance(head, Outcome):  # stored records of the documents before this one
+            yield head
+            head = order.popleft()
+        if outcome.extraction is not None:
+            cache.put(head, outcome.extraction)
+        yield outcome
+    yield from (head for head in order if isinstance(head, Outcome))  # every document left had a record
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[tuple[Document, ...]]:

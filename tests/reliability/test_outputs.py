@@ -20,6 +20,7 @@ from click.testing import CliRunner
 
 from graphmodel.cli.main import cli
 from graphmodel.errors import StoreUnavailable
+from graphmodel.extract.cache import CACHE_FOLDER
 from graphmodel.graph import graphfile
 from graphmodel.render.page import render_html
 from graphmodel.stores.embedded.store import open_database
@@ -59,7 +60,7 @@ def output_set(out: Path) -> frozenset[str]:
 
 
 def leftovers(out: Path) -> list[str]:
-    return sorted(p.name for p in out.iterdir() if p.name not in {*NAMES, LOCK_NAME})
+    return sorted(p.name for p in out.iterdir() if p.name not in {*NAMES, LOCK_NAME, CACHE_FOLDER})
 
 
 def files(out: Path) -> dict[str, bytes]:

