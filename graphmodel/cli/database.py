@@ -26,24 +26,30 @@ def _load_progress(total: int) -> Any:
 @click.command()
 @click.argument("graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--replace", is_flag=True, help="Delete graphmodel's nodes (the entity labels and Document) first.")
+@click.option("--sync", is_flag=True,
+              help="Afterwards delete graphmodel's entities and documents the file does not hold (a removed document).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=BATCH_SIZE, show_default=True,
               help="Rows per transaction.")
 @neo4j_options
-def load(graph_file: Path, replace: bool, batch_size: int, uri: str, user: str, database: str) -> None:
+def load(graph_file: Path, replace: bool, sync: bool, batch_size: int, uri: str, user: str, database: str) -> None:
     """Load a built graph into Neo4j: what the file holds gets the file's values; loading it again changes nothing.
 
-    Entities and documents the file does not hold stay; --replace removes them first.
+    Entities and documents the file does not hold stay; --replace removes them first, --sync after
+    loading (only those: after a rebuild of a folder that lost files, the database then matches the file).
 
     \b
         export GRAPHMODEL_NEO4J_PASSWORD=...
         graphmodel load out/graph.json
         graphmodel load out/graph.json --replace --uri bolt://db.example.org:7687 --database news
+        graphmodel build news/ -o out && graphmodel load out/graph.json --sync
     """
+    if replace and sync:
+        raise click.UsageError("--replace and --sync exclude each other: --replace already starts empty")
     from graphmodel.stores.neo4j import store as neo4j_store
 
     graph = graphfile.read(graph_file)
     with neo4j_store.connect(uri, neo4j_auth(user), database=database, batch_size=batch_size) as store:
-        summary = store.write(graph, replace=replace, progress=_load_progress)
+        summary = store.write(graph, replace=replace, sync=sync, progress=_load_progress)
         nodes, relationships = store.totals()
     if replace:
         click.echo(f"deleted {summary.nodes_deleted} nodes first (--replace)")
@@ -51,6 +57,8 @@ def load(graph_file: Path, replace: bool, batch_size: int, uri: str, user: str, 
                f"{summary.entities} entities, {summary.relationships} relationships, {summary.mentions} mentions")
     click.echo(f"created {summary.nodes_created} nodes and {summary.relationships_created} relationships, "
                f"set {summary.properties_set} properties in {summary.seconds:.2f} s")
+    if sync:
+        click.echo(f"deleted {summary.nodes_deleted} nodes the file does not hold (--sync)")
     click.echo(f"database {database} now holds {nodes} nodes and {relationships} relationships of graphmodel's")
 
 

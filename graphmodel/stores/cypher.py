@@ -194,6 +194,13 @@ DETACH DELETE n
 RETURN count(*) AS deleted
 """
 
+# What `load --sync` compares with the file: every graphmodel node's key (entities) or id (documents).
+STORED_NODES = f"""
+MATCH (n:{_GRAPHMODEL_UNION})
+RETURN [label IN labels(n) WHERE label IN $labels][0] AS label, coalesce(n.key, n.id) AS name
+"""
+DELETE_NODES = "UNWIND $rows AS name MATCH (n:__LABEL__ {__KEY__: name}) DETACH DELETE n"
+
 COUNT_GRAPH = f"""
 MATCH (n:{_GRAPHMODEL_UNION})
 OPTIONAL MATCH (n)-[r]->()
@@ -240,7 +247,7 @@ def quote_name(name: str) -> str:
     ...
     ValueError: not a schema label or relationship type: 'Person`) DETACH DELETE (n'
     """
-    known = {*LABELS, *RELATION_TYPES}
+    known = {*LABELS, *RELATION_TYPES, DOCUMENT_LABEL}
     if name not in known or not _NAME.fullmatch(name):
         raise ValueError(f"not a schema label or relationship type: {name!r}")
     return f"`{name}`"

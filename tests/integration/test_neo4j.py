@@ -261,6 +261,26 @@ def test_replace_deletes_graphmodel_data_only(neo4j_store: Neo4jStore, sample_gr
     assert rows(neo4j_store, "MATCH (p:Person) RETURN p.aliases, p.mentions") == [(["Secretary Hegseth"], 2)]
 
 
+def test_sync_leaves_exactly_the_file_and_keeps_other_labels(
+    neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph
+) -> None:
+    neo4j_store.write(second_graph(), replace=True)
+    reference = snapshot(neo4j_store)
+    neo4j_store.write(sample_graph)  # a corpus with another document: doc2, its entities and relationships
+    neo4j_store.run("CREATE (:Scratch {name: 'not ours'})", write=True)
+    before = len([n for n in snapshot(neo4j_store)[0] if n[0] != ["Scratch"]])
+    assert before > len(reference[0])
+
+    summary = neo4j_store.write(second_graph(), sync=True)
+
+    nodes, edges = snapshot(neo4j_store)
+    assert [n for n in nodes if n[0] != ["Scratch"]] == reference[0]
+    assert edges == reference[1]
+    assert summary.nodes_deleted == before - len(reference[0])
+    assert rows(neo4j_store, "MATCH (s:Scratch) RETURN s.name") == [("not ours",)]
+    assert neo4j_store.write(second_graph(), sync=True).nodes_deleted == 0
+
+
 def test_schema_is_in_place(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
     neo4j_store.write(sample_graph)
 

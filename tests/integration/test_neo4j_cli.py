@@ -186,3 +186,32 @@ def test_bad_uri_and_bad_param(runner: CliRunner) -> None:
         "neo4j, neo4j+s, neo4j+ssc); give one like bolt://localhost:7687 with --uri or GRAPHMODEL_NEO4J_URI\n"))
     assert bad_param.exit_code == 2
     assert bad_param.output.endswith("Error: Invalid value for --param: 'name' is not NAME=VALUE\n")
+
+
+def test_a_folder_that_lost_a_document_is_synced_to_neo4j(runner: CliRunner, neo4j_store: Neo4jStore,
+                                                          tmp_path: Path) -> None:
+    """Build, load, remove a document, build again (its records reused), load --sync: the database then
+    holds what a load of the new graph.json into an empty database holds."""
+    import shutil
+
+    folder, out = tmp_path / "docs", tmp_path / "out"
+    folder.mkdir()
+    for path in sorted((CYPHER.parent / "data" / "docs").iterdir())[:3]:
+        shutil.copy(path, folder)
+    assert runner.invoke(cli, ["build", str(folder), "-o", str(out), "-q", "--rules-only"]).exit_code == 0
+    assert runner.invoke(cli, ["load", str(out / "graph.json"), "--replace"]).exit_code == 0
+    removed = sorted(folder.iterdir())[0]
+    removed.unlink()
+    assert runner.invoke(cli, ["build", str(folder), "-o", str(out), "-q", "--rules-only"]).exit_code == 0
+
+    synced = runner.invoke(cli, ["load", str(out / "graph.json"), "--sync"])
+
+    assert synced.exit_code == 0, synced.output
+    deleted = int(re.search(r"deleted (\d+) nodes the file does not hold \(--sync\)", synced.output)[1])
+    assert deleted >= 1  # the removed document at least
+    from graphmodel.stores.readback import read_store
+
+    built = graphfile.read(out / "graph.json")
+    del built.graph["extractor"]  # how the file was made: not stored in the database
+    assert graphfile.dumps(read_store(neo4j_store)) == graphfile.dumps(built)
+    assert runner.invoke(cli, ["load", str(out / "graph.json"), "--sync"]).output.count("deleted 0 nodes") == 1

@@ -16,13 +16,16 @@ import neo4j
 import networkx as nx
 
 from graphmodel.errors import StoreUnavailable
+from graphmodel.schema import DOCUMENT_LABEL, LABELS
 from graphmodel.stores import QueryResult
 from graphmodel.stores.cypher import (
     CHECK_ENTITIES,
     CLEAR_BATCH,
     COUNT_GRAPH,
+    DELETE_NODES,
     PING,
     SCHEMA_STATEMENTS,
+    STORED_NODES,
     load_statements,
     quote_name,
 )
@@ -107,6 +110,7 @@ class Neo4jStore:
         graph: nx.MultiDiGraph,
         *,
         replace: bool = False,
+        sync: bool = False,
         progress: Callable[[int], ProgressBar | None] | None = None,
     ) -> LoadSummary:
         """Write a graph, one transaction per batch: everything the graph holds gets exactly its values
@@ -119,6 +123,9 @@ class Neo4jStore:
         Args:
             graph: a graph as :func:`graphmodel.graph.graphfile.read` returns it.
             replace: delete graphmodel's data first (other labels are left alone).
+            sync: afterwards, delete graphmodel's entities and documents the graph does not hold, with their
+                relationships, so that the database holds exactly the graph (cheaper than ``replace``
+                when little changed; other labels are left alone).
             progress: called once with the number of rows; may return a progress bar to update.
 
         Returns:
@@ -141,10 +148,33 @@ class Neo4jStore:
                     self._write_batch(query, batch, counters)
                     if bar is not None:
                         bar.update(len(batch))
+        if sync:
+            deleted += self._remove_absent(rows)
         return LoadSummary(f"{self.target.uri} (database {self.database})", len(rows.documents),
                            sum(map(len, rows.entities.values())), sum(map(len, rows.mentions.values())),
                            sum(map(len, rows.relationships.values())),
                            nodes_deleted=deleted, seconds=time.perf_counter() - started, **counters)
+
+    def _remove_absent(self, rows: LoadRows) -> int:
+        """Delete graphmodel's nodes whose key (or document id) ``rows`` lacks, in batches; return how many."""
+        held = {str(label): {row["key"] for row in group} for label, group in rows.entities.items()}
+        held[DOCUMENT_LABEL] = {row["id"] for row in rows.documents}
+        with translated_errors(self.target):
+            stored, _, _ = self._driver.execute_query(STORED_NODES, labels=[*LABELS, DOCUMENT_LABEL],
+                                                      database_=self.database)
+        absent: dict[str, list[str]] = {}
+        for record in stored:
+            if record["name"] not in held.get(record["label"], ()):
+                absent.setdefault(record["label"], []).append(record["name"])
+        deleted = 0
+        for label, names in sorted(absent.items()):
+            query = DELETE_NODES.replace("__LABEL__", quote_name(label))
+            query = query.replace("__KEY__", "id" if label == DOCUMENT_LABEL else "key")
+            for batch in batched(sorted(names), self.batch_size):
+                with translated_errors(self.target):
+                    summary = self._driver.execute_query(query, rows=list(batch), database_=self.database).summary
+                deleted += summary.counters.nodes_deleted
+        return deleted
 
     def _sort_entities(self, rows: LoadRows) -> tuple[set[str], set[str]]:
         """The keys of the graph's entities stored as the graph has them, and of those not stored."""
