@@ -99,8 +99,10 @@ class Relation:
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
-    """What an extractor read from one document."""
+    """What an extractor read from one document; ``signature`` is its text's MinHash signature
+    (:func:`graphmodel.extract.copies.signature`), set when the text is dropped from the record."""
 
     document: Document | None = None
     entities: tuple[Entity, ...] = ()
     relations: tuple[Relation, ...] = ()
+    signature: tuple[int, ...] = ()

@@ -18,6 +18,7 @@ from graphmodel.documents.read import corpus_files, read_files
 from graphmodel.errors import DocumentError
 from graphmodel.extract import Extractor
 from graphmodel.extract.cache import CACHE_FOLDER, ExtractionCache
+from graphmodel.extract.copies import copy_clusters
 from graphmodel.extract.corpus import SHIPPED, ExtractorSpec, extract_corpus
 from graphmodel.extract.learned.model import SHIPPED_MODEL
 from graphmodel.extract.resolve import resolve_corpus
@@ -93,7 +94,8 @@ def build_graph(
     if report is not None:
         mentions = sum(len(x.entities) for x in extractions)
         report.phase("resolving", f"{mentions:,} entities of {len(extractions):,} documents")
-    graph = to_networkx(resolve_corpus(extractions))
+    copies = copy_clusters([(x.document.id, x.signature) for x in extractions if x.document is not None])
+    graph = to_networkx(resolve_corpus(extractions), copies)
     return drop_weak_edges(graph, min_confidence)
 
 

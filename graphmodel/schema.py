@@ -135,8 +135,9 @@ NODE_FIELDS = ("key", "label", "name", "aliases", "mentions", "documents")
 STORE_NODE_PROPERTIES = ("key", "name", "aliases", "mentions", "documents")  # the label is the store's label
 EDGE_FIELDS = ("source", "target", "type", "confidence", "evidence")
 EVIDENCE_FIELDS = ("doc", "sentence", "start", "end", "rule")
-DOCUMENT_FIELDS = ("id", "path", "title", "date", "author")  # a document in graph.json
-DOCUMENT_PROPERTIES = ("title", "date", "path", "author")  # a Document node in the stores, besides its id
+# ``copy_of``: the first document of the cluster of near-duplicate copies a document belongs to, if any.
+DOCUMENT_FIELDS = ("id", "path", "title", "date", "author", "copy_of")  # a document in graph.json
+DOCUMENT_PROPERTIES = ("title", "date", "path", "author", "copy_of")  # a Document node in the stores, besides its id
 # The stores keep evidence as parallel lists, one property per evidence field.
 EVIDENCE_COLUMNS = {field: f"evidence_{field}s" for field in EVIDENCE_FIELDS}
 

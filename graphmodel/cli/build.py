@@ -109,7 +109,13 @@ def stats(graph_file: Path) -> None:
         graphmodel stats out/graph.json
     """
     graph = graphfile.read(graph_file)
-    click.echo(f"{len(graph.graph['documents'])} documents")
+    documents = graph.graph["documents"]
+    copies = [row["copy_of"] for row in documents.values() if row.get("copy_of")]
+    line = f"{len(documents)} documents"
+    if copies:
+        line += (f" ({len(copies)} of them copies of others: {len(set(copies))} cluster"
+                 f"{'s' * (len(set(copies)) != 1)} of syndicated copies, each counted as one source)")
+    click.echo(line)
     _echo_counts(graph)
 
 

@@ -110,6 +110,7 @@ def record_to_json(extraction: Extraction) -> dict[str, Any]:
             f.name: getattr(document, f.name) for f in fields(Document) if f.name not in {"text", "blocks"}},
         "entities": [{f.name: _plain(getattr(e, f.name)) for f in fields(Entity)} for e in extraction.entities],
         "relations": [{f.name: _plain(getattr(r, f.name)) for f in fields(Relation)} for r in extraction.relations],
+        "signature": [str(value) for value in extraction.signature],  # 64-bit values: kept exact as strings
     }
 
 
@@ -118,7 +119,8 @@ def record_from_json(data: dict[str, Any]) -> Extraction:
 
     >>> e = Extraction(Document("d1", "a.txt", "", title="T"),
     ...                (Entity("country:kenya", "Kenya", EntityLabel.COUNTRY, ("Kenyan",), 2, ("d1",)),),
-    ...                (Relation("a", "b", RelationType.HOSTS, (Evidence("d1", "A hosted B.", 0, 11, "r"),), 0.7),))
+    ...                (Relation("a", "b", RelationType.HOSTS, (Evidence("d1", "A hosted B.", 0, 11, "r"),), 0.7),),
+    ...                (2**64 - 1, 7))
     >>> record_from_json(json.loads(json.dumps(record_to_json(e)))) == e
     True
     """
@@ -128,7 +130,7 @@ def record_from_json(data: dict[str, Any]) -> Extraction:
     relations = tuple(Relation(**{**r, "type": RelationType(r["type"]),
                                   "evidence": tuple(Evidence(**v) for v in r["evidence"])})
                       for r in data["relations"])
-    return Extraction(document, entities, relations)
+    return Extraction(document, entities, relations, tuple(int(value) for value in data.get("signature", ())))
 
 
 def _plain(value: Any) -> Any:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from graphmodel.extract import Extractor, make_extractor
 from graphmodel.extract.cache import ExtractionCache, fingerprint
+from graphmodel.extract.copies import signature
 from graphmodel.models import Document, Extraction
 
 __all__ = ["CHUNK", "SHIPPED", "ExtractorSpec", "Outcome", "default_jobs", "extract_chunk", "extract_corpus",
@@ -88,7 +89,8 @@ class Outcome:
 
 
 def extract_record(document: Document, extractor: Extractor | ExtractorSpec) -> Outcome:
-    """Extract one document into a record without its text; an exception becomes ``Outcome.error``.
+    """Extract one document into a record without its text (with the text's signature, to find copies);
+    an exception becomes ``Outcome.error``.
 
     >>> from graphmodel.models import Document
     >>> class Broken:
@@ -102,7 +104,8 @@ def extract_record(document: Document, extractor: Extractor | ExtractorSpec) -> 
     except Exception as error:  # one unreadable document must not cost the whole corpus
         return Outcome(document.path, error=" ".join(f"{type(error).__name__}: {error}".split()))
     if extraction.document is not None:
-        extraction = replace(extraction, document=replace(extraction.document, text="", blocks=()))
+        extraction = replace(extraction, document=replace(extraction.document, text="", blocks=()),
+                             signature=signature(document.text))
     return Outcome(document.path, extraction)
 
 

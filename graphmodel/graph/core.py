@@ -9,7 +9,7 @@ attribute ``documents`` maps document ids to their metadata (``path``, ``title``
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import networkx as nx
@@ -51,38 +51,46 @@ def document_row(document: Document) -> dict[str, Any]:
         "title": document.title,
         "date": document.date,
         "author": document.author,
+        "copy_of": None,
     }
 
 
-def to_networkx(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
+def to_networkx(extractions: Iterable[Extraction], copies: Mapping[str, str] | None = None) -> nx.MultiDiGraph:
     """Merge extractions into one graph keyed by ``Entity.key``.
+
+    ``copies`` maps a document id to the first document of its cluster of near-duplicate copies
+    (:func:`graphmodel.extract.copies.copy_clusters`): a cluster counts as one source, so a sentence a
+    copy repeats adds evidence but no confidence, and an entity's mentions in a copy are not counted
+    again. Each copy's document row names its cluster's first document in ``copy_of``.
 
     >>> hegseth = Entity("person:pete-hegseth", "Pete Hegseth", EntityLabel.PERSON, ("Hegseth",), 2)
     >>> graph = to_networkx([Extraction(entities=(hegseth,)), Extraction(entities=(hegseth,))])
     >>> graph.nodes["person:pete-hegseth"]["label"], graph.nodes["person:pete-hegseth"]["mentions"]
     ('Person', 4)
     """
+    copies = copies or {}
     graph = new_graph()
     nodes: dict[str, _Node | None] = {}  # in order of first appearance; None: only an edge's endpoint
     edges: dict[tuple[str, str, str], _Edge] = {}
     for extraction in extractions:
         if extraction.document is not None:
-            graph.graph["documents"][extraction.document.id] = document_row(extraction.document)
+            row = graph.graph["documents"][extraction.document.id] = document_row(extraction.document)
+            row["copy_of"] = copies.get(extraction.document.id)
         for entity in extraction.entities:
             node = nodes.get(entity.key)
             if node is None:
-                nodes[entity.key] = _Node(entity)
+                nodes[entity.key] = _Node(entity, copies)
             else:
-                node.merge(entity)
+                node.merge(entity, copies)
         for relation in extraction.relations:
             source, target = _ends(relation)
             edge = edges.get((source, target, relation.type))
             if edge is None:
                 nodes.setdefault(source, None)
                 nodes.setdefault(target, None)
-                edges[source, target, relation.type] = _Edge(relation)
+                edges[source, target, relation.type] = _Edge(relation, copies)
             else:
-                edge.merge(relation)
+                edge.merge(relation, copies)
     for key, node in nodes.items():
         graph.add_node(key, **(node.row() if node is not None else {}))
     for (source, target, rtype), edge in edges.items():
@@ -93,19 +101,22 @@ def to_networkx(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
 
 class _Node:
     """A node being merged, kept as sets so that an entity named in every document costs no re-sorting:
-    the result is :func:`add_entity`'s, called for each entity in turn."""
+    without copies, the result is :func:`add_entity`'s, called for each entity in turn."""
 
-    __slots__ = ("aliases", "documents", "label", "mentions", "name")
+    __slots__ = ("aliases", "counted", "documents", "label", "mentions", "name")
 
-    def __init__(self, entity: Entity) -> None:
+    def __init__(self, entity: Entity, copies: Mapping[str, str]) -> None:
         self.label, self.name, self.mentions = str(entity.label), entity.name, entity.mentions
         self.aliases, self.documents = set(entity.aliases), set(entity.documents)
+        self.counted = {copies.get(doc, doc) for doc in entity.documents}  # sources whose mentions count
 
-    def merge(self, entity: Entity) -> None:
+    def merge(self, entity: Entity, copies: Mapping[str, str]) -> None:
         self.aliases.update(entity.aliases)
         self.aliases.add(entity.name)
-        if not entity.documents or not self.documents.issuperset(entity.documents):
-            self.mentions += entity.mentions  # a document already counted is not counted twice
+        sources = {copies.get(doc, doc) for doc in entity.documents}
+        if not sources or not self.counted.issuperset(sources):
+            self.mentions += entity.mentions  # a document (or a copy of one) already counted is not counted again
+        self.counted.update(sources)
         self.documents.update(entity.documents)
 
     def row(self) -> dict[str, Any]:
@@ -114,23 +125,25 @@ class _Node:
 
 
 class _Edge:
-    """An edge being merged, with the sets :func:`add_relation` rebuilds on every call kept up to date."""
+    """An edge being merged, with the sets :func:`add_relation` rebuilds on every call kept up to date;
+    a sentence counts once per cluster of copies."""
 
     __slots__ = ("confidence", "evidence", "known", "sentences")
 
-    def __init__(self, relation: Relation) -> None:
+    def __init__(self, relation: Relation, copies: Mapping[str, str]) -> None:
         self.confidence = relation.confidence
         self.evidence = [_evidence_row(e) for e in relation.evidence]
         self.known = {(e.doc, e.start, e.end, e.rule) for e in relation.evidence}
-        self.sentences = {(e.doc, e.sentence) for e in relation.evidence}
+        self.sentences = {(copies.get(e.doc, e.doc), e.sentence) for e in relation.evidence}
 
-    def merge(self, relation: Relation) -> None:
+    def merge(self, relation: Relation, copies: Mapping[str, str]) -> None:
         new = [e for e in relation.evidence if (e.doc, e.start, e.end, e.rule) not in self.known]
         self.evidence += [_evidence_row(e) for e in new]
-        if any((e.doc, e.sentence) not in self.sentences for e in new):  # a repeated headline adds no support
+        independent = {(copies.get(e.doc, e.doc), e.sentence) for e in new}
+        if not independent <= self.sentences:  # a repeated headline, or a copy's sentence, adds no support
             self.confidence = round(1 - (1 - self.confidence) * (1 - relation.confidence), 4)
         self.known.update((e.doc, e.start, e.end, e.rule) for e in new)
-        self.sentences.update((e.doc, e.sentence) for e in new)
+        self.sentences |= independent
 
 
 def _ends(relation: Relation) -> tuple[str, str]:

@@ -31,6 +31,7 @@ _FIELD_TYPES: dict[str, dict[str, Any]] = {
     "sentence": _STRING, "rule": _STRING,
     "path": {"type": ["string", "null"]}, "title": {"type": ["string", "null"]},
     "date": {"type": ["string", "null"]}, "author": {"type": ["string", "null"]},
+    "copy_of": {"type": ["string", "null"]},
 }
 _REQUIRED_NODE = ("id", "label", "name")  # loads gives the other fields defaults
 _REQUIRED_EDGE = ("source", "target", "type")
