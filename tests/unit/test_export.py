@@ -372,7 +372,8 @@ def test_graph_from_rows_leaves_out_other_labels_and_types() -> None:
         ("person:a", "MENTIONS", "person:a", {}), ("person:a", "VISITS", "x", {})]
     graph = graph_from_rows(nodes, relationships)
     assert list(graph.nodes(data=True)) == [
-        ("person:a", {"label": "Person", "name": "person:a", "aliases": [], "mentions": 0, "documents": []})]
+        ("person:a", {"label": "Person", "name": "person:a", "aliases": [], "mentions": 0, "documents": [],
+                      "first_seen": None, "last_seen": None})]
     assert graph.number_of_edges() == 0
 
 
