@@ -1,7 +1,7 @@
 """The in-memory graph: a networkx MultiDiGraph keyed by entity key, one edge per (source, type, target).
 
 Node attributes: ``label``, ``name``, ``aliases`` (list), ``mentions`` (int), ``documents`` (list of
-document ids), ``first_seen`` and ``last_seen`` (:mod:`graphmodel.graph.seen`). Edge key: the relationship
+document ids), ``first_seen`` and ``last_seen`` (:mod:`graphmodel.graph.dates`). Edge key: the relationship
 type; edge attributes: ``type``, ``confidence``, ``first_seen``, ``last_seen`` and ``evidence`` (a list of
 dicts with ``doc``, ``sentence``, ``start``, ``end``, ``rule``). The graph attribute ``documents`` maps
 document ids to their metadata (``path``, ``title``, ``date``, ``author``, ``url``).
@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphmodel.graph.seen import evidence_documents, mark_seen, seen_span
+from graphmodel.graph.dates import evidence_documents, mark_seen, seen_span
 from graphmodel.models import Document, Entity, Evidence, Extraction, Relation
 from graphmodel.schema import SYMMETRIC_TYPES, EntityLabel, RelationType
 

@@ -1,19 +1,22 @@
-"""When the graph saw each node and edge: ``first_seen`` and ``last_seen`` from its documents' dates.
+"""Dates in the graph: the days a document's date covers, and when the graph saw each node and edge.
 
-A node's documents are those that mention it; an edge's are those its evidence comes from. Dates are
-ISO 8601 strings (``YYYY-MM-DD``, or ``YYYY-MM`` when a document gives only the month), compared as
-text: ``2025-04`` sorts before every day of April 2025. A node or edge none of whose documents is
-dated has ``None`` for both.
+A document's date is ISO 8601, a day (``2025-04-07``) or a month (``2025-04``): :func:`document_days`.
+``first_seen`` and ``last_seen`` are the earliest and latest date of a node's or an edge's documents
+(:func:`mark_seen`): a node's documents are those that mention it, an edge's those its evidence comes
+from. They are compared as text: ``2025-04`` sorts before every day of April 2025. A node or edge none
+of whose documents is dated has ``None`` for both.
 """
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any
 
 import networkx as nx
 
-__all__ = ["evidence_documents", "mark_seen", "seen_span"]
+__all__ = ["document_days", "evidence_documents", "in_range", "mark_seen", "seen_span"]
 
 
 def seen_span(metadata: Mapping[str, Mapping[str, Any]], documents: Iterable[str]) -> dict[str, str | None]:
@@ -57,3 +60,33 @@ def evidence_documents(edge: Mapping[str, Any]) -> list[str]:
     ['d1', 'd2']
     """
     return [str(item.get("doc")) for item in edge.get("evidence") or ()]
+
+
+def document_days(document: Mapping[str, Any]) -> tuple[date, date] | None:
+    """The first and last day a document's ``date`` may mean (one day, or every day of a month); None if undated.
+
+    >>> document_days({"date": "2025-02"}), document_days({"date": None})
+    ((datetime.date(2025, 2, 1), datetime.date(2025, 2, 28)), None)
+    >>> document_days({"date": "2025-04-07T10:00"})
+    (datetime.date(2025, 4, 7), datetime.date(2025, 4, 7))
+    """
+    text = str(document.get("date") or "")
+    try:
+        if len(text) == len("2025-04"):
+            first = date.fromisoformat(f"{text}-01")
+            return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        day = date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+    return day, day
+
+
+def in_range(days: tuple[date, date] | None, since: date | None, until: date | None, *, undated: bool) -> bool:
+    """Whether some day of ``days`` lies in ``[since, until]``; for no date, ``undated``.
+
+    >>> in_range(document_days({"date": "2025-04"}), date(2025, 4, 30), None, undated=False)
+    True
+    """
+    if days is None:
+        return undated
+    return (since is None or days[1] >= since) and (until is None or days[0] <= until)
