@@ -98,9 +98,11 @@ class Graph:
 
     def subgraph(self, *, center: str | None = None, hops: int = 1, labels: Sequence[str] = (),
                  types: Sequence[str] = (), document: str | None = None, since: date | None = None,
-                 until: date | None = None, min_confidence: float = 0.0) -> Graph:
+                 until: date | None = None, include_undated: bool = False, min_confidence: float = 0.0) -> Graph:
         """The part ``graphmodel export`` would select with the same options."""
-        selection = Selection(center, hops, tuple(labels), tuple(types), document, since, until, min_confidence)
+        selection = Selection(center=center, hops=hops, labels=tuple(labels), types=tuple(types), document=document,
+                              since=since, until=until, include_undated=include_undated,
+                              min_confidence=min_confidence)
         return Graph(select(self._graph, selection))
 
     def why(self, a: str, b: str) -> str:

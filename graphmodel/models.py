@@ -49,6 +49,9 @@ class Block:
 class Document:
     """One input document: its plain text, its blocks and the metadata the text gives.
 
+    ``url`` and ``date`` come, in this order of preference, from HTML metadata, header lines
+    (``Source:``, ``Published:``) and, for the date, the URL's path (``/2025/04/07/``).
+
     ``id`` is a hash of the file's content, so an unchanged file keeps its id and a changed
     file is a new version.
     """
@@ -61,6 +64,7 @@ class Document:
     date: str | None = None  # ISO 8601, e.g. "2025-04-07"
     author: str | None = None
     format: str = "txt"
+    url: str | None = None  # where the document was published, e.g. "https://example.org/2025/04/07/talks"
 
 
 @dataclass(frozen=True, slots=True)

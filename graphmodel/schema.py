@@ -29,6 +29,8 @@ __all__ = [
     "LABELS",
     "NODE_FIELDS",
     "RELATION_TYPES",
+    "SEEN_FIELDS",
+    "STORE_EDGE_PROPERTIES",
     "STORE_NODE_PROPERTIES",
     "SYMMETRIC_TYPES",
     "TYPE_GROUPS",
@@ -131,13 +133,17 @@ SYMMETRIC_TYPES = frozenset(rtype for rtype, spec in RELATION_TYPES.items() if s
 DOCUMENT_LABEL = "Document"  # the stores' node label for a source document
 
 # Property names. An entity node in graph.json and in both stores:
-NODE_FIELDS = ("key", "label", "name", "aliases", "mentions", "documents")
-STORE_NODE_PROPERTIES = ("key", "name", "aliases", "mentions", "documents")  # the label is the store's label
-EDGE_FIELDS = ("source", "target", "type", "confidence", "evidence")
+# ``first_seen`` and ``last_seen`` are the earliest and latest dates (ISO 8601) of the documents that
+# mention a node or give an edge's evidence; None when none of them is dated.
+SEEN_FIELDS = ("first_seen", "last_seen")
+NODE_FIELDS = ("key", "label", "name", "aliases", "mentions", "documents", *SEEN_FIELDS)
+STORE_NODE_PROPERTIES = ("key", "name", "aliases", "mentions", "documents", *SEEN_FIELDS)  # label: the store's label
+EDGE_FIELDS = ("source", "target", "type", "confidence", *SEEN_FIELDS, "evidence")
+STORE_EDGE_PROPERTIES = ("confidence", *SEEN_FIELDS)  # a relationship in the stores, besides its evidence columns
 EVIDENCE_FIELDS = ("doc", "sentence", "start", "end", "rule")
 # ``copy_of``: the first document of the cluster of near-duplicate copies a document belongs to, if any.
-DOCUMENT_FIELDS = ("id", "path", "title", "date", "author", "copy_of")  # a document in graph.json
-DOCUMENT_PROPERTIES = ("title", "date", "path", "author", "copy_of")  # a Document node in the stores, besides its id
+DOCUMENT_FIELDS = ("id", "path", "title", "date", "author", "url", "copy_of")  # a document in graph.json
+DOCUMENT_PROPERTIES = ("title", "date", "path", "author", "url", "copy_of")  # a Document node's, besides its id
 # The stores keep evidence as parallel lists, one property per evidence field.
 EVIDENCE_COLUMNS = {field: f"evidence_{field}s" for field in EVIDENCE_FIELDS}
 

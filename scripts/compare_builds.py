@@ -37,7 +37,8 @@ for name in ("graphmodel.cli.main", "graphmodel.cli"):
 
 def build(source: Path, corpus: Path, out: Path) -> Path:
     """Build ``corpus`` into ``out`` with the graphmodel package under ``source``; return graph.json."""
-    subprocess.run([sys.executable, "-c", RUN_CLI, "build", str(corpus), "-o", str(out)], check=True,
+    # -P: without it, `python -c` puts the current folder (this checkout) before PYTHONPATH on sys.path.
+    subprocess.run([sys.executable, "-P", "-c", RUN_CLI, "build", str(corpus), "-o", str(out)], check=True,
                    cwd=ROOT, env={"PYTHONPATH": str(source), "PATH": "/usr/bin:/bin"}, capture_output=True)
     return out / "graph.json"
 

@@ -72,7 +72,8 @@ def shared_eval_files(folder: str, pattern: str = "*") -> list[Any]:
 # --- the sample graph: the one place that defines it, so that it can be swapped for a real build ---
 
 DOC1 = Document("doc1", "data/docs/000_hegseth_panama.txt", "",
-                title="Hegseth attends Central American Security Conference", date="2025-04-07", author="Jane Doe")
+                title="Hegseth attends Central American Security Conference", date="2025-04-07", author="Jane Doe",
+                url="https://www.defense.gov/News/Releases/2025/04/07/hegseth-centsec/")
 DOC2 = Document("doc2", "data/docs/001_secure_border.md", "", title="Operation Secure Border expands",
                 date="2025-05-02")
 

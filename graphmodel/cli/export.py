@@ -38,9 +38,12 @@ EXPORT_TYPES = tuple(str(rtype) for rtype in RelationType)
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Leave out relationships below this confidence.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
-              help="Keep evidence from documents dated on or after.")
+              help="Keep evidence from documents dated on or after (a document dated to the month: any of its days).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
               help="Keep evidence from documents dated on or before.")
+@click.option("--include-undated", is_flag=True,
+              help="With --since or --until, keep documents that have no date too (by default they are left out "
+                   "and their number is said on standard error).")
 @click.option("--cypher", "query", metavar="QUERY",
               help="Keep the nodes and relationships a read-only Cypher query returns.")
 @click.option("--title", default=None, help="Title of the html page.")
@@ -62,6 +65,7 @@ def export(ctx: click.Context, /, graph_file: Path | None, output: str, fmt: str
     \b
         graphmodel export --center "Pete Hegseth" --hops 1 -o hegseth.graphml
         graphmodel export out/graph.json --type OPPOSES --since 2025-01-01 -o opposes.gexf
+        graphmodel export --since 2025-04-01 --until 2025-04-30 --include-undated -o april.json
         graphmodel export --label Country --min-confidence 0.6 -o countries.csv
         graphmodel export --doc "Gathering in Panama" -o - --format cypher > panama.cypher
         graphmodel export --neo4j --cypher "MATCH p=(:Person)-[:VISITS]->() RETURN p" -o visits.html
@@ -74,6 +78,8 @@ def export(ctx: click.Context, /, graph_file: Path | None, output: str, fmt: str
         raise click.UsageError(f"read from one source, not {' and '.join(sources)}")
     fmt = format_for(output, fmt)
     selection, query = _export_selection(options)
+    if options["include_undated"] and not (selection.since or selection.until):
+        raise click.UsageError("--include-undated applies to --since and --until; give one of them")
     if db is None and not use_neo4j:
         sub = _export_from_file(graph_file or Path("out/graph.json"), selection, query)
     else:
@@ -86,20 +92,34 @@ def _export_selection(options: dict[str, Any]) -> tuple[Any, str | None]:
 
     day = {name: options[name].date() if options[name] else None for name in ("since", "until")}
     return Selection(center=options["center"], hops=options["hops"], labels=options["labels"], types=options["types"],
-                     document=options["document"], min_confidence=options["min_confidence"], **day), options["query"]
+                     document=options["document"], min_confidence=options["min_confidence"],
+                     include_undated=options["include_undated"], **day), options["query"]
 
 
 def _export_from_file(graph_file: Path, selection: Any, query: str | None) -> Any:
     from graphmodel.stores.readback import subgraph
 
-    return subgraph(graphfile.read(graph_file), selection, query, allow_empty=False)
+    graph = graphfile.read(graph_file)
+    _note_undated(graph, selection)
+    return subgraph(graph, selection, query, allow_empty=False)
 
 
 def _export_from_store(store_context: Any, selection: Any, query: str | None) -> Any:
     from graphmodel.stores.readback import read_store, subgraph
 
     with store_context as store:
-        return subgraph(read_store(store), selection, query, store, allow_empty=False)
+        graph = read_store(store)
+        _note_undated(graph, selection)
+        return subgraph(graph, selection, query, store, allow_empty=False)
+
+
+def _note_undated(graph: Any, selection: Any) -> None:
+    from graphmodel.graph.select import undated_documents
+
+    if count := undated_documents(graph, selection):
+        documents = "document" if count == 1 else "documents"
+        click.echo(f"left out {count} undated {documents}: --since and --until keep dated documents only; "
+                   "add --include-undated to keep them", err=True)
 
 
 def _export_write(graph: Any, output: str, fmt: str, title: str) -> None:

@@ -1,8 +1,9 @@
 """The header lines, dates and headings that plain text, Markdown and HTML share.
 
-Header lines (``Source:``, ``Title:``, ``Published: ...``, ``Written by ...``) become ``Meta`` fields:
-:func:`metadata_field` reads one line, :func:`parse_date` finds a date in any text, and
-:func:`looks_like_heading` tells a section title from a sentence.
+Header lines (``Source:``, ``URL:``, ``Title:``, ``Published: ...``, ``Written by ...``) become ``Meta``
+fields: :func:`metadata_field` reads one line, :func:`parse_date` finds a date in any text,
+:func:`find_url` the web address in a ``Source:`` line, :func:`url_date` the date a URL's path gives,
+and :func:`looks_like_heading` tells a section title from a sentence.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from urllib.parse import urlsplit
 
-__all__ = ["HEADER_LINES", "MAX_HEADING_WORDS", "Meta", "ends_sentence", "looks_like_heading", "metadata_field",
-           "parse_date"]
+__all__ = ["HEADER_LINES", "MAX_HEADING_WORDS", "Meta", "ends_sentence", "find_url", "looks_like_heading",
+           "metadata_field", "parse_date", "url_date"]
 
 MAX_HEADING_WORDS = 12
 HEADER_LINES = 12  # metadata lines are looked for among the first non-blank lines only
@@ -30,26 +32,36 @@ _DATE = re.compile(
 )
 _MONTHS = {name: number for number, name in enumerate(calendar.month_abbr) if number for name in [name.lower()]}
 _WEEKDAY = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
-_KEYS = {"title": "title", "headline": "title", "source": "source", "url": "source", "link": "source",
+_KEYS = {"title": "title", "headline": "title", "source": "url", "url": "url", "link": "url",
          "author": "author", "authors": "author", "byline": "author", "by": "author", "written by": "author",
          "date": "date", "published": "date", "published on": "date", "posted": "date", "posted on": "date",
          "updated": "date", "updated on": "date"}
 _FIELD = re.compile(rf"(?P<key>{'|'.join(sorted(_KEYS, key=len, reverse=True))})\b(?P<colon>\s*:)?\s*(?P<value>.*)",
                     re.IGNORECASE)
+_URL = re.compile(r"https?://[^\s<>\"'()\[\]]+", re.IGNORECASE)
+# Dates in a URL's path: /2025/04/07/, /2025/04/, /2025-04-07/ (also inside a slug), /20250407/.
+_PATH_DATES = (
+    re.compile(r"/(?P<y>\d{4})/(?P<m>\d{1,2})(?:/(?P<d>\d{1,2}))?(?=/|$)"),
+    re.compile(r"(?<![\w.])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\w)"),
+    re.compile(r"(?<![\w.])(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?!\w)"),
+)
+_YEARS = range(1990, 2100)  # a four-digit number outside these is an id, not a year
 _NAME_PARTICLES = frozenset({"and", "&", "de", "da", "del", "der", "van", "von", "la", "le", "al", "bin"})
 
 
 @dataclass(frozen=True, slots=True)
 class Meta:
-    """The title, date (ISO ``YYYY-MM-DD``) and author a document's header or markup names."""
+    """The title, date (ISO 8601: ``YYYY-MM-DD``, or ``YYYY-MM`` when only the month is known), author and
+    url a document's header or markup names."""
 
     title: str | None = None
     date: str | None = None
     author: str | None = None
+    url: str | None = None
 
     def fill(self, field: str, value: str | None) -> Meta:
         """Set ``field`` unless it already has a value (the first occurrence wins)."""
-        if not value or field not in ("title", "date", "author") or getattr(self, field):
+        if not value or field not in ("title", "date", "author", "url") or getattr(self, field):
             return self
         return replace(self, **{field: value})
 
@@ -105,13 +117,52 @@ def metadata_field(line: str) -> tuple[str, str | None] | None:
     if match is not None:
         field, value = _KEYS[match["key"].lower()], match["value"].strip()
         if match["colon"]:
-            parsed = parse_date(value) if field == "date" else _clean_name(value) if field == "author" else value
+            parsed = {"date": parse_date, "author": _clean_name, "url": find_url}.get(field, str)(value)
             return field, parsed or None
         if field == "date" and _is_date_line(value):
             return field, parse_date(value)
         if field == "author" and _looks_like_name(_clean_name(value)):
             return field, _clean_name(value)
     return ("date", parse_date(line)) if _is_date_line(line) else None
+
+
+def find_url(text: str) -> str | None:
+    """The first http or https address in ``text`` (a bare one, in ``<...>`` or in a Markdown link), or None.
+
+    >>> find_url("<https://example.org/a?b=1>."), find_url("[AP](https://apnews.com/x)"), find_url("Reuters")
+    ('https://example.org/a?b=1', 'https://apnews.com/x', None)
+    """
+    match = _URL.search(text)
+    return match[0].rstrip(".,;:!?") if match else None
+
+
+def url_date(url: str | None) -> str | None:
+    """The date the path of ``url`` gives, as precise as the path is: ISO ``YYYY-MM-DD`` or ``YYYY-MM``.
+
+    Only the path counts (a query string holds ids); a number that is not a plausible year, month
+    and day is not a date.
+
+    >>> url_date("https://x.org/2025/04/07/talks"), url_date("https://x.org/news/2025/4/"), url_date("/2025-04-07/")
+    ('2025-04-07', '2025-04', '2025-04-07')
+    >>> url_date("https://x.org/talks-in-panama-2025-04-07.html"), url_date("https://x.org/20250407/talks")
+    ('2025-04-07', '2025-04-07')
+    >>> [url_date(u) for u in ("https://x.org/2025/13/01/", "https://x.org/story/12345678", "https://x.org/2025/",
+    ...  "https://x.org/a?d=2025-04-07", "https://x.org/id/2025041234", "https://x.org/1234/56/")]
+    [None, None, None, None, None, None]
+    """
+    path = urlsplit(url).path if url else ""
+    for pattern in _PATH_DATES:
+        for match in pattern.finditer(path):
+            year, month, day = int(match["y"]), int(match["m"]), match["d"]
+            if year not in _YEARS or not 1 <= month <= 12:
+                continue
+            if day is None:
+                return f"{year:04d}-{month:02d}"
+            try:
+                return date(year, month, int(day)).isoformat()
+            except ValueError:
+                continue
+    return None
 
 
 def ends_sentence(text: str) -> bool:

@@ -1,8 +1,9 @@
 """Reduce HTML to its visible text and blocks with BeautifulSoup: one line per block element.
 
 Hidden elements (scripts, styles, navigation, ``hidden``) are dropped, table rows become ``cell | cell`` lines,
-and the title, date and author come from ``<h1>``, ``<title>``, ``<meta>`` and ``<time>`` tags as well as from
-header lines at the top of the text.
+and the title, date, author and url come from ``<h1>``, ``<title>``, ``<meta>`` (``og:url``,
+``article:published_time``…), ``<link rel=canonical>`` and ``<time>`` tags, then from header lines at the
+top of the text.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from itertools import chain, pairwise
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString, PreformattedString, Tag
 
-from graphmodel.documents.header import HEADER_LINES, Meta, metadata_field, parse_date
+from graphmodel.documents.header import HEADER_LINES, Meta, find_url, metadata_field, parse_date
 from graphmodel.documents.text import row_block
 from graphmodel.models import Block, BlockKind
 
@@ -62,6 +63,9 @@ def parse_html(markup: str) -> tuple[str, list[Block], Meta]:
     ('Talks\\nPublished: April 7, 2025\\nGeneva', 'Talks', '2025-04-07')
     >>> [(b.kind.value, b.start, b.text) for b in blocks]
     [('heading', 0, 'Talks'), ('list_item', 31, 'Geneva')]
+    >>> parse_html('<link rel="canonical" href="https://x.org/b"><meta property="og:url" content="https://x.org/a">'
+    ...            '<p>Source: https://y.org/c</p><p>Talks began.</p>')[2].url
+    'https://x.org/a'
     """
     soup = BeautifulSoup(markup, "html.parser")
     meta = _html_meta(soup)
@@ -86,6 +90,9 @@ def _html_meta(soup: BeautifulSoup) -> Meta:
         key, content = _attr(tag, "property") or _attr(tag, "name") or _attr(tag, "itemprop"), _attr(tag, "content")
         meta = meta.fill("date", parse_date(content) if key.lower() in _META_DATES else None)
         meta = meta.fill("author", content.strip() if key.lower() in _META_AUTHORS and "://" not in content else None)
+        meta = meta.fill("url", find_url(content) if key.lower() == "og:url" else None)
+    canonical = soup.select_one("link[rel~=canonical][href]")
+    meta = meta.fill("url", find_url(_attr(canonical, "href")) if canonical else None)
     time = soup.select_one("time[datetime]")
     return meta.fill("date", parse_date(_attr(time, "datetime")) if time else None)
 

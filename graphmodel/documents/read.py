@@ -22,6 +22,7 @@ from pathlib import Path
 import charset_normalizer
 
 from graphmodel.documents.bounds import MAX_BLOCK_CHARS, MAX_DOCUMENT_BYTES, bound_blocks
+from graphmodel.documents.header import url_date
 from graphmodel.documents.html import parse_html
 from graphmodel.documents.text import parse_plain
 from graphmodel.errors import DocumentError
@@ -128,8 +129,8 @@ def parse_document(data: bytes, path: str, fmt: str = "txt") -> Document:
         DocumentError: if the bytes look binary or hold no visible text.
 
     >>> doc = parse_document(b"Source: https://example.org\\r\\nTitle: Talks\\r\\n\\nThe talks began.\\r\\n", "a.txt")
-    >>> doc.id, doc.title, [(b.kind.value, b.start, b.text) for b in doc.blocks]
-    ('7bd093d2c4aa1b9d', 'Talks', [('paragraph', 42, 'The talks began.')])
+    >>> doc.id, doc.title, doc.url, [(b.kind.value, b.start, b.text) for b in doc.blocks]
+    ('7bd093d2c4aa1b9d', 'Talks', 'https://example.org', [('paragraph', 42, 'The talks began.')])
     """
     text = decode_text(data)
     if _looks_binary(data, text):
@@ -141,7 +142,9 @@ def parse_document(data: bytes, path: str, fmt: str = "txt") -> Document:
     if not text.strip():
         raise DocumentError(f"skipped {path}: it {'has no visible text' if data.strip() else 'is empty'}")
     digest = hashlib.sha256(data).hexdigest()[:16]
-    return Document(digest, path, text, tuple(_bounded(text, blocks)), meta.title, meta.date, meta.author, fmt)
+    meta = meta.fill("date", url_date(meta.url))  # the markup's and the header's dates come first
+    return Document(digest, path, text, tuple(_bounded(text, blocks)), meta.title, meta.date, meta.author, fmt,
+                    meta.url)
 
 
 def _bounded(text: str, blocks: list[Block]) -> list[Block]:

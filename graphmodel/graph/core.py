@@ -1,9 +1,10 @@
 """The in-memory graph: a networkx MultiDiGraph keyed by entity key, one edge per (source, type, target).
 
 Node attributes: ``label``, ``name``, ``aliases`` (list), ``mentions`` (int), ``documents`` (list of
-document ids). Edge key: the relationship type; edge attributes: ``type``, ``confidence`` and
-``evidence`` (a list of dicts with ``doc``, ``sentence``, ``start``, ``end``, ``rule``). The graph
-attribute ``documents`` maps document ids to their metadata (``path``, ``title``, ``date``, ``author``).
+document ids), ``first_seen`` and ``last_seen`` (:mod:`graphmodel.graph.dates`). Edge key: the relationship
+type; edge attributes: ``type``, ``confidence``, ``first_seen``, ``last_seen`` and ``evidence`` (a list of
+dicts with ``doc``, ``sentence``, ``start``, ``end``, ``rule``). The graph attribute ``documents`` maps
+document ids to their metadata (``path``, ``title``, ``date``, ``author``, ``url``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from graphmodel.graph.dates import evidence_documents, mark_seen, seen_span
 from graphmodel.models import Document, Entity, Evidence, Extraction, Relation
 from graphmodel.schema import SYMMETRIC_TYPES, EntityLabel, RelationType
 
@@ -51,6 +53,7 @@ def document_row(document: Document) -> dict[str, Any]:
         "title": document.title,
         "date": document.date,
         "author": document.author,
+        "url": document.url,
         "copy_of": None,
     }
 
@@ -96,7 +99,7 @@ def to_networkx(extractions: Iterable[Extraction], copies: Mapping[str, str] | N
     for (source, target, rtype), edge in edges.items():
         graph.add_edge(source, target, key=str(rtype), type=str(rtype), confidence=edge.confidence,
                        evidence=edge.evidence)
-    return graph
+    return mark_seen(graph)
 
 
 class _Node:
@@ -169,6 +172,7 @@ def add_entity(graph: nx.MultiDiGraph, entity: Entity) -> None:
             aliases=sorted(set(entity.aliases) - {entity.name}),
             mentions=entity.mentions,
             documents=sorted(set(entity.documents)),
+            **seen_span(graph.graph.get("documents", {}), entity.documents),
         )
         return
     node = graph.nodes[entity.key]
@@ -176,6 +180,7 @@ def add_entity(graph: nx.MultiDiGraph, entity: Entity) -> None:
     if not entity.documents or not set(entity.documents) <= set(node["documents"]):
         node["mentions"] += entity.mentions  # a document already counted is not counted twice
     node["documents"] = sorted(set(node["documents"]) | set(entity.documents))
+    node.update(seen_span(graph.graph.get("documents", {}), node["documents"]))
 
 
 def add_relation(graph: nx.MultiDiGraph, relation: Relation) -> None:
@@ -196,7 +201,8 @@ def add_relation(graph: nx.MultiDiGraph, relation: Relation) -> None:
     rtype = str(relation.type)
     evidence = [_evidence_row(e) for e in relation.evidence]
     if not graph.has_edge(source, target, key=rtype):
-        graph.add_edge(source, target, key=rtype, type=rtype, confidence=relation.confidence, evidence=evidence)
+        graph.add_edge(source, target, key=rtype, type=rtype, confidence=relation.confidence, evidence=evidence,
+                       **seen_span(graph.graph.get("documents", {}), (e.doc for e in relation.evidence)))
         return
     edge = graph.edges[source, target, rtype]
     known = {_evidence_id(e) for e in edge["evidence"]}
@@ -205,6 +211,7 @@ def add_relation(graph: nx.MultiDiGraph, relation: Relation) -> None:
     edge["evidence"].extend(new)
     if any((e["doc"], e["sentence"]) not in sentences for e in new):  # a repeated headline adds no support
         edge["confidence"] = round(1 - (1 - edge["confidence"]) * (1 - relation.confidence), 4)
+    edge.update(seen_span(graph.graph.get("documents", {}), evidence_documents(edge)))
 
 
 def _evidence_id(evidence: dict[str, Any]) -> tuple[Any, ...]:
@@ -252,7 +259,7 @@ def merge_graphs(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
             add_entity(merged, entity)
         for relation in relations:
             add_relation(merged, relation)
-    return merged
+    return mark_seen(merged)
 
 
 def ego_subgraph(graph: nx.MultiDiGraph, center: str, hops: int = 1) -> nx.MultiDiGraph:

@@ -19,7 +19,7 @@ import networkx as nx
 from graphmodel.errors import GraphFileError
 from graphmodel.graph.core import new_graph
 from graphmodel.graph.graphschema import FORMAT, graph_schema
-from graphmodel.schema import EDGE_FIELDS, NODE_FIELDS
+from graphmodel.schema import EDGE_FIELDS, NODE_FIELDS, SEEN_FIELDS
 
 __all__ = ["FORMAT", "dumps", "json_path", "loads", "read", "schema_problem", "write", "write_text"]
 
@@ -35,9 +35,9 @@ def dumps(graph: nx.MultiDiGraph) -> str:
     >>> loads(dumps(g)).nodes["country:panama"]["name"]
     'Panama'
     """
-    nodes = [{"id": key, **{f: data[f] for f in _NODE_FIELDS[1:]}} for key, data in graph.nodes(data=True)]
+    nodes = [{"id": key, **{f: _value(data, f) for f in _NODE_FIELDS[1:]}} for key, data in graph.nodes(data=True)]
     edges = [
-        {"source": s, "target": t, **{f: data[f] for f in _EDGE_FIELDS[2:]}}
+        {"source": s, "target": t, **{f: _value(data, f) for f in _EDGE_FIELDS[2:]}}
         for s, t, data in graph.edges(data=True)
     ]
     documents = sorted(graph.graph.get("documents", {}).values(), key=lambda d: (d.get("path") or "", d["id"]))
@@ -49,6 +49,11 @@ def dumps(graph: nx.MultiDiGraph) -> str:
         "edges": sorted(edges, key=lambda e: (e["source"], e["type"], e["target"])),
     }
     return json.dumps(payload, ensure_ascii=False, indent=1)
+
+
+def _value(data: dict[str, Any], field: str) -> Any:
+    # A graph built by hand, or read from an older file, may lack the dates; every other field is required.
+    return data.get(field) if field in SEEN_FIELDS else data[field]
 
 
 def loads(text: str, origin: str = "graph file") -> nx.MultiDiGraph:

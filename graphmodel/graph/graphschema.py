@@ -30,7 +30,9 @@ _FIELD_TYPES: dict[str, dict[str, Any]] = {
     "confidence": {"type": "number", "minimum": 0, "maximum": 1},
     "sentence": _STRING, "rule": _STRING,
     "path": {"type": ["string", "null"]}, "title": {"type": ["string", "null"]},
-    "date": {"type": ["string", "null"]}, "author": {"type": ["string", "null"]},
+    "date": {"type": ["string", "null"]}, "author": {"type": ["string", "null"]}, "url": {"type": ["string", "null"]},
+    "first_seen": {"type": ["string", "null"], "description": "the earliest date of its documents (ISO 8601)"},
+    "last_seen": {"type": ["string", "null"], "description": "the latest date of its documents (ISO 8601)"},
     "copy_of": {"type": ["string", "null"]},
 }
 _REQUIRED_NODE = ("id", "label", "name")  # loads gives the other fields defaults

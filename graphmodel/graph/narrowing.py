@@ -40,7 +40,8 @@ def narrowing_steps(graph: nx.MultiDiGraph, selection: Selection) -> list[Step]:
     steps: list[Step] = []
     sub = graph
     if selection.filters_documents():
-        sub = select_documents(sub, match_documents(sub, selection.document, selection.since, selection.until))
+        sub = select_documents(sub, match_documents(sub, selection.document, selection.since, selection.until,
+                                                    include_undated=selection.include_undated))
         steps.append((_document_options(selection), sub))
     if selection.labels:
         sub = select_labels(sub, selection.labels)
@@ -137,7 +138,9 @@ def _types(selection: Selection) -> str:
 
 def _document_options(selection: Selection) -> str:
     given = (("--doc", selection.document), ("--since", selection.since), ("--until", selection.until))
-    return " ".join(f"{option} {shlex.quote(str(value))}" for option, value in given if value is not None)
+    options = " ".join(f"{option} {shlex.quote(str(value))}" for option, value in given if value is not None)
+    dated = selection.since is not None or selection.until is not None
+    return options + (" --include-undated" if selection.include_undated and dated else "")
 
 
 def _options(option: str, values: Iterable[str]) -> str:

@@ -9,7 +9,9 @@ every document. Treat the result as read-only (the exports do), or copy it befor
 
 1. documents (``document``, ``since``, ``until``): evidence from other documents is dropped, then
    every relationship left without evidence; the nodes kept are those mentioned in a kept document
-   and the ends of the kept relationships;
+   and the ends of the kept relationships. With ``since`` or ``until``, undated documents are left
+   out unless ``include_undated`` (:func:`undated_documents` counts them); a document dated to the
+   month only (``2025-04``) is kept when its month overlaps the range;
 2. ``labels``: only nodes with one of these labels, and the relationships between them;
 3. ``types`` and ``min_confidence``: only these relationships, and only the nodes that still have
    one (the center excepted);
@@ -30,6 +32,7 @@ import networkx as nx
 
 from graphmodel.errors import DocumentError, EntityNotFound
 from graphmodel.graph.core import ego_subgraph
+from graphmodel.graph.dates import document_days, in_range
 from graphmodel.graph.lookup import describe_entity, resolve_entity
 
 __all__ = [
@@ -42,6 +45,7 @@ __all__ = [
     "select_labels",
     "select_min_confidence",
     "select_types",
+    "undated_documents",
 ]
 
 Triple = tuple[str, str, str]  # (source key, relationship type, target key)
@@ -58,6 +62,7 @@ class Selection:
     document: str | None = None  # a document id, or part of a path or title
     since: date | None = None
     until: date | None = None
+    include_undated: bool = False  # with since or until: keep the documents without a date too
     min_confidence: float = 0.0
 
     def filters_documents(self) -> bool:
@@ -89,7 +94,8 @@ def select(graph: nx.MultiDiGraph, selection: Selection) -> nx.MultiDiGraph:
     center = resolve_entity(graph, selection.center) if selection.center is not None else None
     sub = graph
     if selection.filters_documents():
-        sub = select_documents(sub, match_documents(sub, selection.document, selection.since, selection.until))
+        sub = select_documents(sub, match_documents(sub, selection.document, selection.since, selection.until,
+                                                    include_undated=selection.include_undated))
     if selection.labels:
         sub = select_labels(sub, selection.labels)
     if selection.types:
@@ -144,18 +150,25 @@ def select_min_confidence(graph: nx.MultiDiGraph, threshold: float) -> nx.MultiD
 
 
 def match_documents(
-    graph: nx.MultiDiGraph, query: str | None = None, since: date | None = None, until: date | None = None
+    graph: nx.MultiDiGraph, query: str | None = None, since: date | None = None, until: date | None = None,
+    *, include_undated: bool = False,
 ) -> set[str]:
     """The ids of the documents that match ``query`` and whose date lies in ``[since, until]``.
 
     ``query`` is a document id, or else a case-insensitive part of a path or title (every match
-    counts). With ``since`` or ``until``, documents without a date do not match.
+    counts). With ``since`` or ``until``, documents without a date match only if ``include_undated``;
+    a month (``2025-04``) matches if any of its days lies in the range.
 
     >>> from graphmodel.graph.core import new_graph
     >>> g = new_graph()
-    >>> g.graph["documents"] = {"d1": {"id": "d1", "path": "a.txt", "title": "Panama", "date": "2025-04-08"}}
-    >>> match_documents(g, "panama"), match_documents(g, since=date(2025, 5, 1))
-    ({'d1'}, set())
+    >>> g.graph["documents"] = {"d1": {"id": "d1", "path": "a.txt", "title": "Panama", "date": "2025-04"},
+    ...                         "d2": {"id": "d2", "path": "b.txt", "title": "Talks", "date": None}}
+    >>> match_documents(g, "panama"), match_documents(g, since=date(2025, 4, 30))
+    ({'d1'}, {'d1'})
+    >>> match_documents(g, until=date(2025, 3, 31))
+    set()
+    >>> sorted(match_documents(g, since=date(2025, 5, 1), include_undated=True))
+    ['d2']
 
     Raises:
         DocumentError: ``query`` matches no document.
@@ -163,8 +176,28 @@ def match_documents(
     documents: dict[str, dict[str, Any]] = graph.graph.get("documents", {})
     ids = set(documents) if query is None else _documents_named(documents, query)
     if since is not None or until is not None:
-        ids = {i for i in ids if _in_range(_document_date(documents[i]), since, until)}
+        ids = {i for i in ids if in_range(document_days(documents[i]), since, until, undated=include_undated)}
     return ids
+
+
+def undated_documents(graph: nx.MultiDiGraph, selection: Selection) -> int:
+    """How many documents ``selection`` leaves out for having no date: those its ``document`` query
+    matches, when it has ``since`` or ``until`` and not ``include_undated``; else 0.
+
+    >>> from graphmodel.graph.core import new_graph
+    >>> g = new_graph()
+    >>> g.graph["documents"] = {"d1": {"id": "d1", "date": "2025-04-08"}, "d2": {"id": "d2", "date": None}}
+    >>> undated_documents(g, Selection(since=date(2025, 1, 1))), undated_documents(g, Selection())
+    (1, 0)
+
+    Raises:
+        DocumentError: ``selection.document`` matches no document.
+    """
+    if selection.include_undated or (selection.since is None and selection.until is None):
+        return 0
+    documents: dict[str, dict[str, Any]] = graph.graph.get("documents", {})
+    ids = set(documents) if selection.document is None else _documents_named(documents, selection.document)
+    return sum(1 for i in ids if document_days(documents[i]) is None)
 
 
 def _documents_named(documents: Mapping[str, Mapping[str, Any]], query: str) -> set[str]:
@@ -176,17 +209,6 @@ def _documents_named(documents: Mapping[str, Mapping[str, Any]], query: str) -> 
         known = ", ".join(sorted((d.get("path") or i) for i, d in documents.items())[:5]) or "none"
         raise DocumentError(f"no document has the id '{query}' or a path or title containing it (documents: {known})")
     return ids
-
-
-def _document_date(document: Mapping[str, Any]) -> date | None:
-    try:
-        return date.fromisoformat(str(document.get("date") or "")[:10])
-    except ValueError:
-        return None
-
-
-def _in_range(day: date | None, since: date | None, until: date | None) -> bool:
-    return day is not None and (since is None or day >= since) and (until is None or day <= until)
 
 
 def select_documents(graph: nx.MultiDiGraph, ids: Collection[str]) -> nx.MultiDiGraph:

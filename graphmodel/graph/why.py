@@ -23,6 +23,7 @@ class Citation:
     title: str | None = None
     path: str | None = None
     date: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,22 +88,22 @@ def _citations(evidence: list[Mapping[str, Any]], documents: Mapping[str, Mappin
         doc = str(item.get("doc", ""))
         meta = documents.get(doc, {})
         sentence = " ".join(str(item.get("sentence", "")).split())
-        citations.append(Citation(sentence, doc, meta.get("title"), meta.get("path"), meta.get("date")))
+        citations.append(Citation(sentence, doc, *(meta.get(field) for field in ("title", "path", "date", "url"))))
     return tuple(sorted(citations, key=lambda c: (c.date or "9999", c.path or c.document, c.sentence)))
 
 
 def format_links(graph: nx.MultiDiGraph, a: str, b: str, links: tuple[Link, ...]) -> str:
     """A header naming the entities ``a`` and ``b``, then each relationship with its evidence sentences,
-    each under the date, title and path of its document.
+    each under the date, title, path and url of its document.
 
     >>> from graphmodel.graph.core import new_graph
     >>> g = new_graph()
     >>> g.add_nodes_from([("a", {"name": "A"}), ("b", {"name": "B"})])
-    >>> cited = Citation("A visits B.", "d1", "T", "a.txt", "2025-04-08")
+    >>> cited = Citation("A visits B.", "d1", "T", "a.txt", "2025-04-08", "https://x.org/a")
     >>> print(format_links(g, "a", "b", (Link("a", "b", "VISITS", 0.8, (cited,)),)))
     A (a) and B (b): 1 relationship
     A -VISITS-> B (confidence 0.80, 1 sentence)
-      2025-04-08  T (a.txt)
+      2025-04-08  T (a.txt)  https://x.org/a
         "A visits B."
     """
     lines = [f"{_entity(graph, a)} and {_entity(graph, b)}: {_plural(len(links), 'relationship')}"]
@@ -128,8 +129,9 @@ def _link_line(graph: nx.MultiDiGraph, link: Link) -> str:
 
 
 def _source_line(citation: Citation) -> str:
-    """Date, title and path of the cited document (its id when the graph does not describe it)."""
+    """Date, title, path and url of the cited document (its id when the graph does not describe it)."""
     where = citation.title or citation.path or citation.document
     if citation.title and citation.path:
         where = f"{citation.title} ({citation.path})"
-    return f"{citation.date or 'undated':<10}  {where}"
+    link = f"  {citation.url}" if citation.url else ""
+    return f"{citation.date or 'undated':<10}  {where}{link}"

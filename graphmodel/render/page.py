@@ -185,7 +185,7 @@ def _curve_parallel_edges(edges: list[dict[str, Any]]) -> None:
 
 
 def _documents(graph: nx.MultiDiGraph) -> dict[str, dict[str, str]]:
-    """Title, date and path of the documents the nodes and evidence cite (a subgraph cites fewer)."""
+    """Title, date, path and url of the documents the nodes and evidence cite (a subgraph cites fewer)."""
     cited = {doc for _, docs in graph.nodes(data="documents", default=[]) for doc in docs}
     cited |= {row.get("doc") for *_, rows in graph.edges(data="evidence", default=[]) for row in rows}
     return {
@@ -193,6 +193,7 @@ def _documents(graph: nx.MultiDiGraph) -> dict[str, dict[str, str]]:
             "title": str(row.get("title") or row.get("path") or doc),
             "date": str(row.get("date") or ""),
             "path": str(row.get("path") or ""),
+            "url": str(row.get("url") or ""),
         }
         for doc, row in graph.graph.get("documents", {}).items()
         if doc in cited

@@ -19,6 +19,7 @@ from graphmodel.schema import (
     EVIDENCE_COLUMNS,
     LABELS,
     RELATION_TYPES,
+    STORE_EDGE_PROPERTIES,
     STORE_NODE_PROPERTIES,
 )
 from graphmodel.stores.rows import LoadRows
@@ -150,7 +151,7 @@ CREATE (d)-[:MENTIONS {{count: row.count}}]->(e)
 
 # Confidence and evidence are the file's: the graph file already combined every piece of evidence
 # (graphmodel.graph.core.add_relation), so a load never combines them again.
-_RELATIONSHIP_PAIRS = [("r.confidence", "row.confidence"),
+_RELATIONSHIP_PAIRS = [*((f"r.{name}", f"row.{name}") for name in STORE_EDGE_PROPERTIES),
                        *((f"r.{column}", f"row.{column}") for column in EVIDENCE_COLUMNS.values())]
 MERGE_RELATIONSHIPS = f"""
 UNWIND $rows AS row

@@ -3,7 +3,8 @@ the entities and relationships a Cypher query returns.
 
 A store holds the schema of :mod:`graphmodel.stores`; :func:`read_store` turns it back into the
 graph :func:`graphmodel.graph.graphfile.read` gives: entity nodes with ``label``, ``name``, ``aliases``,
-``mentions`` and ``documents``; one edge per (source, type, target) with ``confidence`` and the
+``mentions``, ``documents``, ``first_seen`` and ``last_seen``; one edge per (source, type, target) with
+``confidence``, ``first_seen``, ``last_seen`` and the
 evidence parallel lists zipped back into evidence dicts; ``Document`` nodes back into
 ``graph.graph["documents"]``. The queries only read.
 """
@@ -24,7 +25,7 @@ from graphmodel.graph.core import new_graph
 from graphmodel.graph.lookup import resolve_entity
 from graphmodel.graph.narrowing import Step, explain_empty
 from graphmodel.graph.select import Selection, Triple, select, select_items
-from graphmodel.schema import DOCUMENT_FIELDS, EVIDENCE_COLUMNS, LABELS, RELATION_TYPES
+from graphmodel.schema import DOCUMENT_FIELDS, EVIDENCE_COLUMNS, LABELS, RELATION_TYPES, SEEN_FIELDS
 from graphmodel.stores import GraphStore
 from graphmodel.stores.cypher import READ_DOCUMENTS, READ_ENTITIES, READ_RELATIONSHIPS
 from graphmodel.stores.rows import evidence_columns
@@ -144,13 +145,15 @@ def _node_attributes(node: Mapping[str, Any]) -> dict[str, Any]:
         "aliases": list(node.get("aliases") or []),
         "mentions": int(node.get("mentions") or 0),
         "documents": list(node.get("documents") or []),
+        **{field: node.get(field) for field in SEEN_FIELDS},
     }
 
 
 def _edge_attributes(relationship: Mapping[str, Any]) -> dict[str, Any]:
     columns = [relationship.get(column) or [] for column in EVIDENCE_COLUMNS.values()]
     evidence = [dict(zip(EVIDENCE_COLUMNS, values, strict=True)) for values in zip(*columns, strict=True)]
-    return {"confidence": float(relationship.get("confidence") or 0.0), "evidence": evidence}
+    return {"confidence": float(relationship.get("confidence") or 0.0),
+            **{field: relationship.get(field) for field in SEEN_FIELDS}, "evidence": evidence}
 
 
 def query_items(store: GraphStore, query: str, graph: nx.MultiDiGraph) -> tuple[set[str], set[Triple]]:

@@ -4,7 +4,7 @@ and the load rows grouped by what has to be spliced into a statement (a label, a
 Both stores keep the schema of :mod:`graphmodel.schema`: one node label per entity label with the
 properties :data:`~graphmodel.schema.STORE_NODE_PROPERTIES`; ``Document`` nodes with ``MENTIONS``
 relationships (property ``count``) to the entities they mention; one relationship type per schema
-type, whose properties are ``confidence`` and the evidence as the parallel lists
+type, whose properties are :data:`~graphmodel.schema.STORE_EDGE_PROPERTIES` and the evidence as the parallel lists
 :data:`~graphmodel.schema.EVIDENCE_COLUMNS`.
 """
 
@@ -21,9 +21,9 @@ from typing import Any, TypeVar
 
 import networkx as nx
 
-from graphmodel.schema import DOCUMENT_PROPERTIES, EVIDENCE_COLUMNS, EntityLabel, RelationType
+from graphmodel.schema import DOCUMENT_PROPERTIES, EVIDENCE_COLUMNS, SEEN_FIELDS, EntityLabel, RelationType
 
-__all__ = ["BATCH_SIZE", "LoadRows", "Written", "batched", "entity_row", "evidence_columns", "load_rows"]
+__all__ = ["BATCH_SIZE", "LoadRows", "Written", "batched", "entity_row", "evidence_columns", "load_rows", "seen_values"]
 
 T = TypeVar("T")
 
@@ -37,7 +37,8 @@ def entity_row(key: str, data: Mapping[str, Any]) -> dict[str, Any]:
     Each store adds one ``MENTIONS`` relationship (count 1) from every document in ``documents``.
 
     >>> entity_row("country:panama", {"label": "Country", "name": "Panama", "aliases": ["Panama", "PA"]})
-    {'key': 'country:panama', 'name': 'Panama', 'aliases': ['PA'], 'mentions': 0, 'documents': []}
+    {'key': 'country:panama', 'name': 'Panama', 'aliases': ['PA'], 'mentions': 0, 'documents': [], \
+'first_seen': None, 'last_seen': None}
     """
     return {
         "key": key,
@@ -45,7 +46,17 @@ def entity_row(key: str, data: Mapping[str, Any]) -> dict[str, Any]:
         "aliases": sorted(set(data.get("aliases") or []) - {data["name"]}),
         "mentions": int(data.get("mentions") or 0),
         "documents": sorted(set(data.get("documents") or [])),
+        **seen_values(data),
     }
+
+
+def seen_values(data: Mapping[str, Any]) -> dict[str, str | None]:
+    """The ``first_seen`` and ``last_seen`` of a node's or an edge's attributes (None where absent).
+
+    >>> seen_values({"first_seen": "2025-04-07"})
+    {'first_seen': '2025-04-07', 'last_seen': None}
+    """
+    return {field: data.get(field) for field in SEEN_FIELDS}
 
 
 def evidence_columns(evidence: Sequence[Mapping[str, Any]]) -> dict[str, list[Any]]:
@@ -134,9 +145,8 @@ def load_rows(graph: nx.MultiDiGraph) -> LoadRows:
     >>> g = new_graph()
     >>> g.add_node("country:panama", label="Country", name="Panama", aliases=["PA"], mentions=2, documents=["d1"])
     >>> rows = load_rows(g)
-    >>> rows.entities[EntityLabel.COUNTRY], rows.mentions[EntityLabel.COUNTRY], rows.documents
-    ([{'key': 'country:panama', 'name': 'Panama', 'aliases': ['PA'], 'mentions': 2, 'documents': ['d1']}], \
-[{'key': 'country:panama', 'doc': 'd1', 'count': 1}], [{'id': 'd1', 'props': {}}])
+    >>> rows.entities[EntityLabel.COUNTRY][0]["documents"], rows.mentions[EntityLabel.COUNTRY], rows.documents
+    (['d1'], [{'key': 'country:panama', 'doc': 'd1', 'count': 1}], [{'id': 'd1', 'props': {}}])
     """
     entities: dict[EntityLabel, list[dict[str, Any]]] = defaultdict(list)
     mentions: dict[EntityLabel, list[dict[str, Any]]] = defaultdict(list)
@@ -190,7 +200,7 @@ def _relationship_rows(
     types = {rtype.value: rtype for rtype in RelationType}
     for source, target, key, data in sorted(graph.edges(keys=True, data=True), key=itemgetter(0, 1, 2)):
         groups[types[key], labels[source], labels[target]].append(
-            {"source": source, "target": target, "confidence": float(data["confidence"]),
+            {"source": source, "target": target, "confidence": float(data["confidence"]), **seen_values(data),
              **evidence_columns(data.get("evidence") or [])})
     return dict(groups)
 

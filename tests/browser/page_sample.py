@@ -15,7 +15,7 @@ from browser_support import CHROMIUM, CHROMIUM_ARGS
 from graphmodel.graph.core import new_graph
 from graphmodel.render.page import render_html
 
-__all__ = ["XSS", "sample_graph", "take_screenshot"]
+__all__ = ["URLS", "XSS", "sample_graph", "take_screenshot"]
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -24,6 +24,7 @@ _DOCUMENTS = {
     "d2": ("news/canal-memorandum.txt", "Panama and the United States sign canal security memorandum", "2025-04-10"),
     "d3": ("news/" + XSS + ".txt", XSS, "2025-04-11"),
 }
+URLS = {"d1": "https://example.org/2025/04/09/panama-conference", "d3": "javascript:alert(4)"}
 
 _NODES = [
     ("person:pete-hegseth", "Person", "Pete Hegseth", ["Hegseth", "Secretary Hegseth"], 9),
@@ -75,7 +76,8 @@ def sample_graph() -> nx.MultiDiGraph:
     """A dozen entities around the April 2025 Panama conference, one of them an XSS payload."""
     graph = new_graph()
     for doc, (path, title, date) in _DOCUMENTS.items():
-        graph.graph["documents"][doc] = {"id": doc, "path": path, "title": title, "date": date, "author": None}
+        graph.graph["documents"][doc] = {"id": doc, "path": path, "title": title, "date": date, "author": None,
+                                         "url": URLS.get(doc)}
     for key, label, name, aliases, mentions in _NODES:
         docs = ["d3"] if key == "organization:xss" else ["d1", "d2"]
         graph.add_node(key, label=label, name=name, aliases=aliases, mentions=mentions, documents=docs)

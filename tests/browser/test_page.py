@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import pytest
 from browser_support import CHROMIUM, CHROMIUM_ARGS, OpenedPage
-from page_sample import XSS, sample_graph
+from page_sample import URLS, XSS, sample_graph
 
 from graphmodel.graph.core import new_graph
 from graphmodel.render.page import render_html
@@ -145,6 +145,7 @@ def test_search_for_hegseth_shows_his_details(sample: OpenedPage) -> None:
     expect(panel.locator(".mentions")).to_have_text("9")
     expect(panel.locator(".doc-title").first).to_have_text(
         "Hegseth warns of Chinese reach at Panama security conference")
+    expect(panel.locator(".documents a.source")).to_have_attribute("href", URLS["d1"])  # d2 has no url
 
 
 def test_clicking_an_edge_shows_its_evidence(sample: OpenedPage) -> None:
@@ -158,6 +159,10 @@ def test_clicking_an_edge_shows_its_evidence(sample: OpenedPage) -> None:
         "Defense Secretary Pete Hegseth spoke at the Central American Security Conference in Panama City on Tuesday.")
     expect(panel.locator(".evidence cite")).to_contain_text(
         "Hegseth warns of Chinese reach at Panama security conference · 2025-04-09")
+    link = panel.locator(".evidence cite a.source")
+    expect(link).to_have_text(URLS["d1"])
+    expect(link).to_have_attribute("href", URLS["d1"])
+    expect(link).to_have_attribute("rel", "noopener noreferrer")
 
 
 def test_hovering_an_edge_shows_its_type_and_sentence(sample: OpenedPage) -> None:
@@ -178,6 +183,7 @@ def test_hostile_name_is_shown_as_text_and_runs_nothing(sample: OpenedPage) -> N
     page.locator("#panel .relations button").first.click()  # its edge, with a hostile sentence and document
     expect(page.locator("#panel .evidence blockquote")).to_contain_text("</script><script>alert(3)</script>")
     expect(page.locator("#panel .evidence cite")).to_contain_text(XSS)
+    expect(page.locator("#panel a")).to_have_count(0)  # its document's javascript: url is not a link
     page.fill("#search", "onerror")
     expect(page.locator("#results button").first).to_contain_text(XSS)
     page.wait_for_timeout(300)  # give an injected handler the chance to fire

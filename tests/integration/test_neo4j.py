@@ -86,14 +86,18 @@ def test_nodes_and_relationships_carry_the_graph(neo4j_store: Neo4jStore, sample
     neo4j_store.write(sample_graph)
 
     nodes = rows(neo4j_store, "MATCH (n:Person|Country|Organization|Initiative|Event|Place) "
-                              "RETURN n.key, labels(n), n.name, n.aliases, n.mentions, n.documents")
+                              "RETURN n.key, labels(n), n.name, n.aliases, n.mentions, n.documents, n.first_seen, "
+                              "n.last_seen")
     assert sorted(nodes) == sorted(
-        (key, [data["label"]], data["name"], data["aliases"], data["mentions"], data["documents"])
+        (key, [data["label"]], data["name"], data["aliases"], data["mentions"], data["documents"],
+         data["first_seen"], data["last_seen"])
         for key, data in sample_graph.nodes(data=True)
     )
     assert rows(neo4j_store, "MATCH (:Country {key: $us})-[r:PARTICIPATES_IN]->(:Initiative) RETURN properties(r)",
                 us=US) == [({
                     "confidence": 0.8,
+                    "first_seen": "2025-05-02",
+                    "last_seen": "2025-05-02",
                     "evidence_docs": ["doc2", "doc2"],
                     "evidence_sentences": ["| United States | Operation Secure Border |",
                                            "The United States leads Operation Secure Border."],
@@ -108,12 +112,19 @@ def test_documents_and_mentions(neo4j_store: Neo4jStore, sample_graph: nx.MultiD
 
     assert rows(neo4j_store, "MATCH (d:Document) RETURN properties(d) ORDER BY d.id") == [
         ({"id": "doc1", "path": "data/docs/000_hegseth_panama.txt", "date": "2025-04-07", "author": "Jane Doe",
-          "title": "Hegseth attends Central American Security Conference"},),
+          "title": "Hegseth attends Central American Security Conference", "url": DOC1.url},),
         ({"id": "doc2", "path": "data/docs/001_secure_border.md", "date": "2025-05-02",
           "title": "Operation Secure Border expands"},),
     ]
     mentions = rows(neo4j_store, "MATCH (d:Document)-[m:MENTIONS]->(e) RETURN d.id, e.key, m.count")
     assert sorted(mentions) == sorted((doc, e.key, 1) for e in SAMPLE_ENTITIES for doc in e.documents)
+
+
+def test_a_document_keeps_its_url(neo4j_store: Neo4jStore) -> None:
+    published = Document("doc1", "a.txt", "", title="Talks", date="2025-04-07", url="https://example.org/2025/04/07/a")
+    neo4j_store.write(build_graph((published,), SAMPLE_ENTITIES[:1], ()))
+    assert rows(neo4j_store, "MATCH (d:Document) RETURN d.url, d.date") == [(published.url, "2025-04-07")]
+    assert rows(neo4j_store, "MATCH (p:Person) RETURN p.first_seen, p.last_seen") == [("2025-04-07", "2025-04-07")]
 
 
 def test_another_corpus_sets_what_it_holds(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
@@ -330,14 +341,15 @@ def test_values_come_back_as_plain_python(neo4j_store: Neo4jStore, sample_graph:
     result = neo4j_store.run("MATCH p = (a:Person)-[r:AFFILIATED_WITH]->(c) "
                              "RETURN r.confidence AS confidence, p, date('2025-04-07') AS day")
     hegseth = {"_label": "Person", "key": HEGSETH, "name": "Pete Hegseth", "aliases": ["Hegseth"], "mentions": 3,
-               "documents": ["doc1"]}
+               "documents": ["doc1"], "first_seen": "2025-04-07", "last_seen": "2025-04-07"}
     us = {"_label": "Country", "key": US, "name": "United States", "aliases": ["U.S.", "Washington"],
-          "mentions": 4, "documents": ["doc1", "doc2"]}
+          "mentions": 4, "documents": ["doc1", "doc2"], "first_seen": "2025-04-07", "last_seen": "2025-05-02"}
     evidence = {"evidence_docs": ["doc1"], "evidence_sentences": [
         "U.S. Defense Secretary Pete Hegseth spoke in Panama City."], "evidence_starts": [0],
         "evidence_ends": [57], "evidence_rules": ["title"]}
     assert result == QueryResult(("confidence", "p", "day"), (
-        (0.9, [hegseth, {"_type": "AFFILIATED_WITH", "confidence": 0.9, **evidence}, us], "2025-04-07"),))
+        (0.9, [hegseth, {"_type": "AFFILIATED_WITH", "confidence": 0.9, "first_seen": "2025-04-07",
+                         "last_seen": "2025-04-07", **evidence}, us], "2025-04-07"),))
 
 
 # --- the analysts' queries in cypher/ ---

@@ -16,8 +16,9 @@ from graphmodel.stores.embedded.store import EmbeddedStore, open_database
 
 CYPHER = Path(__file__).resolve().parents[2] / "cypher"
 HEGSETH_NODE = {"_label": "Person", "key": HEGSETH, "name": "Pete Hegseth", "aliases": ["Hegseth"], "mentions": 3,
-                "documents": ["doc1"]}
-AFFILIATION = {"_type": "AFFILIATED_WITH", "confidence": 0.9, "evidence_docs": ["doc1"],
+                "documents": ["doc1"], "first_seen": "2025-04-07", "last_seen": "2025-04-07"}
+AFFILIATION = {"_type": "AFFILIATED_WITH", "confidence": 0.9, "first_seen": "2025-04-07", "last_seen": "2025-04-07",
+               "evidence_docs": ["doc1"],
                "evidence_sentences": ["U.S. Defense Secretary Pete Hegseth spoke in Panama City."],
                "evidence_starts": [0], "evidence_ends": [57], "evidence_rules": ["title"]}
 

@@ -372,7 +372,8 @@ def test_graph_from_rows_leaves_out_other_labels_and_types() -> None:
         ("person:a", "MENTIONS", "person:a", {}), ("person:a", "VISITS", "x", {})]
     graph = graph_from_rows(nodes, relationships)
     assert list(graph.nodes(data=True)) == [
-        ("person:a", {"label": "Person", "name": "person:a", "aliases": [], "mentions": 0, "documents": []})]
+        ("person:a", {"label": "Person", "name": "person:a", "aliases": [], "mentions": 0, "documents": [],
+                      "first_seen": None, "last_seen": None})]
     assert graph.number_of_edges() == 0
 
 
@@ -582,6 +583,36 @@ def test_cli_export_dates(runner: CliRunner, sample_graph_file: Path) -> None:
                                  "-o", "-"])
     assert result.exit_code == 0
     assert {e["doc"] for _, _, ev in graphfile.loads(result.stdout).edges(data="evidence") for e in ev} == {"doc2"}
+
+
+@pytest.fixture
+def partly_dated_file(sample_graph: nx.MultiDiGraph, tmp_path: Path) -> Path:
+    sample_graph.graph["documents"]["doc2"]["date"] = None
+    return graphfile.write(sample_graph, tmp_path / "graph.json")
+
+
+def test_cli_export_dates_leave_out_undated_documents_and_say_so(runner: CliRunner, partly_dated_file: Path) -> None:
+    result = runner.invoke(cli, ["export", str(partly_dated_file), "--since", "2025-01-01", "-o", "-"])
+    assert result.exit_code == 0
+    assert {e["doc"] for _, _, ev in graphfile.loads(result.stdout).edges(data="evidence") for e in ev} == {"doc1"}
+    assert result.stderr == (
+        "left out 1 undated document: --since and --until keep dated documents only; add --include-undated to keep "
+        "them\nexported 6 nodes, 5 relationships to standard output\n")
+
+
+def test_cli_export_include_undated_keeps_them(runner: CliRunner, partly_dated_file: Path) -> None:
+    result = runner.invoke(cli, ["export", str(partly_dated_file), "--until", "2025-04-30", "--include-undated",
+                                 "-o", "-"])
+    assert result.exit_code == 0
+    assert {e["doc"] for _, _, ev in graphfile.loads(result.stdout).edges(data="evidence") for e in ev} == {
+        "doc1", "doc2"}
+    assert result.stderr == "exported 8 nodes, 7 relationships to standard output\n"
+
+
+def test_cli_export_include_undated_needs_a_date_range(runner: CliRunner, partly_dated_file: Path) -> None:
+    result = runner.invoke(cli, ["export", str(partly_dated_file), "--include-undated", "-o", "-"])
+    assert result.exit_code == 2
+    assert "Error: --include-undated applies to --since and --until; give one of them" in result.output
 
 
 def test_cli_export_bad_date(runner: CliRunner, sample_graph_file: Path) -> None:

@@ -143,7 +143,7 @@ def test_encodes_label_degree_type_and_evidence(tiny: nx.MultiDiGraph, tmp_path:
     assert edges["COOPERATES_WITH"]["arrows"]["to"]["enabled"] is False
     assert edges["COOPERATES_WITH"]["color"]["color"] == "#009E73"  # bluish green
     assert edges["PARTICIPATES_IN"]["evidence"][0]["sentence"] == "Hegseth spoke at the conference."
-    assert data["documents"]["d1"] == {"title": "Panama talks", "date": "2025-04-09", "path": "a.txt"}
+    assert data["documents"]["d1"] == {"title": "Panama talks", "date": "2025-04-09", "path": "a.txt", "url": ""}
 
 
 def test_conflict_and_cooperation_colours_stand_out() -> None:

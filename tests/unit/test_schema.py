@@ -6,6 +6,7 @@ The tests enumerate :mod:`graphmodel.schema`; a label or type that one layer lac
 from __future__ import annotations
 
 import csv
+import json
 import re
 from pathlib import Path
 
@@ -17,30 +18,49 @@ from graphmodel.evaluate.gold import TYPES as GOLD_TYPES
 from graphmodel.export.write import dumps_subgraph, write_subgraph
 from graphmodel.extract.rules.lexicon import load_lexicon
 from graphmodel.graph import graphfile
-from graphmodel.graph.core import add_entity, add_relation, new_graph
-from graphmodel.models import Entity, Evidence, Relation
+from graphmodel.graph.core import add_entity, add_relation, document_row, new_graph
+from graphmodel.models import Document, Entity, Evidence, Relation
 from graphmodel.render.page import LABEL_STYLES, TYPE_STYLES, render_html
 from graphmodel.schema import (
+    DOCUMENT_FIELDS,
+    DOCUMENT_PROPERTIES,
+    EDGE_FIELDS,
     EXTRACTION_ORDER,
     LABELS,
+    NODE_FIELDS,
     RELATION_TYPES,
+    STORE_EDGE_PROPERTIES,
+    STORE_NODE_PROPERTIES,
     TYPE_GROUPS,
     EntityLabel,
     RelationType,
     entity_key,
 )
-from graphmodel.stores.cypher import CLEAR_BATCH, COUNT_GRAPH, SCHEMA_STATEMENTS, load_statements, schema_file_text
+from graphmodel.stores.cypher import (
+    CLEAR_BATCH,
+    COUNT_GRAPH,
+    MERGE_DOCUMENTS,
+    MERGE_ENTITIES,
+    MERGE_RELATIONSHIPS,
+    SCHEMA_STATEMENTS,
+    load_statements,
+    schema_file_text,
+)
 from graphmodel.stores.embedded.build import schema_statements as embedded_ddl
 from graphmodel.stores.embedded.build import write_database
 from graphmodel.stores.embedded.store import open_database
+from graphmodel.stores.readback import read_store
 from graphmodel.stores.rows import load_rows
 
 ROOT = Path(__file__).resolve().parents[2]
+DOCUMENT = Document("d1", "a.txt", "", title="T", date="2025-04-07", author="Ann Lee",
+                    url="https://example.org/2025/04/07/t")
 
 
 def one_of_each() -> nx.MultiDiGraph:
     """A graph with one entity per label and one relationship per type, each between allowed labels."""
     graph = new_graph()
+    graph.graph["documents"]["d1"] = {**document_row(DOCUMENT), "copy_of": "d0"}  # a copy of an earlier article
     for label in EntityLabel:
         add_entity(graph, Entity(entity_key(label, f"A {label}"), f"A {label}", label, (), 1, ("d1",)))
     for rtype, spec in RELATION_TYPES.items():
@@ -157,3 +177,49 @@ def test_the_cli_offers_every_label_and_type() -> None:
 
     assert list(EXPORT_LABELS) == [str(label) for label in EntityLabel]
     assert list(EXPORT_TYPES) == [str(rtype) for rtype in RelationType]
+
+
+def test_every_field_reaches_the_graph_file() -> None:
+    payload = json.loads(graphfile.dumps(one_of_each()))
+    assert [list(document) for document in payload["documents"]] == [list(DOCUMENT_FIELDS)]
+    assert {tuple(node) for node in payload["nodes"]} == {("id", *NODE_FIELDS[1:])}
+    assert {tuple(edge) for edge in payload["edges"]} == {EDGE_FIELDS}
+    assert {(node["first_seen"], node["last_seen"]) for node in payload["nodes"]} == {("2025-04-07", "2025-04-07")}
+    schema = json.loads((ROOT / "docs" / "graph.schema.json").read_text(encoding="utf-8"))["properties"]
+    assert list(schema["documents"]["items"]["properties"]) == list(DOCUMENT_FIELDS)
+    assert list(schema["nodes"]["items"]["properties"]) == ["id", *NODE_FIELDS[1:]]
+    assert list(schema["edges"]["items"]["properties"]) == list(EDGE_FIELDS)
+    assert graphfile.loads(graphfile.dumps(one_of_each())).graph["documents"]["d1"] == {**document_row(DOCUMENT),
+                                                                                       "copy_of": "d0"}
+
+
+def test_every_field_reaches_the_neo4j_statements() -> None:
+    for field in DOCUMENT_PROPERTIES:
+        assert f"d.{field} = row.props.{field}" in MERGE_DOCUMENTS
+    for field in STORE_NODE_PROPERTIES[1:]:
+        assert f"e.{field} = row.{field}" in MERGE_ENTITIES
+    for field in STORE_EDGE_PROPERTIES:
+        assert f"r.{field} = row.{field}" in MERGE_RELATIONSHIPS
+    graph = one_of_each()
+    rows = load_rows(graph)
+    document = graph.graph["documents"]["d1"]
+    assert rows.documents == [{"id": "d1", "props": {f: document[f] for f in DOCUMENT_PROPERTIES}}]
+    assert {tuple(row) for group in rows.entities.values() for row in group} == {STORE_NODE_PROPERTIES}
+    assert all({*STORE_EDGE_PROPERTIES} <= set(row) for group in rows.relationships.values() for row in group)
+
+
+def test_every_field_survives_the_embedded_database(tmp_path: Path) -> None:
+    graph = one_of_each()
+    with open_database(write_database(graph, tmp_path / "graph.db")) as store:
+        again = read_store(store)
+    assert dict(again.nodes(data=True)) == dict(graph.nodes(data=True))
+    assert sorted(again.edges(keys=True, data=True)) == sorted(graph.edges(keys=True, data=True))
+    assert again.graph["documents"] == graph.graph["documents"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "cypher"])
+def test_every_field_is_exported(fmt: str) -> None:
+    text = dumps_subgraph(one_of_each(), fmt)
+    for name in [*DOCUMENT_PROPERTIES, *STORE_NODE_PROPERTIES[1:], *STORE_EDGE_PROPERTIES]:
+        assert name in text, f"{name} missing from the {fmt} export"
+    assert DOCUMENT.url in text

@@ -13,7 +13,7 @@ from graphmodel.errors import DocumentError, EntityNotFound
 from graphmodel.graph import graphfile
 from graphmodel.graph.core import add_entity, add_relation, document_row, new_graph
 from graphmodel.graph.lookup import resolve_entity
-from graphmodel.graph.select import Selection, match_documents, select, select_items
+from graphmodel.graph.select import Selection, match_documents, select, select_items, undated_documents
 from graphmodel.models import Document, Entity, Evidence, Relation
 from graphmodel.schema import EntityLabel, RelationType
 from graphmodel.stores.readback import returned_items
@@ -221,6 +221,29 @@ def test_select_dates_leave_out_undated_documents(graph: nx.MultiDiGraph) -> Non
     graph.graph["documents"]["d2"]["date"] = None
     assert match_documents(graph, since=date(2000, 1, 1)) == {"d1"}
     assert match_documents(graph) == {"d1", "d2"}
+
+
+def test_select_dates_keep_undated_documents_when_asked(graph: nx.MultiDiGraph) -> None:
+    graph.graph["documents"]["d2"]["date"] = None
+    assert undated_documents(graph, Selection(since=date(2025, 5, 1))) == 1
+    selected = select(graph, Selection(since=date(2025, 5, 1), include_undated=True))
+    assert {e["doc"] for _, _, ev in selected.edges(data="evidence") for e in ev} == {"d2"}
+    assert undated_documents(graph, Selection(since=date(2025, 5, 1), include_undated=True)) == 0
+    assert undated_documents(graph, Selection(document="d1", until=date(2025, 5, 1))) == 0  # --doc names d1 only
+    assert undated_documents(graph, Selection(document="d2")) == 0  # no date range
+
+
+@pytest.mark.parametrize(("month", "since", "until", "kept"), [
+    ("2025-04", date(2025, 4, 30), None, True),
+    ("2025-04", None, date(2025, 4, 1), True),
+    ("2025-04", date(2025, 5, 1), None, False),
+    ("2025-04", None, date(2025, 3, 31), False),
+    ("2024-02", date(2024, 2, 29), date(2024, 2, 29), True),
+])  # fmt: skip
+def test_a_document_dated_to_the_month_matches_any_of_its_days(
+        graph: nx.MultiDiGraph, month: str, since: date | None, until: date | None, kept: bool) -> None:
+    graph.graph["documents"]["d2"]["date"] = month
+    assert ("d2" in match_documents(graph, since=since, until=until)) is kept
 
 
 def test_select_unknown_document(graph: nx.MultiDiGraph) -> None:

@@ -27,6 +27,17 @@
     return [doc.title, doc.date, evidence.rule].filter(Boolean).join(" · ");
   }
 
+  // A link to where the document was published; only web addresses, so that no javascript: URL runs.
+  function documentLink(doc) {
+    const meta = data.documents[doc];
+    if (!meta || !/^https?:\/\//i.test(meta.url || "")) return null;
+    const link = element("a", meta.url, "source");
+    link.href = meta.url;
+    link.target = "_blank";
+    link.rel = "noopener noreferrer";
+    return link;
+  }
+
   // Tooltips ------------------------------------------------------------------------------------
 
   function nodeTooltip(node) {
@@ -106,7 +117,8 @@
     const list = element("ul", null, "documents");
     ids.forEach((doc) => {
       const meta = data.documents[doc] || { title: doc, date: "" };
-      list.appendChild(append(element("li"), element("span", meta.title, "doc-title"), element("span", meta.date, "date kind")));
+      list.appendChild(append(element("li"), element("span", meta.title, "doc-title"), element("span", meta.date, "date kind"),
+        documentLink(doc)));
     });
     return list;
   }
@@ -138,7 +150,8 @@
   function evidenceList(items) {
     const list = element("ol", null, "evidence");
     items.forEach((evidence) => {
-      list.appendChild(append(element("li"), element("blockquote", evidence.sentence), element("cite", documentLine(evidence))));
+      const cite = append(element("cite", documentLine(evidence)), documentLink(evidence.doc));
+      list.appendChild(append(element("li"), element("blockquote", evidence.sentence), cite));
     });
     return list;
   }

@@ -22,12 +22,13 @@ from graphmodel.schema import (
     DOCUMENT_LABEL,
     DOCUMENT_PROPERTIES,
     EVIDENCE_COLUMNS,
+    STORE_EDGE_PROPERTIES,
     STORE_NODE_PROPERTIES,
     EntityLabel,
     RelationType,
 )
 from graphmodel.stores.embedded.values import first_line
-from graphmodel.stores.rows import Written, entity_row, evidence_columns, load_rows
+from graphmodel.stores.rows import Written, entity_row, evidence_columns, load_rows, seen_values
 
 __all__ = ["SIDECAR_SUFFIXES", "EmbeddedWriter", "copy_statements", "schema_statements", "write_database"]
 
@@ -36,9 +37,10 @@ SIDECAR_SUFFIXES = (".wal", ".shadow")
 # The engine's column type of each property the schema names.
 _COLUMN_TYPES = {"key": "STRING PRIMARY KEY", "name": "STRING", "aliases": "STRING[]", "mentions": "INT64",
                  "documents": "STRING[]", "confidence": "DOUBLE", "doc": "STRING[]", "sentence": "STRING[]",
-                 "start": "INT64[]", "end": "INT64[]", "rule": "STRING[]"}
+                 "start": "INT64[]", "end": "INT64[]", "rule": "STRING[]", "first_seen": "STRING",
+                 "last_seen": "STRING"}
 _ENTITY_COLUMNS = ", ".join(f"{name} {_COLUMN_TYPES[name]}" for name in STORE_NODE_PROPERTIES)
-_EVIDENCE_COLUMNS = ", ".join(["confidence DOUBLE",
+_EVIDENCE_COLUMNS = ", ".join([*(f"{name} {_COLUMN_TYPES[name]}" for name in STORE_EDGE_PROPERTIES),
                                *(f"{column} {_COLUMN_TYPES[field]}" for field, column in EVIDENCE_COLUMNS.items())])
 
 Group = tuple[str, str | None, str | None]  # (table, from label, to label)
@@ -48,8 +50,10 @@ def schema_statements() -> list[str]:
     """The DDL: a node table per entity label and ``Document``, ``MENTIONS``, a relationship table per type.
 
     >>> statements = schema_statements()
-    >>> print(statements[0])
-    CREATE NODE TABLE Person(key STRING PRIMARY KEY, name STRING, aliases STRING[], mentions INT64, documents STRING[])
+    >>> print(statements[0].replace("[], ", "[],\\n"))
+    CREATE NODE TABLE Person(key STRING PRIMARY KEY, name STRING, aliases STRING[],
+    mentions INT64, documents STRING[],
+    first_seen STRING, last_seen STRING)
     >>> statements[-1].count("FROM "), statements[-1][:40]
     (36, 'CREATE REL TABLE MEMBER_OF(FROM Person T')
     """
@@ -107,7 +111,8 @@ def _relationship_rows(graph: nx.MultiDiGraph, groups: dict[Group, list[dict[str
         evidence = evidence_columns(data.get("evidence") or [])
         doc_ids.update(evidence["evidence_docs"])
         group = (str(RelationType(data.get("type") or key)), _label(graph, source), _label(graph, target))
-        groups[group].append({"from": source, "to": target, "confidence": float(data["confidence"]), **evidence})
+        groups[group].append({"from": source, "to": target, "confidence": float(data["confidence"]),
+                              **seen_values(data), **evidence})
     return doc_ids
 
 
