@@ -116,7 +116,7 @@ def measure(sizes: list[int], rounds: int, tmp: Path, default: bool = True) -> d
             corpus, out = tmp / f"corpus-{size}", tmp / f"out-{size}"
             results[size]["bare"].append(cpu_seconds("-c", _BARE, str(tmp / f"texts-{size}.json")))
             for kind in list(kinds)[1:]:
-                args = ["-c", _BUILD, "build", str(corpus), "-o", str(out), "--jobs", "1", *kinds[kind]]
+                args = ["-c", _BUILD, "build", str(corpus), "-o", str(out), "--jobs", "1", "--fresh", *kinds[kind]]
                 results[size][kind].append(cpu_seconds(*args))
     return results
 

@@ -3,8 +3,9 @@
     python bench/build_throughput.py REV [CORPUS...]     # default corpus: data/docs and data/synth/docs
 
 Builds alternate (REV, this tree with its default extractor, this tree with --rules-only), three
-rounds each, in fresh processes; each figure is the median CPU time (user + system) of a build,
-model loading included. Prints words/s and the ratio to REV. REV's code comes from ``git archive``
+rounds each, in fresh processes and fresh output folders (this tree in one process, ``--jobs 1``);
+each figure is the median CPU time (user + system) of a build, model loading included. Prints
+words/s and the ratio to REV. REV's code comes from ``git archive``
 and runs with this interpreter's installed packages.
 """
 
@@ -51,8 +52,9 @@ def main() -> None:
         runs: dict[str, list[float]] = {"rev": [], "default": [], "rules-only": []}
         for round_ in range(ROUNDS):
             runs["rev"].append(cpu_seconds(source, corpus, Path(tmp) / f"a{round_}"))
-            runs["default"].append(cpu_seconds(ROOT, corpus, Path(tmp) / f"b{round_}"))
-            runs["rules-only"].append(cpu_seconds(ROOT, corpus, Path(tmp) / f"c{round_}", "--rules-only"))
+            runs["default"].append(cpu_seconds(ROOT, corpus, Path(tmp) / f"b{round_}", "--jobs", "1"))
+            runs["rules-only"].append(cpu_seconds(ROOT, corpus, Path(tmp) / f"c{round_}", "--rules-only",
+                                                  "--jobs", "1"))
     base = statistics.median(runs["rev"])
     print(f"corpus: {count} words in {', '.join(map(str, corpus))}")
     for name, seconds in runs.items():

@@ -35,7 +35,7 @@ _BUILD = "import sys; from graphmodel.cli.main import cli; sys.exit(cli(sys.argv
 def wall_seconds(corpus: Path, out: Path, extra: list[str]) -> float:
     """Wall seconds of one build in a fresh process."""
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", _BUILD, "build", str(corpus), "-o", str(out), *extra], check=True,
+    subprocess.run([sys.executable, "-c", _BUILD, "build", str(corpus), "-o", str(out), "--fresh", *extra], check=True,
                    cwd=ROOT, capture_output=True,
                    env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "OMP_NUM_THREADS": "1"})
     return time.perf_counter() - started
