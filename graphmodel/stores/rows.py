@@ -20,7 +20,8 @@ import networkx as nx
 
 from graphmodel.schema import DOCUMENT_PROPERTIES, EVIDENCE_COLUMNS, EntityLabel, RelationType
 
-__all__ = ["LoadRows", "Written", "batched", "entity_row", "evidence_columns", "load_rows"]
+__all__ = ["LoadRows", "Written", "batched", "entity_aliases", "entity_documents", "entity_row", "evidence_columns",
+           "load_rows"]
 
 T = TypeVar("T")
 
@@ -36,10 +37,28 @@ def entity_row(key: str, data: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "key": key,
         "name": data["name"],
-        "aliases": sorted(set(data.get("aliases") or []) - {data["name"]}),
+        "aliases": entity_aliases(data),
         "mentions": int(data.get("mentions") or 0),
-        "documents": sorted(set(data.get("documents") or [])),
+        "documents": entity_documents(data),
     }
+
+
+def entity_aliases(data: Mapping[str, Any]) -> list[str]:
+    """The aliases the stores keep for an entity: sorted, without duplicates or the name itself.
+
+    >>> entity_aliases({"name": "Panama", "aliases": ["PA", "Panama", "PA"]})
+    ['PA']
+    """
+    return sorted(set(data.get("aliases") or ()) - {data["name"]})
+
+
+def entity_documents(data: Mapping[str, Any]) -> list[str]:
+    """The ids of the documents that mention an entity, sorted, each once.
+
+    >>> entity_documents({"documents": ["d2", "d1", "d2"]})
+    ['d1', 'd2']
+    """
+    return sorted(set(data.get("documents") or ()))
 
 
 def evidence_columns(evidence: Sequence[Mapping[str, Any]]) -> dict[str, list[Any]]:
