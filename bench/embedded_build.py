@@ -41,6 +41,7 @@ STRINGS = pa.list_(pa.string())
 ENTITY = pa.schema([("key", pa.string()), ("name", pa.string()), ("aliases", STRINGS), ("mentions", pa.int64()),
                     ("documents", STRINGS)])
 MENTIONS = pa.schema([("from", pa.string()), ("to", pa.string()), ("count", pa.int64())])
+NAME, NAMES = pa.schema([("text", pa.string())]), pa.schema([("from", pa.string()), ("to", pa.string())])
 RELATIONSHIP = pa.schema([("from", pa.string()), ("to", pa.string()), ("confidence", pa.float64()),
                           ("evidence_docs", STRINGS), ("evidence_sentences", STRINGS),
                           ("evidence_starts", pa.list_(pa.int64())), ("evidence_ends", pa.list_(pa.int64())),
@@ -58,7 +59,8 @@ def plain_copy(graph: nx.MultiDiGraph, path: Path) -> None:
 
     nodes: dict[str, dict[str, list[Any]]] = defaultdict(lambda: columns(ENTITY))
     mentions: dict[str, dict[str, list[Any]]] = defaultdict(lambda: columns(MENTIONS))
-    labels, docs = {}, set(graph.graph["documents"])
+    names: dict[str, dict[str, list[Any]]] = defaultdict(lambda: columns(NAMES))
+    labels, docs, texts = {}, set(graph.graph["documents"]), set()
     for key, data in graph.nodes(data=True):
         labels[key] = label = str(data["label"])
         table, documents = nodes[label], sorted(set(data["documents"]))
@@ -72,6 +74,10 @@ def plain_copy(graph: nx.MultiDiGraph, path: Path) -> None:
             mentions[label]["from"].append(doc)
             mentions[label]["to"].append(key)
             mentions[label]["count"].append(1)
+        for text in {data["name"].lower(), *(alias.lower() for alias in data["aliases"])}:
+            names[label]["from"].append(text)
+            names[label]["to"].append(key)
+            texts.add(text)
     relationships: dict[tuple[str, str, str], dict[str, list[Any]]] = defaultdict(lambda: columns(RELATIONSHIP))
     for source, target, key, data in graph.edges(keys=True, data=True):
         table, evidence = relationships[key, labels[source], labels[target]], data["evidence"]
@@ -91,9 +97,12 @@ def plain_copy(graph: nx.MultiDiGraph, path: Path) -> None:
     for label, table in nodes.items():
         connection.execute(f"COPY {label} FROM $t", {"t": pa.table(table, schema=ENTITY)})
     connection.execute("COPY Document FROM $t", {"t": pa.table(document, schema=DOCUMENT)})
+    connection.execute("COPY Name FROM $t", {"t": pa.table({"text": list(texts)}, schema=NAME)})
     for label, table in mentions.items():
         connection.execute(f"COPY MENTIONS FROM $t (from='Document', to='{label}')",
                            {"t": pa.table(table, schema=MENTIONS)})
+    for label, table in names.items():
+        connection.execute(f"COPY NAMES FROM $t (from='Name', to='{label}')", {"t": pa.table(table, schema=NAMES)})
     for (rtype, source_label, target_label), table in relationships.items():
         connection.execute(f"COPY {rtype} FROM $t (from='{source_label}', to='{target_label}')",
                            {"t": pa.table(table, schema=RELATIONSHIP)})
@@ -123,6 +132,9 @@ def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     tables = {label: rows(f"MATCH (n:{label}) RETURN {node}") for label in EntityLabel}
     tables["Document"] = rows("MATCH (d:Document) RETURN d.id, " + ", ".join(f"d.{p}" for p in DOCUMENT_PROPERTIES))
     tables["MENTIONS"] = rows("MATCH (d:Document)-[m:MENTIONS]->(n) RETURN d.id, label(n), n.key, m.count")
+    if ("Name",) in rows("CALL show_tables() RETURN name"):  # the look-up by name, since it was added
+        tables["NAMES"] = rows("MATCH (t:Name)-[:NAMES]->(n) RETURN t.text, label(n), n.key")
+        tables["Name"] = rows("MATCH (t:Name) RETURN t.text")
     evidence = ", ".join(f"r.{column}" for column in EVIDENCE_COLUMNS.values())
     for rtype in RelationType:
         tables[rtype] = rows(f"MATCH (a)-[r:{rtype}]->(b) RETURN label(a), a.key, label(b), b.key, r.confidence, "

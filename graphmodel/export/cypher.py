@@ -59,6 +59,7 @@ def dumps_cypher(graph: nx.MultiDiGraph, batch_size: int = BATCH_SIZE) -> str:
     >>> g.add_node("country:panama", label="Country", name='Pan"ama', aliases=[], mentions=1, documents=[])
     >>> print(*[line for line in dumps_cypher(g).splitlines() if line.startswith(":param")], sep="\n")
     :param rows => [{key: "country:panama", name: "Pan\"ama", aliases: [], mentions: 1, documents: []}]
+    :param rows => [{key: "country:panama", texts: ["pan\"ama"]}]
     :param rows => [{key: "country:panama", out: []}]
     """
     rows = load_rows(graph)

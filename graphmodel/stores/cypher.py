@@ -18,8 +18,11 @@ from graphmodel.schema import (
     DOCUMENT_PROPERTIES,
     EVIDENCE_COLUMNS,
     LABELS,
+    NAME_LABEL,
+    NAMES_TYPE,
     RELATION_TYPES,
     STORE_NODE_PROPERTIES,
+    name_texts,
 )
 from graphmodel.stores.rows import LoadRows
 
@@ -29,6 +32,7 @@ __all__ = [
     "MERGE_DOCUMENTS",
     "MERGE_ENTITIES",
     "MERGE_MENTIONS",
+    "MERGE_NAMES",
     "MERGE_RELATIONSHIPS",
     "PING",
     "PRUNE_RELATIONSHIPS",
@@ -55,7 +59,9 @@ def _schema_statements() -> tuple[str, ...]:
                 f"FOR (d:{DOCUMENT_LABEL}) REQUIRE d.id IS UNIQUE")
     fulltext = (f"CREATE FULLTEXT INDEX entity_names IF NOT EXISTS "
                 f"FOR (n:{_ENTITY_UNION}) ON EACH [n.name, n.aliases]")
-    return (*keys, document, *names, fulltext)
+    lookup = (f"CREATE CONSTRAINT {NAME_LABEL.lower()}_text IF NOT EXISTS "
+              f"FOR (n:{NAME_LABEL}) REQUIRE n.text IS UNIQUE")
+    return (*keys, document, lookup, *names, fulltext)
 
 
 # One key constraint per entity label and one id per Document, a name index per label, and a
@@ -112,6 +118,23 @@ WHERE {_changed([("m.count", "row.count")])}
 SET m.count = row.count
 """
 
+# The look-up by name (graphmodel.schema.name_texts): an entity's Name nodes are exactly its texts in the
+# file; a Name that no longer names anything goes.
+MERGE_NAMES = f"""
+UNWIND $rows AS row
+MATCH (e:__LABEL__ {{key: row.key}})
+CALL (e, row) {{
+  OPTIONAL MATCH (n:{NAME_LABEL})-[r:{NAMES_TYPE}]->(e) WHERE NOT n.text IN row.texts
+  DELETE r
+  WITH DISTINCT n WHERE n IS NOT NULL AND NOT (n)-[:{NAMES_TYPE}]->()
+  DELETE n
+}}
+WITH e, row
+UNWIND row.texts AS text
+MERGE (n:{NAME_LABEL} {{text: text}})
+MERGE (n)-[:{NAMES_TYPE}]->(e)
+"""
+
 # Confidence and evidence are the file's: the graph file already combined every piece of evidence
 # (graphmodel.graph.core.add_relation), so a load never combines them again.
 _RELATIONSHIP_PAIRS = [("r.confidence", "row.confidence"),
@@ -137,7 +160,7 @@ DELETE r
 PING = "RETURN 1"  # connect() runs it so that an unknown database fails at once, with a clear message
 
 CLEAR_BATCH = f"""
-MATCH (n:{_GRAPHMODEL_UNION})
+MATCH (n:{_GRAPHMODEL_UNION}|{NAME_LABEL})
 WITH n LIMIT $limit
 DETACH DELETE n
 RETURN count(*) AS deleted
@@ -160,13 +183,17 @@ READ_DOCUMENTS = "MATCH (d:Document) RETURN d"
 
 def load_statements(rows: LoadRows) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """Each statement of a load, with the rows it reads as ``$rows``: documents, entities per label,
-    ``MENTIONS`` per label, relationships per (type, source label, target label), then per label the
+    ``MENTIONS`` per label, the look-up ``Name`` nodes per label (:data:`MERGE_NAMES`), relationships per
+    (type, source label, target label), then per label the
     outgoing relationships each entity keeps (:data:`PRUNE_RELATIONSHIPS`)."""
     yield MERGE_DOCUMENTS, rows.documents
     for label, group in rows.entities.items():
         yield MERGE_ENTITIES.replace("__LABEL__", quote_name(label)), group
     for label, group in rows.mentions.items():
         yield MERGE_MENTIONS.replace("__LABEL__", quote_name(label)), group
+    for label, group in rows.entities.items():
+        names = [{"key": row["key"], "texts": name_texts(row["name"], row["aliases"])} for row in group]
+        yield MERGE_NAMES.replace("__LABEL__", quote_name(label)), names
     for (rtype, source, target), group in rows.relationships.items():
         query = MERGE_RELATIONSHIPS.replace("__TYPE__", quote_name(rtype))
         yield query.replace("__SOURCE__", quote_name(source)).replace("__TARGET__", quote_name(target)), group

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 from conftest import rows
@@ -52,3 +53,9 @@ def test_the_database_holds_the_load_rows(tmp_path: Path) -> None:
         assert sorted(relationships, key=repr) == sorted(((str(rtype), *row.values()) for (rtype, _, _), group
                                                           in expected.relationships.items() for row in group), key=repr)
 
+
+def test_names_are_shared_between_entities(tmp_path: Path) -> None:
+    EmbeddedWriter(tmp_path / "graph.db").write(awkward_graph())
+    with open_database(tmp_path / "graph.db") as store:
+        found: list[Any] = rows(store, "MATCH (n:Name {text: 'bee'})-[:NAMES]->(p) RETURN p.key ORDER BY p.key")
+        assert found == [("person:b",), ("person:c",)]

@@ -22,6 +22,8 @@ from graphmodel.schema import (
     DOCUMENT_LABEL,
     DOCUMENT_PROPERTIES,
     EVIDENCE_COLUMNS,
+    NAME_LABEL,
+    NAMES_TYPE,
     STORE_NODE_PROPERTIES,
     EntityLabel,
     RelationType,
@@ -47,7 +49,8 @@ if TYPE_CHECKING:
 
 
 def schema_statements() -> list[str]:
-    """The DDL: a node table per entity label and ``Document``, ``MENTIONS``, a relationship table per type.
+    """The DDL: a node table per entity label and ``Document``, ``MENTIONS``, ``Name`` and ``NAMES`` (the
+    look-up by name), a relationship table per type.
 
     >>> statements = schema_statements()
     >>> print(statements[0])
@@ -58,11 +61,14 @@ def schema_statements() -> list[str]:
     labels = [str(label) for label in EntityLabel]
     pairs = ", ".join(f"FROM {source} TO {target}" for source in labels for target in labels)
     mentions = ", ".join(f"FROM {DOCUMENT_LABEL} TO {label}" for label in labels)
+    names = ", ".join(f"FROM {NAME_LABEL} TO {label}" for label in labels)
     document_columns = ", ".join(f"{name} STRING" for name in DOCUMENT_PROPERTIES)
     return [
         *(f"CREATE NODE TABLE {label}({_ENTITY_COLUMNS})" for label in labels),
         f"CREATE NODE TABLE {DOCUMENT_LABEL}(id STRING PRIMARY KEY, {document_columns})",
         f"CREATE REL TABLE MENTIONS({mentions}, count INT64)",
+        f"CREATE NODE TABLE {NAME_LABEL}(text STRING PRIMARY KEY)",
+        f"CREATE REL TABLE {NAMES_TYPE}({names})",
         *(f"CREATE REL TABLE {rtype}({pairs}, {_EVIDENCE_COLUMNS})" for rtype in RelationType),
     ]
 
@@ -72,7 +78,7 @@ def copy_statements(graph: nx.MultiDiGraph) -> Iterator[tuple[str, pa.Table]]:
 
     Every document id that an entity or an evidence item names gets a ``Document`` row (with metadata
     where the graph has it), as in the Neo4j store; ``MENTIONS`` has one relationship per (document,
-    entity) with count 1. The tables are
+    entity) with count 1, and ``NAMES`` one per (look-up text, entity). The tables are
     :func:`~graphmodel.stores.embedded.tables.graph_tables`.
 
     >>> from graphmodel.graph.core import new_graph
@@ -82,7 +88,9 @@ def copy_statements(graph: nx.MultiDiGraph) -> Iterator[tuple[str, pa.Table]]:
     ...     print(statement, table.num_rows)
     COPY Country FROM $rows 1
     COPY Document FROM $rows 1
+    COPY Name FROM $rows 1
     COPY MENTIONS FROM $rows (from='Document', to='Country') 1
+    COPY NAMES FROM $rows (from='Name', to='Country') 1
     """
     yield from _statements(graph_tables(graph))
 

@@ -25,8 +25,11 @@ from graphmodel.schema import (
     DOCUMENT_LABEL,
     DOCUMENT_PROPERTIES,
     EVIDENCE_COLUMNS,
+    NAME_LABEL,
+    NAMES_TYPE,
     EntityLabel,
     RelationType,
+    name_texts,
 )
 from graphmodel.stores.rows import entity_aliases, entity_documents
 
@@ -76,7 +79,8 @@ def graph_tables(graph: nx.MultiDiGraph) -> Tables:
 
 
 def _graph_tables(graph: nx.MultiDiGraph) -> Tables:
-    """The tables of ``graph``: entities by label, ``Document``, ``MENTIONS`` and relationships by group.
+    """The tables of ``graph``: entities by label, ``Document``, ``MENTIONS``, ``Name`` and ``NAMES`` (the
+    look-up of entities by lower-cased name or alias, :func:`~graphmodel.schema.name_texts`), relationships by group.
 
     Nodes go in in key order and edges in (source, target, type) order, so equal graphs give equal files.
 
@@ -95,10 +99,12 @@ def _graph_tables(graph: nx.MultiDiGraph) -> Tables:
     for key, data in sorted(graph.nodes(data=True)):  # keys are unique: the data dicts are never compared
         labels[key] = label = _LABELS.get(data["label"]) or str(EntityLabel(data["label"]))
         by_label[label].append((key, data))
-    doc_ids = set(graph.graph.get("documents", {}))
+    doc_ids, texts = set(graph.graph.get("documents", {})), set[str]()
     for label, nodes in by_label.items():
         documents = _entity_tables(result.tables, label, nodes)
         doc_ids.update(*documents)
+        texts.update(*_name_table(result.tables, label, nodes))
+    result.tables[NAME_LABEL, None, None] = pa.table({"text": pa.array(sorted(texts), pa.string())})
     for group, edges in _edge_groups(graph, labels).items():
         result.tables[group] = _relationship_table(edges, doc_ids)
         result.relationships += len(edges)
@@ -138,6 +144,13 @@ def _entity_tables(tables: dict[Group, pa.Table], label: str, nodes: Sequence[No
     tables["MENTIONS", DOCUMENT_LABEL, label] = mentions.append_column("count", pa.array(np.ones(len(mentions),
                                                                                             np.int64)))
     return documents
+
+
+def _name_table(tables: dict[Group, pa.Table], label: str, nodes: Sequence[Node]) -> list[list[str]]:
+    """Add the ``NAMES`` relationships of ``label``'s nodes (from their look-up texts); return the texts."""
+    texts = [name_texts(data["name"], data.get("aliases") or ()) for _, data in nodes]
+    tables[NAMES_TYPE, NAME_LABEL, label] = _fan_out(texts, [key for key, _ in nodes])
+    return texts
 
 
 def _fan_out(values: list[list[str]], keys: list[str]) -> pa.Table:
