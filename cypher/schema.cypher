@@ -8,6 +8,7 @@ CREATE CONSTRAINT initiative_key IF NOT EXISTS FOR (n:Initiative) REQUIRE n.key 
 CREATE CONSTRAINT event_key IF NOT EXISTS FOR (n:Event) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT place_key IF NOT EXISTS FOR (n:Place) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;
+CREATE CONSTRAINT name_text IF NOT EXISTS FOR (n:Name) REQUIRE n.text IS UNIQUE;
 CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
 CREATE INDEX country_name IF NOT EXISTS FOR (n:Country) ON (n.name);
 CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);

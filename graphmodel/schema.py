@@ -15,6 +15,7 @@ Adding a label: a member of :class:`EntityLabel` and its :class:`LabelSpec` in :
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -27,6 +28,8 @@ __all__ = [
     "EVIDENCE_FIELDS",
     "EXTRACTION_ORDER",
     "LABELS",
+    "NAMES_TYPE",
+    "NAME_LABEL",
     "NODE_FIELDS",
     "RELATION_TYPES",
     "SEEN_FIELDS",
@@ -39,6 +42,7 @@ __all__ = [
     "RelationType",
     "TypeSpec",
     "entity_key",
+    "name_texts",
     "slug",
 ]
 
@@ -131,6 +135,10 @@ EXTRACTION_ORDER = tuple(sorted(RELATION_TYPES, key=lambda rtype: RELATION_TYPES
 SYMMETRIC_TYPES = frozenset(rtype for rtype, spec in RELATION_TYPES.items() if spec.symmetric)
 
 DOCUMENT_LABEL = "Document"  # the stores' node label for a source document
+# The stores' look-up of entities by name: one Name node per lower-cased name or alias, its `text` unique
+# (Neo4j constraint, embedded primary key), with a NAMES relationship to every entity called so.
+NAME_LABEL = "Name"
+NAMES_TYPE = "NAMES"
 
 # Property names. An entity node in graph.json and in both stores:
 # ``first_seen`` and ``last_seen`` are the earliest and latest dates (ISO 8601) of the documents that
@@ -146,6 +154,17 @@ DOCUMENT_FIELDS = ("id", "path", "title", "date", "author", "url", "copy_of")  #
 DOCUMENT_PROPERTIES = ("title", "date", "path", "author", "url", "copy_of")  # a Document node's, besides its id
 # The stores keep evidence as parallel lists, one property per evidence field.
 EVIDENCE_COLUMNS = {field: f"evidence_{field}s" for field in EVIDENCE_FIELDS}
+
+
+def name_texts(name: str, aliases: Iterable[str] = ()) -> list[str]:
+    """The look-up texts of an entity (the ``text`` of its ``Name`` nodes): its name and aliases, lower-cased.
+
+    The example queries find an entity with ``(:Name {text: toLower($name)})-[:NAMES]->(e)``.
+
+    >>> name_texts("Pete Hegseth", ["Hegseth", "HEGSETH", "Pete Hegseth"])
+    ['hegseth', 'pete hegseth']
+    """
+    return sorted({name.lower(), *(alias.lower() for alias in aliases)})
 
 
 def slug(text: str) -> str:

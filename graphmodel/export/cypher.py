@@ -60,6 +60,7 @@ def dumps_cypher(graph: nx.MultiDiGraph, batch_size: int = BATCH_SIZE) -> str:
     >>> params = [line for line in dumps_cypher(g).splitlines() if line.startswith(":param")]
     >>> print(*params, sep="\n")  # doctest: +ELLIPSIS
     :param rows => [{key: "country:panama", name: "Pan\"ama", aliases: [], mentions: 1, documents: [], first_seen: ...}]
+    :param rows => [{key: "country:panama", texts: ["pan\"ama"]}]
     :param rows => [{key: "country:panama", hash: "...", documents: [], out: []}]
     """
     rows = load_rows(graph)

@@ -18,9 +18,12 @@ from graphmodel.schema import (
     DOCUMENT_PROPERTIES,
     EVIDENCE_COLUMNS,
     LABELS,
+    NAME_LABEL,
+    NAMES_TYPE,
     RELATION_TYPES,
     STORE_EDGE_PROPERTIES,
     STORE_NODE_PROPERTIES,
+    name_texts,
 )
 from graphmodel.stores.rows import LoadRows
 
@@ -36,6 +39,7 @@ __all__ = [
     "MERGE_DOCUMENTS",
     "MERGE_ENTITIES",
     "MERGE_MENTIONS",
+    "MERGE_NAMES",
     "MERGE_RELATIONSHIPS",
     "PING",
     "READ_DOCUMENTS",
@@ -61,7 +65,9 @@ def _schema_statements() -> tuple[str, ...]:
                 f"FOR (d:{DOCUMENT_LABEL}) REQUIRE d.id IS UNIQUE")
     fulltext = (f"CREATE FULLTEXT INDEX entity_names IF NOT EXISTS "
                 f"FOR (n:{_ENTITY_UNION}) ON EACH [n.name, n.aliases]")
-    return (*keys, document, *names, fulltext)
+    lookup = (f"CREATE CONSTRAINT {NAME_LABEL.lower()}_text IF NOT EXISTS "
+              f"FOR (n:{NAME_LABEL}) REQUIRE n.text IS UNIQUE")
+    return (*keys, document, lookup, *names, fulltext)
 
 
 # One key constraint per entity label and one id per Document, a name index per label, and a
@@ -83,14 +89,12 @@ def _assign(pairs: list[tuple[str, str]]) -> str:
 # load stored: loading a file makes everything it holds exactly as the file says, whatever was
 # loaded before. An entity of the file keeps only the file's MENTIONS and outgoing relationships
 # (FINISH_ENTITIES). Entities and documents the file does not hold, and their relationships, are
-# left alone; `load --replace` removes them first.
-#
-# Each entity node keeps `content_hash`, the hash of its row, MENTIONS and outgoing relationships in
-# the file that wrote it (LoadRows.hashes). CHECK_ENTITIES sorts the file's entities into missing
-# (written with the CREATE statements), unchanged (same hash and as many relationships as the file
-# has: skipped) and changed (the MERGE statements, which drop the hash until FINISH_ENTITIES has
-# pruned what the file no longer holds, so that a load that stops part-way never leaves a hash that
-# vouches for half-written relationships).
+# left alone; `load --replace` removes them first, `load --sync` afterwards. Each entity node keeps
+# `content_hash`, the hash of its row, MENTIONS and outgoing relationships in the file that wrote it
+# (LoadRows.hashes). CHECK_ENTITIES sorts the file's entities into missing (the CREATE statements),
+# unchanged (same hash and as many relationships as the file has: skipped) and changed (the MERGE
+# statements, which drop the hash until FINISH_ENTITIES has pruned what the file no longer holds, so
+# that a load that stops part-way never leaves a hash that vouches for half-written relationships).
 CONTENT_HASH = "content_hash"  # graphmodel's bookkeeping on entity nodes; query results leave it out
 _TYPE_UNION = "|".join(RELATION_TYPES)
 _DOCUMENT_PAIRS = [(f"d.{field}", f"row.props.{field}") for field in DOCUMENT_PROPERTIES]
@@ -149,6 +153,23 @@ MATCH (d:{DOCUMENT_LABEL} {{id: row.doc}})
 CREATE (d)-[:MENTIONS {{count: row.count}}]->(e)
 """
 
+# The look-up by name (graphmodel.schema.name_texts): an entity's Name nodes are exactly its texts in the
+# file; a Name that no longer names anything goes.
+MERGE_NAMES = f"""
+UNWIND $rows AS row
+MATCH (e:__LABEL__ {{key: row.key}})
+CALL (e, row) {{
+  OPTIONAL MATCH (n:{NAME_LABEL})-[r:{NAMES_TYPE}]->(e) WHERE NOT n.text IN row.texts
+  DELETE r
+  WITH DISTINCT n WHERE n IS NOT NULL AND NOT (n)-[:{NAMES_TYPE}]->()
+  DELETE n
+}}
+WITH e, row
+UNWIND row.texts AS text
+MERGE (n:{NAME_LABEL} {{text: text}})
+MERGE (n)-[:{NAMES_TYPE}]->(e)
+"""
+
 # Confidence and evidence are the file's: the graph file already combined every piece of evidence
 # (graphmodel.graph.core.add_relation), so a load never combines them again.
 _RELATIONSHIP_PAIRS = [*((f"r.{name}", f"row.{name}") for name in STORE_EDGE_PROPERTIES),
@@ -187,20 +208,20 @@ SET s.{CONTENT_HASH} = row.hash
 """
 
 PING = "RETURN 1"  # connect() runs it so that an unknown database fails at once, with a clear message
-
 CLEAR_BATCH = f"""
-MATCH (n:{_GRAPHMODEL_UNION})
+MATCH (n:{_GRAPHMODEL_UNION}|{NAME_LABEL})
 WITH n LIMIT $limit
 DETACH DELETE n
 RETURN count(*) AS deleted
 """
 
-# What `load --sync` compares with the file: every graphmodel node's key (entities) or id (documents).
+# `load --sync`: every graphmodel node's key (entities) or id (documents), to compare with the file.
 STORED_NODES = f"""
 MATCH (n:{_GRAPHMODEL_UNION})
 RETURN [label IN labels(n) WHERE label IN $labels][0] AS label, coalesce(n.key, n.id) AS name
 """
 DELETE_NODES = "UNWIND $rows AS name MATCH (n:__LABEL__ {__KEY__: name}) DETACH DELETE n"
+DELETE_UNUSED_NAMES = f"MATCH (n:{NAME_LABEL}) WHERE NOT (n)-[:{NAMES_TYPE}]->() DELETE n"
 
 COUNT_GRAPH = f"""
 MATCH (n:{_GRAPHMODEL_UNION})
@@ -219,9 +240,10 @@ READ_DOCUMENTS = "MATCH (d:Document) RETURN d"
 
 def load_statements(rows: LoadRows, new: LoadRows | None = None) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """Each statement of a load, with the rows it reads as ``$rows``: documents, entities per label,
-    ``MENTIONS`` per label, relationships per (type, source label, target label), then per label
-    :data:`FINISH_ENTITIES`. ``rows`` are MERGEd; ``new`` (entities the database does not hold, with
-    their MENTIONS and outgoing relationships; its documents are not read) are CREATEd."""
+    ``MENTIONS`` per label, the look-up ``Name`` nodes per label (:data:`MERGE_NAMES`), relationships per
+    (type, source label, target label), then per label :data:`FINISH_ENTITIES`. ``rows`` are MERGEd;
+    ``new`` (entities the database does not hold, with their MENTIONS and outgoing relationships; its
+    documents are not read) are CREATEd."""
     new = new or LoadRows()
     yield MERGE_DOCUMENTS, rows.documents
     for template, lot in ((MERGE_ENTITIES, rows), (CREATE_ENTITIES, new)):
@@ -230,6 +252,10 @@ def load_statements(rows: LoadRows, new: LoadRows | None = None) -> Iterator[tup
     for template, lot in ((MERGE_MENTIONS, rows), (CREATE_MENTIONS, new)):
         for label, group in lot.mentions.items():
             yield template.replace("__LABEL__", quote_name(label)), group
+    for lot in (rows, new):
+        for label, group in lot.entities.items():
+            names = [{"key": row["key"], "texts": name_texts(row["name"], row["aliases"])} for row in group]
+            yield MERGE_NAMES.replace("__LABEL__", quote_name(label)), names
     for template, lot in ((MERGE_RELATIONSHIPS, rows), (CREATE_RELATIONSHIPS, new)):
         for (rtype, source, target), group in lot.relationships.items():
             query = template.replace("__TYPE__", quote_name(rtype))

@@ -23,7 +23,8 @@ import networkx as nx
 
 from graphmodel.schema import DOCUMENT_PROPERTIES, EVIDENCE_COLUMNS, SEEN_FIELDS, EntityLabel, RelationType
 
-__all__ = ["BATCH_SIZE", "LoadRows", "Written", "batched", "entity_row", "evidence_columns", "load_rows", "seen_values"]
+__all__ = ["BATCH_SIZE", "LoadRows", "Written", "batched", "entity_aliases", "entity_documents", "entity_row",
+           "evidence_columns", "load_rows", "seen_values"]
 
 T = TypeVar("T")
 
@@ -43,11 +44,29 @@ def entity_row(key: str, data: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "key": key,
         "name": data["name"],
-        "aliases": sorted(set(data.get("aliases") or []) - {data["name"]}),
+        "aliases": entity_aliases(data),
         "mentions": int(data.get("mentions") or 0),
-        "documents": sorted(set(data.get("documents") or [])),
+        "documents": entity_documents(data),
         **seen_values(data),
     }
+
+
+def entity_aliases(data: Mapping[str, Any]) -> list[str]:
+    """The aliases the stores keep for an entity: sorted, without duplicates or the name itself.
+
+    >>> entity_aliases({"name": "Panama", "aliases": ["PA", "Panama", "PA"]})
+    ['PA']
+    """
+    return sorted(set(data.get("aliases") or ()) - {data["name"]})
+
+
+def entity_documents(data: Mapping[str, Any]) -> list[str]:
+    """The ids of the documents that mention an entity, sorted, each once.
+
+    >>> entity_documents({"documents": ["d2", "d1", "d2"]})
+    ['d1', 'd2']
+    """
+    return sorted(set(data.get("documents") or ()))
 
 
 def seen_values(data: Mapping[str, Any]) -> dict[str, str | None]:

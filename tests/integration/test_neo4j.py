@@ -58,14 +58,15 @@ def snapshot(store: Neo4jStore, sort_lists: bool = False) -> tuple[list[Any], li
         return {k: sorted(v) if sort_lists and k in ("aliases", "documents") else v for k, v in props.items()}
 
     nodes = rows(store, "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
-    edges = rows(store, "MATCH (a)-[r]->(b) RETURN coalesce(a.key, a.id) AS a, type(r) AS type, "
+    edges = rows(store, "MATCH (a)-[r]->(b) RETURN coalesce(a.key, a.id, a.text) AS a, type(r) AS type, "
                         "coalesce(b.key, b.id) AS b, properties(r) AS props")
     return (sorted(((labels, clean(props)) for labels, props in nodes), key=repr),
             sorted(((a, t, b, clean(props)) for a, t, b, props in edges), key=repr))
 
 
 SAMPLE_COUNTS = {"AFFILIATED_WITH": 1, "COOPERATES_WITH": 1, "Country": 4, "Document": 2, "Event": 1, "HOSTS": 1,
-                 "Initiative": 1, "MENTIONS": 9, "OPPOSES": 1, "Organization": 1, "PARTICIPATES_IN": 3, "Person": 1}
+                 "Initiative": 1, "MENTIONS": 9, "NAMES": 14, "Name": 14, "OPPOSES": 1, "Organization": 1,
+                 "PARTICIPATES_IN": 3, "Person": 1}
 
 
 # --- loading ---
@@ -78,7 +79,7 @@ def test_loading_twice_changes_nothing(neo4j_store: Neo4jStore, sample_graph: nx
     assert counts(neo4j_store) == SAMPLE_COUNTS
     assert snapshot(neo4j_store) == before
     assert (first.documents, first.entities, first.mentions, first.relationships) == (2, 8, 9, 7)
-    assert (first.nodes_created, first.relationships_created) == (10, 16)
+    assert (first.nodes_created, first.relationships_created) == (10 + 14, 16 + 14)  # and the Name look-up
     assert (second.nodes_created, second.relationships_created, second.properties_set) == (0, 0, 0)
 
 
@@ -145,7 +146,9 @@ def test_another_corpus_sets_what_it_holds(neo4j_store: Neo4jStore, sample_graph
         (["doc3"], [DEFENSE_CHIEF], 0.7)]
     assert rows(neo4j_store, "MATCH ()-[r:OPPOSES]->() RETURN r.evidence_docs, r.confidence") == [(["doc1"], 0.7)]
     # its entities keep only its outgoing relationships; what it does not hold stays (Honduras, doc2, ...)
-    expected = {**SAMPLE_COUNTS, "Document": 3, "MENTIONS": 8, "PARTICIPATES_IN": 1, "VISITS": 1}
+    # (the Names of its entities are its texts: Hegseth's and the United States' aliases changed)
+    expected = {**SAMPLE_COUNTS, "Document": 3, "MENTIONS": 8, "NAMES": 13, "Name": 13, "PARTICIPATES_IN": 1,
+                "VISITS": 1}
     del expected["COOPERATES_WITH"]
     assert counts(neo4j_store) == expected
 
@@ -160,8 +163,9 @@ def test_a_file_loads_the_same_whatever_was_loaded_before(
     neo4j_store.write(second_graph())
     keys = {HEGSETH, US, PANAMA, CHINA, "doc1", "doc3"}
     nodes, edges = snapshot(neo4j_store)
+    keys |= {e[0] for e in edges if e[1] == "NAMES" and e[2] in keys}  # the Names of those entities
 
-    assert ([n for n in nodes if n[1].get("key", n[1].get("id")) in keys],
+    assert ([n for n in nodes if n[1].get("key", n[1].get("id", n[1].get("text"))) in keys],
             [e for e in edges if e[0] in keys and e[2] in keys]) == clean
 
 
@@ -266,9 +270,9 @@ def test_replace_deletes_graphmodel_data_only(neo4j_store: Neo4jStore, sample_gr
     neo4j_store.run("CREATE (:Scratch {name: 'not ours'})", write=True)
     summary = neo4j_store.write(second_graph(), replace=True)
 
-    assert summary.nodes_deleted == 10
-    assert counts(neo4j_store) == {"AFFILIATED_WITH": 1, "Country": 3, "Document": 2, "MENTIONS": 4, "OPPOSES": 1,
-                                   "Person": 1, "Scratch": 1, "VISITS": 1}
+    assert summary.nodes_deleted == 10 + 14  # and the Name look-up
+    assert counts(neo4j_store) == {"AFFILIATED_WITH": 1, "Country": 3, "Document": 2, "MENTIONS": 4, "NAMES": 7,
+                                   "Name": 7, "OPPOSES": 1, "Person": 1, "Scratch": 1, "VISITS": 1}
     assert rows(neo4j_store, "MATCH (p:Person) RETURN p.aliases, p.mentions") == [(["Secretary Hegseth"], 2)]
 
 
@@ -297,7 +301,7 @@ def test_schema_is_in_place(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGra
 
     constraints = neo4j_store.run("SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name", write=True).rows
     assert [name for (name,) in constraints] == ["country_key", "document_id", "event_key", "initiative_key",
-                                                  "organization_key", "person_key", "place_key"]
+                                                  "name_text", "organization_key", "person_key", "place_key"]
     hits = rows(neo4j_store, "CALL db.index.fulltext.queryNodes('entity_names', 'SOUTHCOM') YIELD node "
                              "RETURN node.name")
     assert hits == [("U.S. Southern Command",)]

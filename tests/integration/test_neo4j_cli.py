@@ -31,7 +31,7 @@ def test_load_prints_what_it_created_then_nothing(
               "2 documents, 8 entities, 7 relationships, 9 mentions")
     assert first.exit_code == 0, first.output
     holds = "database neo4j now holds 10 nodes and 16 relationships of graphmodel's"
-    assert re.fullmatch(f"{re.escape(loaded)}\ncreated 10 nodes and 16 relationships, set 141 properties in {TIME}\n"
+    assert re.fullmatch(f"{re.escape(loaded)}\ncreated 24 nodes and 30 relationships, set 115 properties in {TIME}\n"
                         f"{re.escape(holds)}\n", first.output)
     assert second.exit_code == 0, second.output
     assert re.fullmatch(f"{re.escape(loaded)}\ncreated 0 nodes and 0 relationships, set 0 properties in {TIME}\n"
@@ -43,8 +43,8 @@ def test_load_replace(runner: CliRunner, neo4j_store: Neo4jStore, sample_graph_f
     result = runner.invoke(cli, ["load", str(sample_graph_file), "--replace", "--batch-size", "3"])
 
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0] == "deleted 10 nodes first (--replace)"
-    assert result.output.splitlines()[2].startswith("created 10 nodes and 16 relationships, ")
+    assert result.output.splitlines()[0] == "deleted 24 nodes first (--replace)"  # 10, and 14 of the Name look-up
+    assert result.output.splitlines()[2].startswith("created 24 nodes and 30 relationships, ")
 
 
 def test_large_load_shows_progress_on_stderr(runner: CliRunner, neo4j_store: Neo4jStore, tmp_path: Path) -> None:
@@ -58,7 +58,7 @@ def test_large_load_shows_progress_on_stderr(runner: CliRunner, neo4j_store: Neo
 
     assert result.exit_code == 0, result.output
     assert "loading" in result.stderr
-    assert "created 601 nodes and 600 relationships" in result.stdout
+    assert "created 1201 nodes and 1200 relationships" in result.stdout  # with a Name node per place
     assert neo4j_store.run("MATCH (p:Place) RETURN count(p) AS n").rows == ((600,),)
 
 

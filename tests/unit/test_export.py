@@ -232,8 +232,8 @@ def test_cypher_script_escapes_every_string(sample_graph: nx.MultiDiGraph) -> No
     edge["evidence"][0]["sentence"] = EVIL
     script = dumps_cypher(sample_graph)
     params = [line for line in script.splitlines() if line.startswith(":param ")]
-    assert len(params) == 1 + 5 + 5 + 6 + 5  # documents, entities and mentions per label, relationships per group,
-    # then the outgoing relationships each entity keeps, per label
+    assert len(params) == 1 + 5 + 5 + 5 + 6 + 5  # documents, entities, mentions and names per label, relationships
+    # per group, then the outgoing relationships each entity keeps, per label
     assert script.isascii()  # non-ASCII (U+2028 included) as \u escapes, so no reader can see a line break
     assert "\r" not in script
     assert EVIL not in script
@@ -252,7 +252,7 @@ def test_cypher_script_batches(sample_graph: nx.MultiDiGraph, tmp_path: Path) ->
     script = dumps_cypher(sample_graph, batch_size=2)
     countries = [line for line in script.splitlines() if line.startswith(':param rows => [{key: "country:')]
     sizes = [len(parse_literal(line.partition(" => ")[2])) for line in countries]
-    assert sizes == [2, 2, 2, 2, 1, 2, 2]  # 4 nodes, then 5 mentions, then the relationships 4 nodes keep
+    assert sizes == [2, 2, 2, 2, 1, 2, 2, 2, 2]  # 4 nodes, 5 mentions, 4 nodes' names, the relationships 4 nodes keep
 
 
 def test_cypher_script_is_complete(sample_graph: nx.MultiDiGraph, tmp_path: Path) -> None:

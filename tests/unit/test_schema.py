@@ -27,6 +27,8 @@ from graphmodel.schema import (
     EDGE_FIELDS,
     EXTRACTION_ORDER,
     LABELS,
+    NAME_LABEL,
+    NAMES_TYPE,
     NODE_FIELDS,
     RELATION_TYPES,
     STORE_EDGE_PROPERTIES,
@@ -123,7 +125,7 @@ def test_the_schema_file_is_generated_from_the_schema() -> None:
 
 def test_embedded_tables_cover_every_label_and_type() -> None:
     tables = [re.match(r"CREATE (?:NODE|REL) TABLE (\w+)", statement)[1] for statement in embedded_ddl()]  # type: ignore[index]
-    assert set(tables) == {*EntityLabel, *RelationType, "Document", "MENTIONS"}
+    assert set(tables) == {*EntityLabel, *RelationType, "Document", "MENTIONS", NAME_LABEL, NAMES_TYPE}
 
 
 def test_every_label_and_type_loads_into_the_embedded_database(tmp_path: Path) -> None:

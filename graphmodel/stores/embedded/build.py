@@ -2,7 +2,8 @@
 
 The schema is the one in :mod:`graphmodel.stores`. Every relationship table accepts every pair of
 entity labels (36 ``FROM … TO …`` pairs), as Neo4j accepts any endpoints; the rows of each
-(type, source label, target label) group go in with one ``COPY … FROM $frame (from=…, to=…)``.
+(type, source label, target label) group go in with one ``COPY … FROM $rows (from=…, to=…)``, from an
+Arrow table (:mod:`graphmodel.stores.embedded.tables`).
 """
 
 from __future__ import annotations
@@ -10,10 +11,9 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -22,13 +22,16 @@ from graphmodel.schema import (
     DOCUMENT_LABEL,
     DOCUMENT_PROPERTIES,
     EVIDENCE_COLUMNS,
+    NAME_LABEL,
+    NAMES_TYPE,
     STORE_EDGE_PROPERTIES,
     STORE_NODE_PROPERTIES,
     EntityLabel,
     RelationType,
 )
+from graphmodel.stores.embedded.tables import Tables, graph_tables
 from graphmodel.stores.embedded.values import first_line
-from graphmodel.stores.rows import Written, entity_row, evidence_columns, load_rows, seen_values
+from graphmodel.stores.rows import Written
 
 __all__ = ["SIDECAR_SUFFIXES", "EmbeddedWriter", "copy_statements", "schema_statements", "write_database"]
 
@@ -43,11 +46,13 @@ _ENTITY_COLUMNS = ", ".join(f"{name} {_COLUMN_TYPES[name]}" for name in STORE_NO
 _EVIDENCE_COLUMNS = ", ".join([*(f"{name} {_COLUMN_TYPES[name]}" for name in STORE_EDGE_PROPERTIES),
                                *(f"{column} {_COLUMN_TYPES[field]}" for field, column in EVIDENCE_COLUMNS.items())])
 
-Group = tuple[str, str | None, str | None]  # (table, from label, to label)
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 
 def schema_statements() -> list[str]:
-    """The DDL: a node table per entity label and ``Document``, ``MENTIONS``, a relationship table per type.
+    """The DDL: a node table per entity label and ``Document``, ``MENTIONS``, ``Name`` and ``NAMES`` (the
+    look-up by name), a relationship table per type.
 
     >>> statements = schema_statements()
     >>> print(statements[0].replace("[], ", "[],\\n"))
@@ -60,74 +65,44 @@ def schema_statements() -> list[str]:
     labels = [str(label) for label in EntityLabel]
     pairs = ", ".join(f"FROM {source} TO {target}" for source in labels for target in labels)
     mentions = ", ".join(f"FROM {DOCUMENT_LABEL} TO {label}" for label in labels)
+    names = ", ".join(f"FROM {NAME_LABEL} TO {label}" for label in labels)
     document_columns = ", ".join(f"{name} STRING" for name in DOCUMENT_PROPERTIES)
     return [
         *(f"CREATE NODE TABLE {label}({_ENTITY_COLUMNS})" for label in labels),
         f"CREATE NODE TABLE {DOCUMENT_LABEL}(id STRING PRIMARY KEY, {document_columns})",
         f"CREATE REL TABLE MENTIONS({mentions}, count INT64)",
+        f"CREATE NODE TABLE {NAME_LABEL}(text STRING PRIMARY KEY)",
+        f"CREATE REL TABLE {NAMES_TYPE}({names})",
         *(f"CREATE REL TABLE {rtype}({pairs}, {_EVIDENCE_COLUMNS})" for rtype in RelationType),
     ]
 
 
-def copy_statements(graph: nx.MultiDiGraph) -> Iterator[tuple[str, list[dict[str, Any]]]]:
-    """Each ``COPY`` statement with the rows it loads; the labels and types in it come from the schema enums.
+def copy_statements(graph: nx.MultiDiGraph) -> Iterator[tuple[str, pa.Table]]:
+    """Each ``COPY`` statement with the Arrow table it loads; the labels and types in it come from the schema enums.
 
     Every document id that an entity or an evidence item names gets a ``Document`` row (with metadata
     where the graph has it), as in the Neo4j store; ``MENTIONS`` has one relationship per (document,
-    entity) with count 1.
+    entity) with count 1, and ``NAMES`` one per (look-up text, entity). The tables are
+    :func:`~graphmodel.stores.embedded.tables.graph_tables`.
 
     >>> from graphmodel.graph.core import new_graph
     >>> g = new_graph()
     >>> g.add_node("country:panama", label="Country", name="Panama", aliases=[], mentions=2, documents=["d1"])
-    >>> [(statement, len(rows)) for statement, rows in copy_statements(g)]
-    [('COPY Country FROM $rows', 1), ('COPY Document FROM $rows', 1), \
-("COPY MENTIONS FROM $rows (from='Document', to='Country')", 1)]
+    >>> for statement, table in copy_statements(g):
+    ...     print(statement, table.num_rows)
+    COPY Country FROM $rows 1
+    COPY Document FROM $rows 1
+    COPY Name FROM $rows 1
+    COPY MENTIONS FROM $rows (from='Document', to='Country') 1
+    COPY NAMES FROM $rows (from='Name', to='Country') 1
     """
-    groups: dict[Group, list[dict[str, Any]]] = defaultdict(list)
-    doc_ids = set(graph.graph.get("documents", {})) | _entity_rows(graph, groups) | _relationship_rows(graph, groups)
-    groups["Document", None, None] = _document_rows(graph.graph.get("documents", {}), doc_ids)
-    for (table, source_label, target_label), rows in sorted(groups.items(), key=lambda item: _order(item[0])):
-        if rows:
-            pair = f" (from='{source_label}', to='{target_label}')" if source_label else ""
-            yield f"COPY {table} FROM $rows{pair}", rows
+    yield from _statements(graph_tables(graph))
 
 
-def _entity_rows(graph: nx.MultiDiGraph, groups: dict[Group, list[dict[str, Any]]]) -> set[str]:
-    """Add the entity and MENTIONS rows to ``groups``; return the document ids they name."""
-    doc_ids: set[str] = set()
-    for key, data in sorted(graph.nodes(data=True)):
-        label = str(EntityLabel(data["label"]))
-        row = entity_row(key, data)
-        groups[label, None, None].append(row)
-        groups["MENTIONS", "Document", label].extend({"from": doc, "to": key, "count": 1} for doc in row["documents"])
-        doc_ids.update(row["documents"])
-    return doc_ids
-
-
-def _relationship_rows(graph: nx.MultiDiGraph, groups: dict[Group, list[dict[str, Any]]]) -> set[str]:
-    """Add a row per edge to the group of its (type, source label, target label); return its document ids."""
-    doc_ids: set[str] = set()
-    for source, target, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
-        evidence = evidence_columns(data.get("evidence") or [])
-        doc_ids.update(evidence["evidence_docs"])
-        group = (str(RelationType(data.get("type") or key)), _label(graph, source), _label(graph, target))
-        groups[group].append({"from": source, "to": target, "confidence": float(data["confidence"]),
-                              **seen_values(data), **evidence})
-    return doc_ids
-
-
-def _label(graph: nx.MultiDiGraph, key: str) -> str:
-    return str(EntityLabel(graph.nodes[key]["label"]))
-
-
-def _order(group: Group) -> tuple[bool, str, str, str]:
-    # Node tables before relationship tables, which need their endpoints' primary keys.
-    return group[1] is not None, group[0], group[1] or "", group[2] or ""
-
-
-def _document_rows(metadata: Mapping[str, Mapping[str, Any]], doc_ids: set[str]) -> list[dict[str, Any]]:
-    return [{"id": doc_id, **{f: metadata.get(doc_id, {}).get(f) for f in DOCUMENT_PROPERTIES}}
-            for doc_id in sorted(doc_ids)]
+def _statements(tables: Tables) -> Iterator[tuple[str, pa.Table]]:
+    for (table, source_label, target_label), rows in tables.in_load_order():
+        pair = f" (from='{source_label}', to='{target_label}')" if source_label else ""
+        yield f"COPY {table} FROM $rows{pair}", rows
 
 
 class EmbeddedWriter:
@@ -138,11 +113,12 @@ class EmbeddedWriter:
 
     def write(self, graph: nx.MultiDiGraph) -> Written:
         """Build the database for ``graph`` at ``self.path``, replacing any database there atomically."""
-        write_database(graph, self.path)
-        return Written.of(str(self.path), load_rows(graph))
+        tables = graph_tables(graph)
+        write_database(graph, self.path, tables)
+        return Written(str(self.path), tables.documents, tables.entities, tables.relationships)
 
 
-def write_database(graph: nx.MultiDiGraph, path: Path) -> Path:
+def write_database(graph: nx.MultiDiGraph, path: Path, tables: Tables | None = None) -> Path:
     """Build the embedded database for ``graph`` at ``path``, replacing any database there atomically.
 
     The new database is built from scratch in a temporary directory next to ``path``, closed, and then
@@ -154,6 +130,7 @@ def write_database(graph: nx.MultiDiGraph, path: Path) -> Path:
     Args:
         graph: a graph as :func:`graphmodel.graph.graphfile.read` returns it.
         path: the database file, e.g. ``out/graph.db``.
+        tables: ``graph_tables(graph)``, if the caller has them already.
 
     Returns:
         ``path``.
@@ -169,17 +146,16 @@ def write_database(graph: nx.MultiDiGraph, path: Path) -> Path:
     workdir = Path(tempfile.mkdtemp(prefix=f".{path.name}.build-", dir=path.parent))
     try:
         built = workdir / path.name
-        load_database(graph, built)
+        load_database(graph, built, tables)
         replace_database(built, path, workdir)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return path
 
 
-def load_database(graph: nx.MultiDiGraph, path: Path) -> None:
-    """Create a new database file at ``path`` and bulk load ``graph`` into it, then close it."""
+def load_database(graph: nx.MultiDiGraph, path: Path, tables: Tables | None = None) -> None:
+    """Create a new database file at ``path`` and bulk load ``graph`` (or its ``tables``) into it, then close it."""
     import ladybug
-    import pandas as pd
 
     try:
         database = ladybug.Database(str(path), auto_checkpoint=False)  # one checkpoint, at close
@@ -189,8 +165,9 @@ def load_database(graph: nx.MultiDiGraph, path: Path) -> None:
     try:
         for statement in schema_statements():
             connection.execute(statement)
-        for statement, rows in copy_statements(graph):
-            connection.execute(statement, {"rows": pd.DataFrame(rows)})
+        statements = copy_statements(graph) if tables is None else _statements(tables)
+        for statement, rows in statements:
+            connection.execute(statement, {"rows": rows})
     except RuntimeError as error:
         raise StoreUnavailable(f"building the embedded database failed: {first_line(str(error))}") from error
     finally:

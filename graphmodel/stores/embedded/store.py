@@ -25,6 +25,7 @@ from graphmodel.stores.embedded.errors import (
     open_error,
     translated_errors,
 )
+from graphmodel.stores.embedded.parameters import lowered_parameters
 from graphmodel.stores.embedded.values import to_plain
 from graphmodel.stores.text import return_columns
 
@@ -53,7 +54,8 @@ class EmbeddedStore:
 
         Args:
             query: Neo4j Cypher; :func:`graphmodel.stores.embedded.dialect.to_embedded` rewrites it.
-            params: the ``$parameters``.
+            params: the ``$parameters``; ``toLower($p)`` is computed beforehand, so that a primary-key
+                look-up applies (:mod:`graphmodel.stores.embedded.parameters`).
             write: allow writing clauses (the database must be open with ``read_only=False``).
             timeout: seconds after which the engine interrupts the query.
 
@@ -70,7 +72,7 @@ class EmbeddedStore:
                                "open it with read_only=False to write")
         self._connection.set_query_timeout(max(1, round(timeout * 1000)) if timeout else 0)
         with translated_errors(timeout):
-            result = self._connection.execute(to_embedded(query), dict(params or {}))
+            result = self._connection.execute(*lowered_parameters(to_embedded(query), params or {}))
             columns, rows = tuple(result.get_column_names()), result.get_all()
         names = return_columns(query)
         if names is None or len(names) != len(columns):

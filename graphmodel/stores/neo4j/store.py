@@ -23,6 +23,7 @@ from graphmodel.stores.cypher import (
     CLEAR_BATCH,
     COUNT_GRAPH,
     DELETE_NODES,
+    DELETE_UNUSED_NAMES,
     PING,
     SCHEMA_STATEMENTS,
     STORED_NODES,
@@ -174,6 +175,10 @@ class Neo4jStore:
                 with translated_errors(self.target):
                     summary = self._driver.execute_query(query, rows=list(batch), database_=self.database).summary
                 deleted += summary.counters.nodes_deleted
+        if deleted:  # the look-up names only the deleted entities had
+            with translated_errors(self.target):
+                deleted += self._driver.execute_query(DELETE_UNUSED_NAMES,
+                                                      database_=self.database).summary.counters.nodes_deleted
         return deleted
 
     def _sort_entities(self, rows: LoadRows) -> tuple[set[str], set[str]]:

@@ -1,0 +1,41 @@
+"""On Neo4j, the example queries find their entities through the unique Name index, never a label scan."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import neo4j
+import networkx as nx
+import pytest
+
+from graphmodel.stores.neo4j.store import Neo4jStore
+
+pytestmark = pytest.mark.neo4j
+
+CYPHER = Path(__file__).resolve().parents[2] / "cypher"
+LOOKUPS = [("neighbourhood", {"name": "HEGSETH"}), ("shortest_path", {"from": "hegseth", "to": "Beijing"}),
+           ("evidence", {"a": "centsec", "b": "Hegseth"})]
+SCANS = {"NodeByLabelScan", "AllNodesScan", "NodeIndexScan"}
+
+
+def operators(plan: Mapping[str, Any]) -> list[str]:
+    """Every operator of a plan tree, without its ``@neo4j`` suffix."""
+    below = (name for child in plan.get("children", []) for name in operators(child))
+    return [plan["operatorType"].split("@")[0], *below]
+
+
+@pytest.mark.parametrize(("name", "params"), LOOKUPS)
+def test_example_queries_seek_the_name_index(
+    neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph, neo4j_uri: str, neo4j_auth: tuple[str, str] | None,
+    neo4j_database: str, name: str, params: dict[str, str],
+) -> None:
+    neo4j_store.write(sample_graph)
+    query = (CYPHER / f"{name}.cypher").read_text(encoding="utf-8")
+    with neo4j.GraphDatabase.driver(neo4j_uri, auth=neo4j_auth) as driver:
+        plan = driver.execute_query("EXPLAIN " + query, params, database_=neo4j_database).summary.plan
+    found = operators(plan)
+    assert found.count("NodeUniqueIndexSeek") >= len(params), found  # evidence also seeks its documents
+    assert not SCANS & set(found), found
+    assert neo4j_store.run(query, params).rows
