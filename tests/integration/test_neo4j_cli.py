@@ -31,7 +31,7 @@ def test_load_prints_what_it_created_then_nothing(
               "2 documents, 8 entities, 7 relationships, 9 mentions")
     assert first.exit_code == 0, first.output
     holds = "database neo4j now holds 10 nodes and 16 relationships of graphmodel's"
-    assert re.fullmatch(f"{re.escape(loaded)}\ncreated 24 nodes and 30 relationships, set 115 properties in {TIME}\n"
+    assert re.fullmatch(f"{re.escape(loaded)}\ncreated 24 nodes and 30 relationships, set 155 properties in {TIME}\n"
                         f"{re.escape(holds)}\n", first.output)
     assert second.exit_code == 0, second.output
     assert re.fullmatch(f"{re.escape(loaded)}\ncreated 0 nodes and 0 relationships, set 0 properties in {TIME}\n"

@@ -31,7 +31,7 @@ def corpus(mentions: int, starts: tuple[int, ...], confidence: float, aliases: t
 
 
 def state(store: Neo4jStore) -> list[Any]:
-    nodes = store.run("MATCH (n) RETURN labels(n), properties(n) ORDER BY coalesce(n.key, n.id)").rows
+    nodes = store.run("MATCH (n) RETURN labels(n), properties(n) ORDER BY coalesce(n.key, n.id, n.text)").rows
     edges = store.run("MATCH (a)-[r]->(b) RETURN coalesce(a.key, a.id), type(r), b.key, properties(r) "
                       "ORDER BY coalesce(a.key, a.id), type(r), b.key").rows
     return [*nodes, *edges]
