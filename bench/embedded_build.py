@@ -39,11 +39,12 @@ from graphmodel.stores.embedded.build import EmbeddedWriter, schema_statements
 
 STRINGS = pa.list_(pa.string())
 ENTITY = pa.schema([("key", pa.string()), ("name", pa.string()), ("aliases", STRINGS), ("mentions", pa.int64()),
-                    ("documents", STRINGS)])
+                    ("documents", STRINGS), ("first_seen", pa.string()), ("last_seen", pa.string())])
 MENTIONS = pa.schema([("from", pa.string()), ("to", pa.string()), ("count", pa.int64())])
 NAME, NAMES = pa.schema([("text", pa.string())]), pa.schema([("from", pa.string()), ("to", pa.string())])
 RELATIONSHIP = pa.schema([("from", pa.string()), ("to", pa.string()), ("confidence", pa.float64()),
-                          ("evidence_docs", STRINGS), ("evidence_sentences", STRINGS),
+                          ("first_seen", pa.string()), ("last_seen", pa.string()), ("evidence_docs", STRINGS),
+                          ("evidence_sentences", STRINGS),
                           ("evidence_starts", pa.list_(pa.int64())), ("evidence_ends", pa.list_(pa.int64())),
                           ("evidence_rules", STRINGS)])
 DOCUMENT = pa.schema([("id", pa.string()), *((name, pa.string()) for name in DOCUMENT_PROPERTIES)])
@@ -69,6 +70,8 @@ def plain_copy(graph: nx.MultiDiGraph, path: Path) -> None:
         table["aliases"].append(sorted(set(data["aliases"]) - {data["name"]}))
         table["mentions"].append(data["mentions"])
         table["documents"].append(documents)
+        table["first_seen"].append(data.get("first_seen"))
+        table["last_seen"].append(data.get("last_seen"))
         docs.update(documents)
         for doc in documents:
             mentions[label]["from"].append(doc)
@@ -84,6 +87,8 @@ def plain_copy(graph: nx.MultiDiGraph, path: Path) -> None:
         table["from"].append(source)
         table["to"].append(target)
         table["confidence"].append(data["confidence"])
+        table["first_seen"].append(data.get("first_seen"))
+        table["last_seen"].append(data.get("last_seen"))
         for field, column in EVIDENCE_COLUMNS.items():
             table[column].append([item[field] for item in evidence])
         docs.update(item["doc"] for item in evidence)

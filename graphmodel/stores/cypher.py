@@ -27,30 +27,11 @@ from graphmodel.schema import (
 )
 from graphmodel.stores.rows import LoadRows
 
-__all__ = [
-    "CLEAR_BATCH",
-    "COUNT_GRAPH",
-    "CHECK_ENTITIES",
-    "CONTENT_HASH",
-    "CREATE_ENTITIES",
-    "CREATE_MENTIONS",
-    "CREATE_RELATIONSHIPS",
-    "FINISH_ENTITIES",
-    "MERGE_DOCUMENTS",
-    "MERGE_ENTITIES",
-    "MERGE_MENTIONS",
-    "MERGE_NAMES",
-    "MERGE_RELATIONSHIPS",
-    "PING",
-    "READ_DOCUMENTS",
-    "READ_ENTITIES",
-    "READ_RELATIONSHIPS",
-    "SCHEMA_STATEMENTS",
-    "load_statements",
-    "quote_name",
-    "schema_file_text",
-    "split_statements",
-]
+__all__ = ["CHECK_ENTITIES", "CLEAR_BATCH", "CONTENT_HASH", "COUNT_GRAPH", "CREATE_ENTITIES", "CREATE_MENTIONS",
+           "CREATE_NAMES", "CREATE_RELATIONSHIPS", "DELETE_NODES", "DELETE_UNUSED_NAMES", "FINISH_ENTITIES",
+           "MERGE_DOCUMENTS", "MERGE_ENTITIES", "MERGE_MENTIONS", "MERGE_NAMES", "MERGE_RELATIONSHIPS", "PING",
+           "READ_DOCUMENTS", "READ_ENTITIES", "READ_RELATIONSHIPS", "SCHEMA_STATEMENTS", "STORED_NODES",
+           "load_statements", "quote_name", "schema_file_text", "split_statements"]
 
 _NAME = re.compile(r"[A-Z][A-Za-z0-9_]*")
 _ENTITY_UNION = "|".join(LABELS)
@@ -153,8 +134,7 @@ MATCH (d:{DOCUMENT_LABEL} {{id: row.doc}})
 CREATE (d)-[:MENTIONS {{count: row.count}}]->(e)
 """
 
-# The look-up by name (graphmodel.schema.name_texts): an entity's Name nodes are exactly its texts in the
-# file; a Name that no longer names anything goes.
+# The look-up by name (schema.name_texts): an entity's Name nodes are its texts in the file; unused ones go.
 MERGE_NAMES = f"""
 UNWIND $rows AS row
 MATCH (e:__LABEL__ {{key: row.key}})
@@ -168,6 +148,13 @@ WITH e, row
 UNWIND row.texts AS text
 MERGE (n:{NAME_LABEL} {{text: text}})
 MERGE (n)-[:{NAMES_TYPE}]->(e)
+"""
+CREATE_NAMES = f"""
+UNWIND $rows AS row
+MATCH (e:__LABEL__ {{key: row.key}})
+UNWIND row.texts AS text
+MERGE (n:{NAME_LABEL} {{text: text}})
+CREATE (n)-[:{NAMES_TYPE}]->(e)
 """
 
 # Confidence and evidence are the file's: the graph file already combined every piece of evidence
@@ -252,10 +239,10 @@ def load_statements(rows: LoadRows, new: LoadRows | None = None) -> Iterator[tup
     for template, lot in ((MERGE_MENTIONS, rows), (CREATE_MENTIONS, new)):
         for label, group in lot.mentions.items():
             yield template.replace("__LABEL__", quote_name(label)), group
-    for lot in (rows, new):
+    for template, lot in ((MERGE_NAMES, rows), (CREATE_NAMES, new)):
         for label, group in lot.entities.items():
             names = [{"key": row["key"], "texts": name_texts(row["name"], row["aliases"])} for row in group]
-            yield MERGE_NAMES.replace("__LABEL__", quote_name(label)), names
+            yield template.replace("__LABEL__", quote_name(label)), names
     for template, lot in ((MERGE_RELATIONSHIPS, rows), (CREATE_RELATIONSHIPS, new)):
         for (rtype, source, target), group in lot.relationships.items():
             query = template.replace("__TYPE__", quote_name(rtype))
