@@ -16,6 +16,7 @@ import hashlib
 import logging
 import os
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -99,10 +100,17 @@ def _corpus_files(path: Path, warn: _Warn) -> Iterator[Path]:
 
 
 def _walk(root: Path, warn: _Warn) -> list[Path]:
-    found = []
+    """The supported files under ``root``; the others (hidden ones aside) are counted in one warning."""
+    found, other = [], Counter[str]()
     for folder, dirs, files in os.walk(root, onerror=lambda error: warn(f"skipped {error.filename}: {error.strerror}")):
         dirs[:] = [name for name in dirs if not name.startswith(".")]
-        found += [Path(folder, name) for name in files if not name.startswith(".") and _supported(name)]
+        visible = [name for name in files if not name.startswith(".")]
+        found += [Path(folder, name) for name in visible if _supported(name)]
+        other.update(Path(name).suffix.lower() or "(none)" for name in visible if not _supported(name))
+    if other:
+        kinds = ", ".join(f"{suffix} ×{count}" for suffix, count in sorted(other.items(), key=lambda x: (-x[1], x[0])))
+        warn(f"skipped {sum(other.values())} file{'s' * (sum(other.values()) != 1)} in {root} this version "
+             f"cannot read ({kinds}); it reads {', '.join(FORMATS)}")
     return sorted(found)
 
 

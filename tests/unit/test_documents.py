@@ -317,7 +317,8 @@ def test_folders_are_read_recursively_in_sorted_order(tmp_path: Path) -> None:
     names = ["a.txt", "b.md", "e.markdown", "sub/c.html", "sub/deeper/d.htm"]
     assert [document.path for document in documents] == [str(tmp_path / name) for name in names]
     assert [document.format for document in documents] == ["txt", "md", "md", "html", "html"]
-    assert warnings == []
+    assert warnings == [f"skipped 1 file in {tmp_path} this version cannot read (.pdf ×1); "
+                        "it reads .txt, .md, .markdown, .html, .htm"]
 
 
 def test_a_named_file_with_an_unsupported_extension_warns(tmp_path: Path) -> None:
@@ -414,3 +415,14 @@ def test_too_deeply_nested_html_warns(tmp_path: Path) -> None:
 
     assert list(read_documents(path, on_warning=warnings.append)) == []
     assert warnings == [f"skipped {path}: its markup is nested too deeply to read"]
+
+
+def test_a_folder_names_the_files_it_cannot_read_in_one_warning(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    for name in ("a.txt", "report.pdf", "sub/brief.pdf", "sub/notes.docx", ".hidden.pdf", "README"):
+        (tmp_path / name).write_text("The talks began.", encoding="utf-8")
+    warnings: list[str] = []
+    documents = list(read_documents(tmp_path, on_warning=warnings.append))
+    assert [Path(d.path).name for d in documents] == ["a.txt"]
+    assert warnings == [f"skipped 4 files in {tmp_path} this version cannot read (.pdf ×2, (none) ×1, .docx ×1); "
+                        "it reads .txt, .md, .markdown, .html, .htm"]
