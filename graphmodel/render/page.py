@@ -184,18 +184,30 @@ def _curve_parallel_edges(edges: list[dict[str, Any]]) -> None:
             edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.25 * seen[pair]}
 
 
-def _documents(graph: nx.MultiDiGraph) -> dict[str, dict[str, str]]:
-    """Title, date, path and url of the documents the nodes and evidence cite (a subgraph cites fewer)."""
+def _documents(graph: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
+    """Title, date, path and url of the documents the nodes and evidence cite (a subgraph cites fewer),
+    and for an article republished elsewhere the titles of its copies (``copies``)."""
     cited = {doc for _, docs in graph.nodes(data="documents", default=[]) for doc in docs}
     cited |= {row.get("doc") for *_, rows in graph.edges(data="evidence", default=[]) for row in rows}
+    metadata = graph.graph.get("documents", {})
+
+    def title(doc: str) -> str:
+        row = metadata.get(doc, {})
+        return str(row.get("title") or row.get("path") or doc)
+
+    copies: dict[str, list[str]] = {}
+    for doc, row in metadata.items():
+        if row.get("copy_of"):
+            copies.setdefault(row["copy_of"], []).append(f"{title(doc)} ({row.get('path') or doc})")
     return {
         str(doc): {
-            "title": str(row.get("title") or row.get("path") or doc),
+            "title": title(doc),
             "date": str(row.get("date") or ""),
             "path": str(row.get("path") or ""),
             "url": str(row.get("url") or ""),
+            "copies": sorted(copies.get(doc, [])),
         }
-        for doc, row in graph.graph.get("documents", {}).items()
+        for doc, row in metadata.items()
         if doc in cited
     }
 

@@ -148,6 +148,16 @@ def test_search_for_hegseth_shows_his_details(sample: OpenedPage) -> None:
     expect(panel.locator(".documents a.source")).to_have_attribute("href", URLS["d1"])  # d2 has no url
 
 
+def test_a_document_lists_where_else_it_was_published(open_page: OpenPage) -> None:
+    graph = sample_graph()
+    graph.graph["documents"]["d9"] = {"id": "d9", "path": "wire/reprint.txt", "title": "Reprint", "date": None,
+                                      "author": None, "url": None, "copy_of": "d1"}
+    opened = open_page(graph)
+    opened.page.fill("#search", "Hegseth")
+    copies = opened.page.locator("#panel .documents li").first.locator(".copies")
+    expect(copies).to_have_text("also published as: Reprint (wire/reprint.txt)")
+
+
 def test_clicking_an_edge_shows_its_evidence(sample: OpenedPage) -> None:
     x, y = clear_point_on_edge(sample, HEGSETH, CONFERENCE)
     sample.page.mouse.click(x, y)

@@ -143,7 +143,8 @@ def test_encodes_label_degree_type_and_evidence(tiny: nx.MultiDiGraph, tmp_path:
     assert edges["COOPERATES_WITH"]["arrows"]["to"]["enabled"] is False
     assert edges["COOPERATES_WITH"]["color"]["color"] == "#009E73"  # bluish green
     assert edges["PARTICIPATES_IN"]["evidence"][0]["sentence"] == "Hegseth spoke at the conference."
-    assert data["documents"]["d1"] == {"title": "Panama talks", "date": "2025-04-09", "path": "a.txt", "url": ""}
+    assert data["documents"]["d1"] == {"title": "Panama talks", "date": "2025-04-09", "path": "a.txt", "url": "",
+                                       "copies": []}
 
 
 def test_conflict_and_cooperation_colours_stand_out() -> None:
@@ -180,6 +181,13 @@ def test_parallel_edges_bend_apart(tiny: nx.MultiDiGraph, tmp_path: Path) -> Non
 def test_embeds_only_the_documents_the_graph_cites(tiny: nx.MultiDiGraph, tmp_path: Path) -> None:
     tiny.graph["documents"]["d2"] = {"id": "d2", "path": "b.txt", "title": "Unrelated", "date": None, "author": None}
     assert list(embedded(page(tiny, tmp_path))["documents"]) == ["d1"]
+
+
+def test_an_article_lists_where_else_it_was_published(tiny: nx.MultiDiGraph, tmp_path: Path) -> None:
+    tiny.graph["documents"]["d2"] = {"id": "d2", "path": "wire/b.txt", "title": "Reprint", "date": None,
+                                     "author": None, "copy_of": "d1"}
+    documents = embedded(page(tiny, tmp_path))["documents"]
+    assert documents["d1"]["copies"] == ["Reprint (wire/b.txt)"]
 
 
 def test_empty_graph_still_renders(tmp_path: Path) -> None:

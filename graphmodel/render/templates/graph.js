@@ -117,8 +117,9 @@
     const list = element("ul", null, "documents");
     ids.forEach((doc) => {
       const meta = data.documents[doc] || { title: doc, date: "" };
+      const copies = (meta.copies || []).length ? element("span", "also published as: " + meta.copies.join("; "), "copies kind") : null;
       list.appendChild(append(element("li"), element("span", meta.title, "doc-title"), element("span", meta.date, "date kind"),
-        documentLink(doc)));
+        documentLink(doc), copies));
     });
     return list;
   }
