@@ -156,7 +156,7 @@ def build_outputs(
     documents = read_files(files, on_warning=warn, max_bytes=max_document_bytes)
     first = next(documents, None)
     if first is None:
-        raise DocumentError(f"no readable .txt, .md or .html document in {', '.join(map(str, paths))}")
+        raise DocumentError(f"no readable .txt, .md, .html, .pdf or .docx document in {', '.join(map(str, paths))}")
     spec, described = extractor_spec(spacy_model, model, warn)
     cache = ExtractionCache(out / CACHE_FOLDER, spec.fingerprint()) if reuse else None
     jobs = min(jobs, len(files))

@@ -53,7 +53,7 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
           scheduler: str | None, fresh: bool, quiet: bool, verbose: bool) -> None:
     """Read documents and build the graph (JSON, interactive HTML, embedded database).
 
-    PATHS are files or folders (.txt, .md, .html), read recursively; default: data/docs.
+    PATHS are files or folders (.txt, .md, .html, .pdf, .docx), read recursively; default: data/docs.
 
     \b
         graphmodel build data/docs -o out
