@@ -14,7 +14,7 @@ PDF_PAGES = (
      "Microsoft patched the flaw in March."),
     ("Attribution",
      "Investigators linked the Kestrel group to Russia after the attack on a hospital in Berlin.",
-     "Germany expelled two diplomats in April."),
+     "Interior Minister Nancy Faeser visited Ukraine on Monday."),
 )
 
 

@@ -27,7 +27,7 @@ def test_a_pdf_is_read_page_by_page(tmp_path: Path) -> None:
         (BlockKind.HEADING, 2, "Attribution"),
         (BlockKind.PARAGRAPH, 2, "Investigators linked the Kestrel group to Russia after the attack on a hospital "
                                  "in Berlin."),
-        (BlockKind.PARAGRAPH, 2, "Germany expelled two diplomats in April."),
+        (BlockKind.PARAGRAPH, 2, "Interior Minister Nancy Faeser visited Ukraine on Monday."),
     ]
     assert all(document.text[block.start:block.end] == block.text for block in document.blocks)
     assert document.pages == (0, document.blocks[3].start)
@@ -135,3 +135,13 @@ def test_why_names_the_page_of_pdf_evidence() -> None:
     assert document_row(txt)["pages"] is None
     assert "  2025-04-08  Kestrel Report (brief.pdf), page 2\n" in text
     assert "  2025-04-09  notes.txt\n" in text
+
+
+def test_build_from_an_empty_stdin_is_a_usage_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from graphmodel.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["build", "-", "-o", str(tmp_path)], input="\n \n")
+    assert result.exit_code == 2
+    assert result.output.endswith("Error: stdin is empty: pipe in paths (one a line) or a document's text\n")
