@@ -38,7 +38,7 @@ def build(sources: Iterable[str | Path], *, model: Path | None = SHIPPED_MODEL, 
     """Extract a graph from texts (``str``) and files or folders (``Path``), as ``graphmodel build`` does.
 
     Args:
-        sources: each a document's text, or a path of a .txt, .md or .html file or a folder of them.
+        sources: each a document's text, or a path of a .txt, .md, .html, .pdf or .docx file or a folder of them.
         model: a relation model file (``graphmodel train``); the shipped one by default; None for the
             rules alone.
         jobs: processes that extract documents.

@@ -33,7 +33,8 @@ class Block:
     """A heading, paragraph, list item or table row, located by offsets into ``Document.text``.
 
     For a table row, ``cells`` holds its cell texts and ``header`` the header cells of its table;
-    ``cell_spans`` holds each cell's ``(start, end)`` offsets.
+    ``cell_spans`` holds each cell's ``(start, end)`` offsets. ``page`` is the 1-based page of a paged
+    format (PDF) the block was read from, None for the others.
     """
 
     kind: BlockKind
@@ -43,6 +44,7 @@ class Block:
     cells: tuple[str, ...] = ()
     header: tuple[str, ...] = ()
     cell_spans: tuple[tuple[int, int], ...] = ()
+    page: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,7 @@ class Document:
     author: str | None = None
     format: str = "txt"
     url: str | None = None  # where the document was published, e.g. "https://example.org/2025/04/07/talks"
+    pages: tuple[int, ...] = ()  # a paged format's page start offsets into text (page N starts at pages[N - 1])
 
 
 @dataclass(frozen=True, slots=True)

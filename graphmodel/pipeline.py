@@ -134,6 +134,7 @@ def build_outputs(
     jobs: int = 1,
     executor: Executor | None = None,
     reuse: bool = True,
+    texts: Sequence[Document] = (),
 ) -> BuildResult:
     """Read ``paths``, extract, and write ``out/graph.json``, ``out/graph.html`` and the embedded ``out/graph.db``.
 
@@ -145,24 +146,27 @@ def build_outputs(
     ``executor`` (:func:`build_graph`); the outputs do not depend on either. With ``reuse`` the
     records of unchanged documents come from ``out/.extractions`` (:mod:`graphmodel.extract.cache`),
     and after the outputs are written the records of documents no longer in the corpus are removed.
+    ``texts`` are documents already read (``graphmodel build -`` reads one from stdin), built before the files.
 
     Raises:
         DocumentError: a path is missing or the corpus holds no readable document.
         ModelFileError: ``model`` is not a usable relation model.
     """
     files = corpus_files(*paths, on_warning=warn)
+    count = len(files) + len(texts)
     if report is not None:
-        report.phase("reading", f"{len(files):,} file{'s' * (len(files) != 1)}")
-    documents = read_files(files, on_warning=warn, max_bytes=max_document_bytes)
+        report.phase("reading", f"{count:,} file{'s' * (count != 1)}")
+    documents = itertools.chain(texts, read_files(files, on_warning=warn, max_bytes=max_document_bytes))
     first = next(documents, None)
     if first is None:
-        raise DocumentError(f"no readable .txt, .md or .html document in {', '.join(map(str, paths))}")
+        named = ", ".join(map(str, paths)) or "the input"
+        raise DocumentError(f"no readable .txt, .md, .html, .pdf or .docx document in {named}")
     spec, described = extractor_spec(spacy_model, model, warn)
     cache = ExtractionCache(out / CACHE_FOLDER, spec.fingerprint()) if reuse else None
-    jobs = min(jobs, len(files))
+    jobs = min(jobs, count)
     if report is not None:
         where = "on the cluster" if executor else f"in {jobs} processes" if jobs > 1 else "in one process"
-        report.phase("extracting", f"{len(files):,} document{'s' * (len(files) != 1)} {where}", total=len(files))
+        report.phase("extracting", f"{count:,} document{'s' * (count != 1)} {where}", total=count)
     graph = build_graph(itertools.chain((first,), documents), spec, min_confidence=min_confidence, jobs=jobs,
                         executor=executor, cache=cache, on_warning=warn, report=report,
                         on_document=None if report is None else lambda _path: report.advance())
@@ -170,7 +174,7 @@ def build_outputs(
     if report is not None:
         report.phase("writing", f"{graph.number_of_nodes():,} nodes and {graph.number_of_edges():,} "
                      f"relationships to {out}")
-    written = _write_outputs(graph, out, title=_corpus_name(paths))
+    written = _write_outputs(graph, out, title=_corpus_name(paths) or ", ".join(text.path for text in texts))
     if cache is not None:
         cache.prune()
     return BuildResult(graph, written)

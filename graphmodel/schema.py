@@ -150,8 +150,10 @@ EDGE_FIELDS = ("source", "target", "type", "confidence", *SEEN_FIELDS, "evidence
 STORE_EDGE_PROPERTIES = ("confidence", *SEEN_FIELDS)  # a relationship in the stores, besides its evidence columns
 EVIDENCE_FIELDS = ("doc", "sentence", "start", "end", "rule")
 # ``copy_of``: the first document of the cluster of near-duplicate copies a document belongs to, if any.
-DOCUMENT_FIELDS = ("id", "path", "title", "date", "author", "url", "copy_of")  # a document in graph.json
-DOCUMENT_PROPERTIES = ("title", "date", "path", "author", "url", "copy_of")  # a Document node's, besides its id
+DOCUMENT_FIELDS = ("id", "path", "title", "date", "author", "url", "copy_of", "pages")  # a document in graph.json
+# A Document node's properties, besides its id. The stores keep strings: ``pages`` (the page start offsets of
+# a PDF, which `why` turns into page numbers) stays in graph.json.
+DOCUMENT_PROPERTIES = ("title", "date", "path", "author", "url", "copy_of")
 # The stores keep evidence as parallel lists, one property per evidence field.
 EVIDENCE_COLUMNS = {field: f"evidence_{field}s" for field in EVIDENCE_FIELDS}
 

@@ -27,6 +27,26 @@ def _echo_counts(graph: Any) -> None:
             click.echo(f"  {name:<16} {count:>5}  {title}")
 
 
+def _stdin_sources(data: bytes) -> tuple[list[Path], list[Any]]:
+    """The paths stdin lists, one a line, when each names an existing file or folder; else its text as one
+    .txt document named "stdin"."""
+    from graphmodel.documents.read import decode_text, parse_document
+
+    lines = [line.strip() for line in decode_text(data).split("\n") if line.strip()]
+    if lines and all(_exists(line) for line in lines):
+        return [Path(line) for line in lines], []
+    if not lines:
+        raise click.UsageError("stdin is empty: pipe in paths (one a line) or a document's text")
+    return [], [parse_document(data, "stdin", "txt")]
+
+
+def _exists(line: str) -> bool:
+    try:
+        return Path(line).exists()
+    except (OSError, ValueError):  # a line of prose too long for a file name, or holding a NUL
+        return False
+
+
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
@@ -53,7 +73,8 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
           scheduler: str | None, fresh: bool, quiet: bool, verbose: bool) -> None:
     """Read documents and build the graph (JSON, interactive HTML, embedded database).
 
-    PATHS are files or folders (.txt, .md, .html), read recursively; default: data/docs.
+    PATHS are files or folders (.txt, .md, .html, .pdf, .docx), read recursively; default: data/docs.
+    PATHS "-" reads stdin: a list of paths, one a line, or else one document's text (named "stdin").
 
     \b
         graphmodel build data/docs -o out
@@ -62,6 +83,8 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
         graphmodel build big-reports/ -o out --max-document-size 20
         graphmodel build news/ -o out --jobs 4
         graphmodel build news/ -o out --scheduler tcp://10.0.0.5:8786
+        find reports -name '*.pdf' | graphmodel build - -o out
+        pbpaste | graphmodel build - -o out
     """
     from graphmodel.extract.corpus import default_jobs
     from graphmodel.pipeline import SHIPPED_MODEL, build_outputs
@@ -83,6 +106,9 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
         reuse=not fresh,
     )
     corpus = list(paths) or [Path("data/docs")]
+    if corpus == [Path("-")]:
+        corpus, texts = _stdin_sources(sys.stdin.buffer.read())
+        options["texts"] = texts
     if scheduler:
         from graphmodel.cluster import dask_executor
 

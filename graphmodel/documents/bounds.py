@@ -42,7 +42,7 @@ def bound_blocks(blocks: Iterable[Block], limit: int = MAX_BLOCK_CHARS) -> list[
             out.append(block)
             continue
         kind = block.kind if block.kind in _KEPT_KINDS else BlockKind.PARAGRAPH
-        out += [Block(kind, block.start + start, block.start + end, block.text[start:end])
+        out += [Block(kind, block.start + start, block.start + end, block.text[start:end], page=block.page)
                 for start, end in split_span(block.text, limit)]
     return out
 

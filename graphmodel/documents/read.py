@@ -1,7 +1,8 @@
-"""Read a corpus of .txt, .md and .html files into ``Document`` values with blocks and metadata.
+"""Read a corpus of .txt, .md, .html, .pdf and .docx files into ``Document`` values with blocks and metadata.
 
 Text and Markdown keep their decoded text (newlines normalised to ``\\n``); HTML is reduced to its visible
-text. Every block's ``start`` and ``end`` index into ``Document.text``. Header lines (``Source:``,
+text; PDF (``graphmodel.documents.pdf``) and Word (``graphmodel.documents.word``) files are read by their own
+modules. Every block's ``start`` and ``end`` index into ``Document.text``. Header lines (``Source:``,
 ``Title:``, ``Published: ...``, ``Written by ...``) become metadata, not blocks.
 
 This module finds, reads and decodes the files; ``graphmodel.documents.text`` parses text and Markdown,
@@ -23,16 +24,20 @@ from pathlib import Path
 import charset_normalizer
 
 from graphmodel.documents.bounds import MAX_BLOCK_CHARS, MAX_DOCUMENT_BYTES, bound_blocks
-from graphmodel.documents.header import url_date
+from graphmodel.documents.header import Meta, url_date
 from graphmodel.documents.html import parse_html
+from graphmodel.documents.pdf import parse_pdf
 from graphmodel.documents.text import parse_plain
+from graphmodel.documents.word import parse_docx
 from graphmodel.errors import DocumentError
 from graphmodel.models import Block, BlockKind, Document
 
 __all__ = ["FORMATS", "corpus_files", "decode_text", "parse_document", "read_documents", "read_files"]
 
-FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf",
+           ".docx": "docx"}
 
+_KINDS = ".txt, .md, .html, .pdf or .docx"
 _SAMPLE = 8192
 _MAX_BAD_CHARS = 0.1  # share of control or replacement characters above which a file counts as binary
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -46,7 +51,8 @@ _Warn = Callable[[str], None]
 
 def read_documents(*paths: Path | str, on_warning: Callable[[str], None] | None = None,
                    max_bytes: int | None = MAX_DOCUMENT_BYTES) -> Iterator[Document]:
-    """Read files and folders (recursively, in sorted order) of .txt, .md, .markdown, .html and .htm files.
+    """Read files and folders (recursively, in sorted order) of .txt, .md, .markdown, .html, .htm, .pdf and .docx
+    files.
 
     Args:
         paths: files or folders; a folder yields its supported files and skips the others and hidden ones.
@@ -74,7 +80,7 @@ def corpus_files(*paths: Path | str, on_warning: Callable[[str], None] | None = 
     checked = [Path(path) for path in paths]
     for path in checked:
         if not path.exists():
-            raise DocumentError(f"{path} does not exist; pass existing files or folders of .txt, .md or .html files")
+            raise DocumentError(f"{path} does not exist; pass existing files or folders of {_KINDS} files")
     warn = on_warning or logging.getLogger(__name__).warning
     return [file for path in checked for file in _corpus_files(path, warn)]
 
@@ -131,15 +137,30 @@ def _read_bytes(file: Path, max_bytes: int | None = None) -> bytes:
 
 
 def parse_document(data: bytes, path: str, fmt: str = "txt") -> Document:
-    """Build a document from a file's bytes; ``fmt`` is "txt", "md" or "html".
+    """Build a document from a file's bytes; ``fmt`` is "txt", "md", "html", "pdf" or "docx".
 
     Raises:
-        DocumentError: if the bytes look binary or hold no visible text.
+        DocumentError: if the bytes look binary or hold no visible text, or a PDF or .docx file cannot be read.
 
     >>> doc = parse_document(b"Source: https://example.org\\r\\nTitle: Talks\\r\\n\\nThe talks began.\\r\\n", "a.txt")
     >>> doc.id, doc.title, doc.url, [(b.kind.value, b.start, b.text) for b in doc.blocks]
     ('7bd093d2c4aa1b9d', 'Talks', 'https://example.org', [('paragraph', 42, 'The talks began.')])
     """
+    text, blocks, meta, pages = _parse(data, path, fmt)
+    if not text.strip():
+        raise DocumentError(f"skipped {path}: it {'has no visible text' if data.strip() else 'is empty'}")
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    meta = meta.fill("date", url_date(meta.url))  # the markup's and the header's dates come first
+    return Document(digest, path, text, tuple(_bounded(text, blocks)), meta.title, meta.date, meta.author, fmt,
+                    meta.url, pages)
+
+
+def _parse(data: bytes, path: str, fmt: str) -> tuple[str, list[Block], Meta, tuple[int, ...]]:
+    """The text, blocks, metadata and page start offsets (PDF only) of a file's bytes."""
+    if fmt == "pdf":
+        return parse_pdf(data, path)
+    if fmt == "docx":
+        return (*parse_docx(data, path), ())
     text = decode_text(data)
     if _looks_binary(data, text):
         raise DocumentError(f"skipped {path}: it looks like a binary file, not text")
@@ -147,12 +168,7 @@ def parse_document(data: bytes, path: str, fmt: str = "txt") -> Document:
         text, blocks, meta = parse_html(text) if fmt == "html" else (text, *parse_plain(text))
     except RecursionError as error:
         raise DocumentError(f"skipped {path}: its markup is nested too deeply to read") from error
-    if not text.strip():
-        raise DocumentError(f"skipped {path}: it {'has no visible text' if data.strip() else 'is empty'}")
-    digest = hashlib.sha256(data).hexdigest()[:16]
-    meta = meta.fill("date", url_date(meta.url))  # the markup's and the header's dates come first
-    return Document(digest, path, text, tuple(_bounded(text, blocks)), meta.title, meta.date, meta.author, fmt,
-                    meta.url)
+    return text, blocks, meta, ()
 
 
 def _bounded(text: str, blocks: list[Block]) -> list[Block]:

@@ -124,7 +124,8 @@ def record_from_json(data: dict[str, Any]) -> Extraction:
     >>> record_from_json(json.loads(json.dumps(record_to_json(e)))) == e
     True
     """
-    document = None if data["document"] is None else Document(**data["document"], text="", blocks=())
+    document = None if data["document"] is None else Document(
+        **{**data["document"], "pages": tuple(data["document"].get("pages", ()))}, text="", blocks=())
     entities = tuple(Entity(**{**e, "label": EntityLabel(e["label"]), "aliases": tuple(e["aliases"]),
                                "documents": tuple(e["documents"])}) for e in data["entities"])
     relations = tuple(Relation(**{**r, "type": RelationType(r["type"]),

@@ -55,6 +55,7 @@ def document_row(document: Document) -> dict[str, Any]:
         "author": document.author,
         "url": document.url,
         "copy_of": None,
+        "pages": list(document.pages) or None,
     }
 
 

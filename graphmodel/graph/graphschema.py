@@ -34,6 +34,8 @@ _FIELD_TYPES: dict[str, dict[str, Any]] = {
     "first_seen": {"type": ["string", "null"], "description": "the earliest date of its documents (ISO 8601)"},
     "last_seen": {"type": ["string", "null"], "description": "the latest date of its documents (ISO 8601)"},
     "copy_of": {"type": ["string", "null"]},
+    "pages": {"type": ["array", "null"], "items": _COUNT,
+              "description": "a paged document's page start offsets into its text (page N starts at item N - 1)"},
 }
 _REQUIRED_NODE = ("id", "label", "name")  # loads gives the other fields defaults
 _REQUIRED_EDGE = ("source", "target", "type")

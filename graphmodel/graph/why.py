@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,12 +12,12 @@ import networkx as nx
 from graphmodel.graph.lookup import resolve_entity
 from graphmodel.schema import SYMMETRIC_TYPES
 
-__all__ = ["Citation", "Link", "find_entity", "format_links", "links_between"]
+__all__ = ["Citation", "Link", "find_entity", "format_links", "links_between", "page_of"]
 
 
 @dataclass(frozen=True, slots=True)
 class Citation:
-    """One evidence sentence and the document it comes from."""
+    """One evidence sentence and the document it comes from; ``page`` for a paged document (PDF)."""
 
     sentence: str
     document: str  # the document id
@@ -24,6 +25,7 @@ class Citation:
     path: str | None = None
     date: str | None = None
     url: str | None = None
+    page: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +90,22 @@ def _citations(evidence: list[Mapping[str, Any]], documents: Mapping[str, Mappin
         doc = str(item.get("doc", ""))
         meta = documents.get(doc, {})
         sentence = " ".join(str(item.get("sentence", "")).split())
-        citations.append(Citation(sentence, doc, *(meta.get(field) for field in ("title", "path", "date", "url"))))
+        page = page_of(meta.get("pages"), item.get("start"))
+        citations.append(Citation(sentence, doc, meta.get("title"), meta.get("path"), meta.get("date"), meta.get("url"),
+                                  page))
     return tuple(sorted(citations, key=lambda c: (c.date or "9999", c.path or c.document, c.sentence)))
+
+
+def page_of(pages: Sequence[int] | None, start: Any) -> int | None:
+    """The 1-based page holding the text offset ``start``, given the page start offsets; None for a document
+    without pages.
+
+    >>> page_of([0, 120, 120, 300], 150), page_of([0, 120], 0), page_of(None, 5)
+    (3, 1, None)
+    """
+    if not pages or not isinstance(start, int):
+        return None
+    return max(1, bisect_right(pages, start))
 
 
 def format_links(graph: nx.MultiDiGraph, a: str, b: str, links: tuple[Link, ...]) -> str:
@@ -133,5 +149,6 @@ def _source_line(citation: Citation) -> str:
     where = citation.title or citation.path or citation.document
     if citation.title and citation.path:
         where = f"{citation.title} ({citation.path})"
+    page = f", page {citation.page}" if citation.page is not None else ""
     link = f"  {citation.url}" if citation.url else ""
-    return f"{citation.date or 'undated':<10}  {where}{link}"
+    return f"{citation.date or 'undated':<10}  {where}{page}{link}"

@@ -96,7 +96,7 @@ def test_a_file_over_the_limit_is_refused_at_once_with_the_limit_named(fifty_meg
     assert result.output == (
         f"warning: skipped {fifty_megabytes}: it is 50 MB, larger than the limit of 5 MB; "
         "raise the limit with --max-document-size\n"
-        f"Error: no readable .txt, .md or .html document in {fifty_megabytes}\n")
+        f"Error: no readable .txt, .md, .html, .pdf or .docx document in {fifty_megabytes}\n")
 
 
 def test_max_document_size_raises_the_limit(fifty_megabytes: Path) -> None:

@@ -51,7 +51,7 @@ def test_build_of_only_unreadable_files_fails_and_keeps_previous_output(tmp_path
     (out / "graph.json").write_text("previous", encoding="utf-8")
     result = CliRunner().invoke(cli, ["build", str(tmp_path / "empty.txt"), "-o", str(out)])
     assert result.exit_code == 1
-    expected = f"Error: no readable .txt, .md or .html document in {tmp_path / 'empty.txt'}"
+    expected = f"Error: no readable .txt, .md, .html, .pdf or .docx document in {tmp_path / 'empty.txt'}"
     assert result.output.splitlines()[-1] == expected
     assert (out / "graph.json").read_text(encoding="utf-8") == "previous"
 

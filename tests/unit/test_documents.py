@@ -308,7 +308,7 @@ def test_id_is_a_hash_of_the_content(tmp_path: Path) -> None:
 
 
 def test_folders_are_read_recursively_in_sorted_order(tmp_path: Path) -> None:
-    for name in ("b.md", "a.txt", "sub/c.html", "sub/deeper/d.htm", "e.markdown", "notes.pdf", ".hidden/f.txt"):
+    for name in ("b.md", "a.txt", "sub/c.html", "sub/deeper/d.htm", "e.markdown", "notes.rtf", ".hidden/f.txt"):
         write(tmp_path, name, f"<p>Text of {name}.</p>" if "htm" in name else f"Text of {name}.")
     warnings: list[str] = []
 
@@ -317,16 +317,17 @@ def test_folders_are_read_recursively_in_sorted_order(tmp_path: Path) -> None:
     names = ["a.txt", "b.md", "e.markdown", "sub/c.html", "sub/deeper/d.htm"]
     assert [document.path for document in documents] == [str(tmp_path / name) for name in names]
     assert [document.format for document in documents] == ["txt", "md", "md", "html", "html"]
-    assert warnings == [f"skipped 1 file in {tmp_path} this version cannot read (.pdf ×1); "
-                        "it reads .txt, .md, .markdown, .html, .htm"]
+    assert warnings == [f"skipped 1 file in {tmp_path} this version cannot read (.rtf ×1); "
+                        "it reads .txt, .md, .markdown, .html, .htm, .pdf, .docx"]
 
 
 def test_a_named_file_with_an_unsupported_extension_warns(tmp_path: Path) -> None:
-    pdf = write(tmp_path, "notes.pdf", "Text.")
+    rtf = write(tmp_path, "notes.rtf", "Text.")
     warnings: list[str] = []
 
-    assert list(read_documents(pdf, on_warning=warnings.append)) == []
-    assert warnings == [f"skipped {pdf}: unsupported extension '.pdf'; use one of .txt, .md, .markdown, .html, .htm"]
+    assert list(read_documents(rtf, on_warning=warnings.append)) == []
+    assert warnings == [f"skipped {rtf}: unsupported extension '.rtf'; use one of .txt, .md, .markdown, .html, .htm, "
+                        ".pdf, .docx"]
 
 
 def test_binary_file_warns_and_the_rest_is_read(tmp_path: Path) -> None:
@@ -400,7 +401,8 @@ def test_a_missing_path_raises_at_once(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as raised:
         read_documents(SAMPLES, missing)
 
-    assert str(raised.value) == f"{missing} does not exist; pass existing files or folders of .txt, .md or .html files"
+    assert str(raised.value) == (f"{missing} does not exist; pass existing files or folders of "
+                                 ".txt, .md, .html, .pdf or .docx files")
 
 
 def test_parse_document_needs_no_file() -> None:
@@ -419,10 +421,10 @@ def test_too_deeply_nested_html_warns(tmp_path: Path) -> None:
 
 def test_a_folder_names_the_files_it_cannot_read_in_one_warning(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
-    for name in ("a.txt", "report.pdf", "sub/brief.pdf", "sub/notes.docx", ".hidden.pdf", "README"):
+    for name in ("a.txt", "report.doc", "sub/brief.doc", "sub/notes.rtf", ".hidden.doc", "README"):
         (tmp_path / name).write_text("The talks began.", encoding="utf-8")
     warnings: list[str] = []
     documents = list(read_documents(tmp_path, on_warning=warnings.append))
     assert [Path(d.path).name for d in documents] == ["a.txt"]
-    assert warnings == [f"skipped 4 files in {tmp_path} this version cannot read (.pdf ×2, (none) ×1, .docx ×1); "
-                        "it reads .txt, .md, .markdown, .html, .htm"]
+    assert warnings == [f"skipped 4 files in {tmp_path} this version cannot read (.doc ×2, (none) ×1, .rtf ×1); "
+                        "it reads .txt, .md, .markdown, .html, .htm, .pdf, .docx"]
