@@ -1,7 +1,8 @@
 """Reduce HTML to its visible text and blocks with BeautifulSoup: one line per block element.
 
 Hidden elements (scripts, styles, navigation, ``hidden``) are dropped, table rows become ``cell | cell`` lines,
-and the title, date, author and url come from ``<h1>``, ``<title>``, ``<meta>`` (``og:url``,
+blocks outside the page's main content (menus, sidebars, footers, comments: trafilatura decides) are left
+out, and the title, date, author and url come from ``<h1>``, ``<title>``, ``<meta>`` (``og:url``,
 ``article:published_time``…), ``<link rel=canonical>`` and ``<time>`` tags, then from header lines at the
 top of the text.
 """
@@ -78,7 +79,35 @@ def parse_html(markup: str) -> tuple[str, list[Block], Meta]:
         field = metadata_field(block.text) if block.kind is BlockKind.PARAGRAPH and index < HEADER_LINES else None
         meta = meta if field is None else meta.fill(*field)
         blocks += [block] if field is None else []
-    return "\n".join(line.text for line in lines), blocks, meta
+    return "\n".join(line.text for line in lines), _main_blocks(markup, blocks), meta
+
+
+def _main_blocks(markup: str, blocks: list[Block]) -> list[Block]:
+    """The blocks of the page's main content and headline as trafilatura (made for news pages) finds
+    them: menus, footers, comments and other boilerplate are left out. When it finds no main content,
+    or none of the blocks in it, every block stays.
+
+    >>> page = ("<div class='menu'><ul><li>Politics</li><li>Sport</li></ul></div><article><h1>Kenya hosts "
+    ...         "summit</h1><p>Kenya hosted the East African summit in Nairobi on Monday, where leaders of "
+    ...         "Uganda and Tanzania discussed border security.</p></article><footer><p>Subscribe to our "
+    ...         "newsletter for more.</p></footer>")
+    >>> [b.text[:18] for b in parse_html(page)[1]]
+    ['Kenya hosts summit', 'Kenya hosted the E']
+    """
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(markup, include_tables=True, include_comments=False,
+                                            favor_recall=True, with_metadata=True)
+    main = extracted.as_dict() if extracted is not None and not isinstance(extracted, dict) else extracted or {}
+    if not main.get("text"):
+        return blocks
+    found = _folded(f"{main.get('title') or ''}\n{main['text']}")  # the headline is metadata to trafilatura
+    kept = [b for b in blocks if all(_folded(part) in found for part in (b.cells or (b.text,)) if part.strip())]
+    return kept or blocks
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _html_meta(soup: BeautifulSoup) -> Meta:
