@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from functools import cache
 
 from graphmodel.extract.rules.lexicon import norm
 from graphmodel.models import Entity, Extraction, Relation
@@ -71,26 +70,25 @@ def _relabelled(extraction: Extraction, relabel: dict[str, tuple[str, EntityLabe
     return Extraction(extraction.document, entities, relations)
 
 
-def _forms(entity: Entity, fold: Callable[[str], str]) -> set[str]:
-    return {fold(n) for n in (entity.name, *entity.aliases)} - {""}
+def _forms(entity: Entity) -> set[str]:
+    return {norm(n) for n in (entity.name, *entity.aliases)} - {""}
 
 
 def _group(entities: list[Entity]) -> _UnionFind:
     groups = _UnionFind()
     owner: dict[tuple[EntityLabel, str], str] = {}
-    fold = cache(norm)  # the same names recur in every document: fold each once per corpus
     for entity in entities:
         groups.find(entity.key)
-        forms = {fold(entity.name)} if entity.label is EntityLabel.PERSON else _forms(entity, fold)
+        forms = {norm(entity.name)} if entity.label is EntityLabel.PERSON else _forms(entity)
         for form in forms:
             seen = owner.setdefault((entity.label, form), entity.key)
             groups.union(entity.key, seen)
-    _join_surnames(entities, groups, fold)
-    _join_short_names(entities, groups, fold)
+    _join_surnames(entities, groups)
+    _join_short_names(entities, groups)
     return groups
 
 
-def _join_short_names(entities: list[Entity], groups: _UnionFind, fold: Callable[[str], str]) -> None:
+def _join_short_names(entities: list[Entity], groups: _UnionFind) -> None:
     """"Southern Command" joins "U.S. Southern Command" when exactly one longer name of its label ends with it.
 
     Longer names are found through an index of every proper word suffix of every name, so each name
@@ -99,11 +97,11 @@ def _join_short_names(entities: list[Entity], groups: _UnionFind, fold: Callable
     others = [e for e in entities if e.label is not EntityLabel.PERSON]
     ending: dict[tuple[EntityLabel, tuple[str, ...]], dict[str, None]] = {}
     for entity in others:
-        words = fold(entity.name).split()
+        words = norm(entity.name).split()
         for size in range(1, len(words)):
             ending.setdefault((entity.label, tuple(words[-size:])), {})[entity.key] = None
     for short in others:
-        candidates = ending.get((short.label, tuple(fold(short.name).split())), {})
+        candidates = ending.get((short.label, tuple(norm(short.name).split())), {})
         longer = _roots((key for key in candidates if key != short.key), groups)
         if len(longer) == 1:
             groups.union(short.key, longer.pop())
@@ -119,15 +117,15 @@ def _roots(keys: Iterable[str], groups: _UnionFind) -> set[str]:
     return roots
 
 
-def _join_surnames(entities: list[Entity], groups: _UnionFind, fold: Callable[[str], str]) -> None:
+def _join_surnames(entities: list[Entity], groups: _UnionFind) -> None:
     people = [e for e in entities if e.label is EntityLabel.PERSON]
     full: dict[str, set[str]] = {}
     for person in people:
         if " " in person.name:
-            full.setdefault(fold(person.name.split()[-1]), set()).add(groups.find(person.key))
+            full.setdefault(norm(person.name.split()[-1]), set()).add(groups.find(person.key))
     for person in people:
         if " " not in person.name:
-            targets = full.get(fold(person.name), set())
+            targets = full.get(norm(person.name), set())
             if len(targets) == 1:
                 groups.union(person.key, next(iter(targets)))
 
