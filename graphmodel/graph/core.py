@@ -137,16 +137,16 @@ class _Edge:
     def __init__(self, relation: Relation, copies: Mapping[str, str]) -> None:
         self.confidence = relation.confidence
         self.evidence = [_evidence_row(e) for e in relation.evidence]
-        self.known = {(e.doc, e.start, e.end, e.rule) for e in relation.evidence}
+        self.known = {_evidence_key(e) for e in relation.evidence}
         self.sentences = {(copies.get(e.doc, e.doc), e.sentence) for e in relation.evidence}
 
     def merge(self, relation: Relation, copies: Mapping[str, str]) -> None:
-        new = [e for e in relation.evidence if (e.doc, e.start, e.end, e.rule) not in self.known]
+        new = [e for e in relation.evidence if _evidence_key(e) not in self.known]
         self.evidence += [_evidence_row(e) for e in new]
         independent = {(copies.get(e.doc, e.doc), e.sentence) for e in new}
         if not independent <= self.sentences:  # a repeated headline, or a copy's sentence, adds no support
-            self.confidence = round(1 - (1 - self.confidence) * (1 - relation.confidence), 4)
-        self.known.update((e.doc, e.start, e.end, e.rule) for e in new)
+            self.confidence = _noisy_or(self.confidence, relation.confidence)
+        self.known.update(_evidence_key(e) for e in new)
         self.sentences |= independent
 
 
@@ -166,15 +166,10 @@ def add_entity(graph: nx.MultiDiGraph, entity: Entity) -> None:
     """Add an entity, or merge its aliases, mentions and documents into the node with its key (a node an
     edge made for the key, with no attributes yet, takes the entity's)."""
     if "name" not in graph.nodes.get(entity.key, {}):
-        graph.add_node(
-            entity.key,
-            label=str(entity.label),
-            name=entity.name,
-            aliases=sorted(set(entity.aliases) - {entity.name}),
-            mentions=entity.mentions,
-            documents=sorted(set(entity.documents)),
-            **seen_span(graph.graph.get("documents", {}), entity.documents),
-        )
+        graph.add_node(entity.key, label=str(entity.label), name=entity.name,
+                       aliases=sorted(set(entity.aliases) - {entity.name}), mentions=entity.mentions,
+                       documents=sorted(set(entity.documents)),
+                       **seen_span(graph.graph.get("documents", {}), entity.documents))
         return
     node = graph.nodes[entity.key]
     node["aliases"] = sorted((set(node["aliases"]) | set(entity.aliases) | {entity.name}) - {node["name"]})
@@ -211,12 +206,22 @@ def add_relation(graph: nx.MultiDiGraph, relation: Relation) -> None:
     new = [e for e in evidence if _evidence_id(e) not in known]
     edge["evidence"].extend(new)
     if any((e["doc"], e["sentence"]) not in sentences for e in new):  # a repeated headline adds no support
-        edge["confidence"] = round(1 - (1 - edge["confidence"]) * (1 - relation.confidence), 4)
+        edge["confidence"] = _noisy_or(edge["confidence"], relation.confidence)
     edge.update(seen_span(graph.graph.get("documents", {}), evidence_documents(edge)))
 
 
 def _evidence_id(evidence: dict[str, Any]) -> tuple[Any, ...]:
     return (evidence["doc"], evidence["start"], evidence["end"], evidence["rule"])
+
+
+def _evidence_key(evidence: Evidence) -> tuple[Any, ...]:
+    """:func:`_evidence_id` of an ``Evidence`` value: what makes two pieces of evidence the same."""
+    return (evidence.doc, evidence.start, evidence.end, evidence.rule)
+
+
+def _noisy_or(old: float, new: float) -> float:
+    """The confidence of an edge that an independent sentence supports again (see :func:`add_relation`)."""
+    return round(1 - (1 - old) * (1 - new), 4)
 
 
 def from_networkx(graph: nx.MultiDiGraph) -> tuple[list[Entity], list[Relation]]:
