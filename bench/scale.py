@@ -3,8 +3,8 @@
     python bench/scale.py                                  # 20,000/80,000 and 100,000/300,000
     python bench/scale.py --sizes 20000:80000 --runs 3
 
-For each size it builds a seeded graph shaped like a built one (labels, types, one evidence dict per
-relationship) and times, in CPU seconds (median of ``--runs``):
+For each size it builds render_bench.py's seeded graph shaped like a built one (labels, types, one
+evidence dict per relationship) and times, in CPU seconds (median of ``--runs``):
 
 - ``render_html`` (goal for 20,000 nodes / 80,000 edges: under 5 s);
 - ``export`` to csv (``select`` with no filter, then ``write_subgraph``) against a plain script that
@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import random
 import statistics
 import sys
 import tempfile
@@ -30,38 +29,11 @@ from pathlib import Path
 import networkx as nx
 
 from graphmodel.export.write import write_subgraph
-from graphmodel.graph.core import new_graph
 from graphmodel.graph.select import Selection, select
 from graphmodel.render.page import render_html
-from graphmodel.schema import EntityLabel, RelationType
 
-WORDS = ["north", "south", "alliance", "council", "summit", "defence", "ministry", "forum", "coast", "border"]
-
-
-def synthetic_graph(nodes: int, edges: int, seed: int = 1) -> nx.MultiDiGraph:
-    """Labelled nodes, typed edges (at most one per source, type and target), one evidence sentence each."""
-    rng = random.Random(seed)
-    graph = new_graph()
-    documents = [f"d{number}" for number in range(max(nodes // 10, 1))]
-    for doc in documents:
-        graph.graph["documents"][doc] = {"id": doc, "path": f"{doc}.txt", "title": f"Report {doc}",
-                                         "date": "2025-04-09", "author": None}
-    labels, types = [str(label) for label in EntityLabel], [str(rtype) for rtype in RelationType]
-    for number in range(nodes):
-        name = " ".join(rng.choice(WORDS).title() for _ in range(2)) + f" {number}"
-        graph.add_node(f"n{number}", label=rng.choice(labels), name=name, aliases=[f"N{number}"],
-                       mentions=rng.randint(1, 20), documents=rng.sample(documents, min(2, len(documents))))
-    seen: set[tuple[str, str, str]] = set()
-    while len(seen) < edges:
-        source, target, rtype = f"n{rng.randrange(nodes)}", f"n{rng.randrange(nodes)}", rng.choice(types)
-        if (source, rtype, target) in seen:
-            continue
-        seen.add((source, rtype, target))
-        sentence = f"{graph.nodes[source]['name']} and {graph.nodes[target]['name']} were linked ({rtype})."
-        evidence = [{"doc": rng.choice(documents), "sentence": sentence, "start": 0, "end": len(sentence),
-                     "rule": "bench"}]
-        graph.add_edge(source, target, key=rtype, type=rtype, confidence=round(rng.random(), 2), evidence=evidence)
-    return graph
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from render_bench import random_graph  # noqa: E402
 
 
 def plain_csv(graph: nx.MultiDiGraph, folder: Path) -> None:
@@ -107,7 +79,7 @@ def cpu_seconds(task: Callable[[], object], runs: int) -> float:
 
 
 def measure(nodes: int, edges: int, runs: int) -> None:
-    graph = synthetic_graph(nodes, edges)
+    graph = random_graph(nodes, edges)
     with tempfile.TemporaryDirectory(prefix="graphmodel-scale-") as name:
         folder = Path(name)
         page = cpu_seconds(lambda: render_html(graph, folder / "page.html"), 1 if nodes > 50_000 else runs)
