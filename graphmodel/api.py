@@ -55,7 +55,7 @@ def build(sources: Iterable[str | Path], *, model: Path | None = SHIPPED_MODEL, 
 
         raise DocumentError("nothing to build from: give texts (str) or paths of files and folders (Path)")
     spec, described = extractor_spec(spacy_model, model)
-    graph = build_graph(documents, spec if jobs > 1 else spec.make(), min_confidence=min_confidence, jobs=jobs)
+    graph = build_graph(documents, spec, min_confidence=min_confidence, jobs=jobs)
     graph.graph["extractor"] = described
     return Graph(graph)
 
