@@ -1,13 +1,13 @@
 """Extraction quality per annotated set, honestly split into fitted and unseen.
 
-Builds each set (the sample, dev2, synth, dev3) with the rule extractor and scores it with graphmodel's
-own scorer (checked against the reference ``shared/eval/score.py`` when it is present). The rules were
-developed on the sample, dev2 and synth ("fitted"); dev3 is unseen by them. For the learned
-relation scorer it reports document-level k-fold and leave-one-set-out figures: every document's
-relations come from a model trained without it, with the threshold chosen inside the training
-documents. It also reports the candidate-recall ceilings: the share of gold relations whose two ends
-are named (by gold name or alias) within one segment, and the share whose ends are extracted
-entities with a candidate between them.
+Builds each set (the sample, dev2, synth, synth2, dev3) with the rule extractor and scores it with
+graphmodel's own scorer (checked against the reference ``shared/eval/score.py`` when it is present). The
+rules were developed on the sample, dev2 and synth ("fitted"); synth2 and dev3 are unseen by them. For
+the learned relation scorer and entity filter it reports document-level k-fold and leave-one-set-out
+figures: every document's relations and entities come from models trained without it, with the
+thresholds chosen inside the training documents. It also reports the candidate-recall ceilings: the
+share of gold relations whose two ends are named (by gold name or alias) within one segment, and the
+share whose ends are extracted entities with a candidate between them.
 
     python bench/quality.py                 # table
     python bench/quality.py --json          # machine output
@@ -48,6 +48,7 @@ REFERENCE_SCORER = EVAL / "score.py"
 SETS = (("sample", ROOT / "data" / "docs", EVAL / "dev-gold", True),
         ("dev2", EVAL / "dev2" / "docs", EVAL / "dev2" / "gold", True),
         ("synth", ROOT / "data" / "synth" / "docs", ROOT / "data" / "synth" / "gold", True),
+        ("synth2", ROOT / "data" / "synth2" / "docs", ROOT / "data" / "synth2" / "gold", False),
         ("dev3", EVAL / "dev3" / "docs", EVAL / "dev3" / "gold", False))
 LEARNED_MODES = ("learned", "union", "hybrid", "rescore")
 

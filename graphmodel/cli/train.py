@@ -1,4 +1,4 @@
-"""``train``: fit the relation model on annotated documents and report its held-out scores."""
+"""``train``: fit the relation model and entity filter on annotated documents and report held-out scores."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import click
 
 __all__ = ["train"]
 
-MODES = ("union", "hybrid", "rescore", "learned")  # graphmodel.extract.learned.apply.MODES, less "rules"
+MODES = ("hybrid", "union", "rescore", "learned")  # graphmodel.extract.learned.apply.MODES, less "rules"
 
 
 @click.command()
@@ -17,13 +17,13 @@ MODES = ("union", "hybrid", "rescore", "learned")  # graphmodel.extract.learned.
               help="The documents of each GOLD_DIR, in the same order (default: the docs folder beside it).")
 @click.option("-o", "--output", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The model file to write (JSON).")
-@click.option("--mode", type=click.Choice(MODES), default="union", show_default=True,
-              help="How the model's relations join the rules': added (union), replacing those it covers "
-                   "(hybrid), confirming them (rescore), or alone (learned).")
+@click.option("--mode", type=click.Choice(MODES), default="hybrid", show_default=True,
+              help="How the model's relations join the rules': replacing those it covers (hybrid), added "
+                   "(union), confirming them (rescore), or alone (learned).")
 @click.option("--spacy-model", envvar="GRAPHMODEL_SPACY_MODEL", default=None, help="spaCy pipeline to load.")
 def train(gold_dirs: tuple[Path, ...], docs_dirs: tuple[Path, ...], out: Path, mode: str,
           spacy_model: str | None) -> None:
-    """Train the relation model on annotated documents, print its held-out scores, write it.
+    """Train the relation model and entity filter on annotated documents, print held-out scores, write them.
 
     GOLD_DIR holds one gold graph per document (the format `graphmodel evaluate` reads). The scores
     come from 5 folds: each document is scored by a model trained without it, beside the rules alone.
@@ -45,8 +45,10 @@ def train(gold_dirs: tuple[Path, ...], docs_dirs: tuple[Path, ...], out: Path, m
             click.echo(f"{name:<28} {result.entities.f1:>9.3f} {r.precision:>10.3f} {r.recall:>6.3f} {r.f1:>6.3f}")
     model = train_on(sets, mode)
     documents = sum(len(s.examples) for s in sets)
-    click.echo(f"trained on {documents} documents: {len(model.vocabulary)} features, threshold {model.threshold:.2f}; "
-               f"wrote {save_model(model, out)}")
+    entities = (f"; entity filter {len(model.entity_filter.vocabulary)} features, threshold "
+                f"{model.entity_filter.threshold:.2f}" if model.entity_filter is not None else "; no entity filter")
+    click.echo(f"trained on {documents} documents: {len(model.vocabulary)} features, threshold {model.threshold:.2f}"
+               f"{entities}; wrote {save_model(model, out)}")
 
 
 def _set_name(gold_dir: Path) -> str:

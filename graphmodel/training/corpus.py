@@ -7,7 +7,7 @@ documents are in the folder given beside it, by default the ``docs`` folder next
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from graphmodel.documents.read import read_documents
@@ -20,6 +20,7 @@ from graphmodel.extract.resolve import resolve_corpus
 from graphmodel.extract.rules.extractor import RuleExtractor
 from graphmodel.graph.core import to_networkx
 from graphmodel.training.crossval import heldout_extractions
+from graphmodel.training.entities import train_entity_filter
 from graphmodel.training.supervision import read_document_gold
 from graphmodel.training.train import Example, document_folds, train_model
 
@@ -76,12 +77,14 @@ def annotated_sets(gold_dirs: Sequence[Path], docs_dirs: Sequence[Path] = (), *,
     return sets
 
 
-def train_on(sets: Sequence[AnnotatedSet], mode: str = "union", c: float = 0.5) -> RelationModel:
-    """The relation model fitted on every document of ``sets``, its threshold chosen for ``mode``."""
-    return train_model([e for s in sets for e in s.examples], mode, c)
+def train_on(sets: Sequence[AnnotatedSet], mode: str = "hybrid", c: float = 0.5) -> RelationModel:
+    """The relation model fitted on every document of ``sets``, its threshold chosen for ``mode``, with the
+    entity filter fitted on the same documents."""
+    examples = [e for s in sets for e in s.examples]
+    return replace(train_model(examples, mode, c), entity_filter=train_entity_filter(examples))
 
 
-def heldout_scores(sets: Sequence[AnnotatedSet], mode: str = "union", c: float = 0.5, *,
+def heldout_scores(sets: Sequence[AnnotatedSet], mode: str = "hybrid", c: float = 0.5, *,
                    by_set: bool = False) -> list[HeldOut]:
     """Per set: the rules' score and the learned configuration's, each document held out of training.
 

@@ -1,16 +1,17 @@
 """Held-out predictions: every document's relations come from a model trained without it.
 
 :func:`heldout_extractions` takes groups of documents (k folds, or whole sets for leave-one-set-out),
-trains one model per mode on the other groups (threshold chosen inside them), and returns each
-document's extraction per mode. The ``rules`` mode needs no model and is returned as is.
+trains one model per mode on the other groups (threshold chosen inside them), and the entity filter,
+and returns each document's extraction per mode. The ``rules`` mode needs no model and is returned as is.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from graphmodel.extract.learned.apply import MODES, combine, learned_relations, score_relations
+from graphmodel.extract.learned.apply import MODES, combine, filter_entities, learned_relations, score_relations
 from graphmodel.models import Extraction
+from graphmodel.training.entities import train_entity_filter
 from graphmodel.training.train import Example, choose_threshold, fit_model, inner_scores
 
 __all__ = ["heldout_extractions"]
@@ -33,11 +34,16 @@ def heldout_extractions(examples: Sequence[Example], groups: Sequence[Sequence[s
         testing = [e for e in examples if e.prepared.document_id in held]
         model = fit_model(training, c)
         inner = inner_scores(training, c=c)
+        entity_filter = train_entity_filter(training)
         for mode in modes:
             threshold = 1.0 if mode == "rules" else choose_threshold(training, inner, mode)
             for example in testing:
                 prepared = example.prepared
                 scored = score_relations(prepared, model.probabilities(prepared.features), model.classes)
                 learned = learned_relations(prepared, scored, threshold) if mode != "rules" else []
-                out[mode][prepared.document_id] = combine(prepared, learned, mode)
+                combined = combine(prepared, learned, mode)
+                if mode != "rules" and entity_filter is not None:
+                    keep = entity_filter.probabilities(prepared.entity_features)
+                    combined = filter_entities(prepared, combined, keep, entity_filter.threshold)
+                out[mode][prepared.document_id] = combined
     return out

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 SYNTH_GOLD, SAMPLE_DOCS, SAMPLE_GOLD = ROOT / "data/synth/gold", ROOT / "data/docs", ROOT / "tests/data/gold"
-SCORE_ROW = re.compile(r"^synth: (rules|union) +(\d\.\d{3}) +(\d\.\d{3}) +(\d\.\d{3}) +(\d\.\d{3})$")
+SCORE_ROW = re.compile(r"^synth: (rules|hybrid) +(\d\.\d{3}) +(\d\.\d{3}) +(\d\.\d{3}) +(\d\.\d{3})$")
 
 
 @pytest.fixture(scope="module")
@@ -37,18 +37,19 @@ def test_train_prints_held_out_scores_of_rules_and_model(trained: tuple[Path, st
     lines = output.splitlines()
     assert lines[0].split() == ["held", "out", "entity", "F1", "relation", "P", "R", "F1"]
     rows = [SCORE_ROW.match(line) for line in lines[1:3]]
-    assert [row.group(1) for row in rows if row] == ["rules", "union"]
+    assert [row.group(1) for row in rows if row] == ["rules", "hybrid"]
     assert all(0.3 < float(row.group(5)) <= 1.0 for row in rows if row)  # relation F1 of held-out documents
-    assert re.fullmatch(rf"trained on 16 documents: \d+ features, threshold 0\.\d\d; wrote {re.escape(str(model))}",
-                        lines[3])
+    assert re.fullmatch(rf"trained on 16 documents: \d+ features, threshold 0\.\d\d; entity filter \d+ features, "
+                        rf"threshold 0\.\d\d; wrote {re.escape(str(model))}", lines[3])
 
 
 def test_the_model_file_is_plain_json_that_states_what_it_is_for(trained: tuple[Path, str]) -> None:
     data = json.loads(trained[0].read_text(encoding="utf-8"))
-    assert data["format"] == "graphmodel-relation-model/1"
-    assert data["mode"] == "union"
+    assert data["format"] == "graphmodel-relation-model/2"
+    assert data["mode"] == "hybrid"
+    assert set(data["entity_filter"]) == {"vocabulary", "coef", "intercept", "threshold"}
     assert data["labels"] == ["Person", "Country", "Organization", "Initiative", "Event", "Place"]
-    assert load_model(trained[0]).mode == "union"
+    assert load_model(trained[0]).mode == "hybrid"
 
 
 def test_build_with_the_model_then_evaluate(trained: tuple[Path, str], tmp_path: Path) -> None:
@@ -56,13 +57,15 @@ def test_build_with_the_model_then_evaluate(trained: tuple[Path, str], tmp_path:
     built = runner.invoke(cli, ["build", str(SAMPLE_DOCS), "-o", str(tmp_path), "--model", str(trained[0])])
     assert built.exit_code == 0, built.output
     graph = graphfile.read(tmp_path / "graph.json")
-    assert graph.graph["extractor"] == "rules + relation model relations.json (union)"
+    assert graph.graph["extractor"] == "rules + relation model relations.json (hybrid)"
     rules = [e["rule"] for *_, data in graph.edges(data=True) for e in data["evidence"]]
     assert any(rule.startswith("learned: ") and "'" in rule for rule in rules)  # with its decisive words
     scored = runner.invoke(cli, ["evaluate", str(tmp_path / "graph.json"), str(SAMPLE_GOLD)])
     assert scored.exit_code == 0, scored.output
-    assert scored.output.splitlines()[0] == "built by: rules + relation model relations.json (union)"
-    assert re.search(r"^entity F1 1\.000 .*; relation F1 0\.\d{3} ", scored.output, re.M)
+    assert scored.output.splitlines()[0] == "built by: rules + relation model relations.json (hybrid)"
+    found = re.search(r"^entity F1 (\d\.\d{3}) .*; relation F1 (0\.\d{3}) ", scored.output, re.M)
+    assert found is not None, scored.output
+    assert float(found.group(1)) >= 0.9
 
 
 def test_train_refuses_a_folder_without_documents(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from graphmodel.documents.read import parse_document
@@ -268,3 +270,29 @@ def test_a_person_takes_no_article(extractor) -> None:  # type: ignore[no-untype
     names = _names(_extract(extractor, "The envoy for the Sahel met the Houthis in Sanaa.\n"))
     assert names["Sahel"] == "Place"
     assert names.get("Houthis") != "Person"
+
+
+def test_a_known_city_the_ner_model_mistypes_is_a_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    names = _names(_extract(extractor, "Smugglers launch boats from the mangroves south of Tumaco.\n"))
+    assert names["Tumaco"] == "Place"
+    names = _names(_extract(extractor, "The Jackson Group and Mercedes signed a supply deal.\n"))
+    assert names["Mercedes"] == "Organization"  # a city's name, but no locative phrase and a small city
+
+
+def test_a_body_whose_name_coordinates_stays_whole(extractor) -> None:  # type: ignore[no-untyped-def]
+    names = _names(_extract(extractor, "Officials from the Bureau of Fisheries and Aquatic Resources met "
+                                       "France and Germany.\n"))
+    assert names["Bureau of Fisheries and Aquatic Resources"] == "Organization"
+    assert {"France", "Germany"} <= set(names)
+    names = _names(_extract(extractor, "Cadets of the Western Hemisphere Institute for Security Cooperation and "
+                                       "CENTAM Guardian trained.\n"))
+    assert "Western Hemisphere Institute for Security Cooperation" in names
+
+
+def test_an_operation_named_short_joins_its_full_name_whatever_the_parser_said(extractor) -> None:  # type: ignore[no-untyped-def]
+    # "Operation Río Claro 2025", "Operation Río Claro" and a "Río Claro" the parser calls a person: one initiative
+    path = Path(__file__).resolve().parents[2] / "data" / "synth3" / "docs" / "u01_rio_claro_river_operation.txt"
+    text = path.read_text(encoding="utf-8")
+    x = _extract(extractor, text, path.name)
+    operations = [(e.name, e.label.value, sorted(e.aliases)) for e in x.entities if "Claro" in e.name]
+    assert operations == [("Operation Río Claro 2025", "Initiative", ["Operation Río Claro", "Río Claro"])]

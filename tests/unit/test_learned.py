@@ -5,16 +5,32 @@ the gold reading the training relies on."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from graphmodel.extract.learned.apply import Prepared, combine, learned_relations, prepare, score_relations
+from graphmodel.extract.learned.apply import (
+    Prepared,
+    combine,
+    filter_entities,
+    learned_relations,
+    prepare,
+    score_relations,
+)
 from graphmodel.extract.learned.classes import load_schema
 from graphmodel.extract.learned.explain import explanation
 from graphmodel.extract.learned.features import FEATURES_VERSION
-from graphmodel.extract.learned.model import ModelFileError, RelationModel, from_json, load_model, save_model, to_json
+from graphmodel.extract.learned.model import (
+    EntityFilter,
+    ModelFileError,
+    RelationModel,
+    from_json,
+    load_model,
+    save_model,
+    to_json,
+)
 from graphmodel.extract.rules.nlp import load_pipeline
 from graphmodel.models import (
     Block,
@@ -115,6 +131,34 @@ def test_model_file_round_trip(tmp_path: Path) -> None:
     assert loaded.mode == "union"
 
 
+def test_the_entity_filter_round_trips_and_drops_only_weak_entities_no_relation_holds(
+    tmp_path: Path, prepared: Prepared
+) -> None:
+    entity_filter = EntityFilter(("lab=Person", "lab=Country"), np.array([3.0, -3.0]), 0.0, 0.3)
+    model = replace(tiny_model(), entity_filter=entity_filter)
+    loaded = load_model(save_model(model, tmp_path / "model.json"))
+    assert loaded.entity_filter is not None
+    assert loaded.entity_filter.threshold == 0.3
+    keep = loaded.entity_filter.probabilities(prepared.entity_features)
+    assert keep.tolist() == pytest.approx(entity_filter.probabilities(prepared.entity_features).tolist(), abs=1e-4)
+    assert keep[0] > 0.9
+    assert keep[1] < 0.1
+    assert keep[2] < 0.1
+    filtered = filter_entities(prepared, prepared.extraction, keep, 0.3)
+    # Sylvania is dropped; Freedonia stays, because the VISITS relation holds it
+    assert [e.key for e in filtered.entities] == [DOE.key, FREEDONIA.key]
+    assert filter_entities(prepared, prepared.extraction, None, 0.3) is prepared.extraction
+
+
+def test_entity_features_are_general(prepared: Prepared) -> None:
+    doe, freedonia, _ = (set(row) for row in prepared.entity_features)
+    assert {"lab=Person", "ner=PERSON", "rel=VISITS>", "dep=nsubj", "Person|head=visit"} <= doe
+    assert {"lab=Country", "rel=<VISITS"} <= freedonia
+    words = " ".join(f for row in prepared.entity_features for f in row).lower()
+    assert "doe" not in words
+    assert "freedonia" not in words
+
+
 def test_a_learned_relation_says_which_features_decided_it() -> None:
     model = tiny_model()  # every weight grows with the class and the feature: "btw=visit" weighs most
     assert model.decisive(["btw=visit", "lab=Person>Country", "unknown"], "VISITS>") == ["btw=visit",
@@ -132,6 +176,9 @@ def test_a_learned_relation_says_which_features_decided_it() -> None:
     ({"coef": [[1.0]]}, "`coef` must be"),
     ({"threshold": 2.0}, "`threshold`"),
     ({"intercept": "oops"}, "`intercept`"),
+    ({"entity_filter": {"vocabulary": ["a"], "coef": [], "intercept": 0, "threshold": 0.3}}, "`entity_filter.coef`"),
+    ({"entity_filter": {"vocabulary": ["a"], "coef": [1], "intercept": 0, "threshold": 3}}, "threshold in"),
+    ({"entity_filter": {"code": "x"}}, "`entity_filter` must be"),
 ])
 def test_safe_load_refuses_other_files(change: dict[str, object], message: str) -> None:
     data = {**to_json(tiny_model()), **change}
@@ -202,3 +249,19 @@ def test_the_train_command_offers_every_learned_mode() -> None:
     from graphmodel.extract.learned.apply import MODES
 
     assert set(CLI_MODES) == set(MODES) - {"rules"}
+
+
+FOCAL_TEXT = "Exercise Blue Fin 2025\nFrigates from Freedonia were assigned to it.\nBlue Fin ended in May."
+
+
+def test_an_actor_pairs_with_the_focal_event_its_sentence_does_not_name() -> None:
+    blocks = (Block(BlockKind.HEADING, 0, 22, FOCAL_TEXT[:22]), Block(BlockKind.PARAGRAPH, 23, 67, FOCAL_TEXT[23:67]),
+              Block(BlockKind.PARAGRAPH, 68, len(FOCAL_TEXT), FOCAL_TEXT[68:]))
+    document = Document("d2", "d2.md", FOCAL_TEXT, blocks, title="Exercise Blue Fin 2025")
+    exercise = Entity("initiative:blue-fin", "Exercise Blue Fin 2025", EntityLabel.INITIATIVE, ("Blue Fin",), 2)
+    prepared = prepare(document, Extraction(document, (exercise, FREEDONIA)), load_pipeline())
+    pairs = [(prepared.segments[c.segment].text, c.first.key, c.second.key) for c in prepared.candidates]
+    assert pairs == [("Frigates from Freedonia were assigned to it.", FREEDONIA.key, exercise.key)]
+    features = set(prepared.features[0])
+    assert {"focal", "f_how=title", "f_pronoun", "f_lab=Country>Initiative", "rule=none"} <= features
+    assert explanation(["f_pronoun"]) == "learned: the sentence says 'it'"

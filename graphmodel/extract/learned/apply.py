@@ -24,12 +24,14 @@ import numpy as np
 
 from graphmodel.extract.learned.candidates import Candidate, find_mentions, segment_candidates
 from graphmodel.extract.learned.classes import NONE, Schema, class_of, load_schema, split_class
-from graphmodel.extract.learned.features import candidate_features, rule_votes
+from graphmodel.extract.learned.entities import MentionContext, entity_features, mention_context
+from graphmodel.extract.learned.features import candidate_features, rule_votes, segment_words, vote_features
+from graphmodel.extract.learned.focal import focal_candidates, focal_entities, focal_features
 from graphmodel.extract.learned.segments import Segment, document_segments
 from graphmodel.models import Document, Evidence, Extraction, Relation
 from graphmodel.schema import SYMMETRIC_TYPES, RelationType
 
-__all__ = ["MODES", "Prepared", "Scored", "combine", "prepare", "score_relations", "scored_class"]
+__all__ = ["MODES", "Prepared", "Scored", "combine", "filter_entities", "prepare", "score_relations", "scored_class"]
 
 MODES = ("rules", "learned", "union", "hybrid", "rescore")
 RULE_NAME = "learned"
@@ -44,6 +46,7 @@ class Prepared:
     candidates: tuple[Candidate, ...]
     features: tuple[tuple[str, ...], ...]
     allowed: np.ndarray  # (candidates, classes) booleans
+    entity_features: tuple[tuple[str, ...], ...] = ()  # one row per entity of ``extraction``
 
     @property
     def document_id(self) -> str:
@@ -67,15 +70,25 @@ def prepare(document: Document, extraction: Extraction, nlp: Any, schema: Schema
     votes = rule_votes(extraction.relations)
     classes = schema.classes()
     segments, candidates, features = [], [], []
+    focal, context = focal_entities(document, extraction.entities), MentionContext()
+    found_by = {entity.key: how for entity, how in focal}
     for index, (segment, doc) in enumerate(document_segments(document, nlp)):
         segments.append(segment)
         mentions = find_mentions(doc, extraction.entities)
+        mention_context(context, segment, doc, mentions)
         for candidate in segment_candidates(index, mentions, schema):
             candidates.append(candidate)
             features.append(tuple(candidate_features(candidate, segment, doc, mentions, votes, schema)))
+        for candidate in focal_candidates(index, mentions, focal, schema):
+            candidates.append(candidate)
+            feats = focal_features(candidate, segment, doc, mentions, found_by[candidate.second.key], schema,
+                                   segment_words(doc))
+            labels = f"{candidate.first.label}>{candidate.second.label}"
+            features.append(tuple(sorted(set(feats + vote_features(candidate, segment, votes, labels)))))
     allowed = np.array([schema.allowed(x.first.label, x.second.label) for x in candidates],
                        dtype=bool).reshape(len(candidates), len(classes))
-    return Prepared(extraction, tuple(segments), tuple(candidates), tuple(features), allowed)
+    entities = tuple(tuple(entity_features(e, context, extraction.relations)) for e in extraction.entities)
+    return Prepared(extraction, tuple(segments), tuple(candidates), tuple(features), allowed, entities)
 
 
 def masked(probabilities: np.ndarray, allowed: np.ndarray) -> np.ndarray:
@@ -165,3 +178,17 @@ def _key(relation: Relation) -> tuple[str, str, str]:
     if relation.type in SYMMETRIC_TYPES and source > target:
         source, target = target, source
     return (source, relation.type.value, target)
+
+
+def filter_entities(prepared: Prepared, extraction: Extraction, keep: np.ndarray | None,
+                    threshold: float) -> Extraction:
+    """``extraction`` without the entities whose probability ``keep`` (one per entity of ``prepared``) is
+    below ``threshold``, unless a relation of ``extraction`` holds them; ``keep`` ``None`` keeps all."""
+    if keep is None or not len(keep):
+        return extraction
+    related = {key for r in extraction.relations for key in (r.source, r.target)}
+    drop = {e.key for e, p in zip(prepared.extraction.entities, keep, strict=True)
+            if p < threshold and e.key not in related}
+    if not drop:
+        return extraction
+    return replace(extraction, entities=tuple(e for e in extraction.entities if e.key not in drop))

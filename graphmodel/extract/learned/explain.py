@@ -15,6 +15,9 @@ __all__ = ["describe_feature", "explanation"]
 _KINDS = {"list_item": "both are in one list item", "table_row": "both are in one table row",
           "heading": "both are in one heading"}
 _PLAIN = {"adjacent": "they stand side by side", "neg": "the sentence has a negation",
+          "focal": "the document is about the second, which this sentence does not name",
+          "f_anaphor": "the sentence refers back to it ('the exercise')", "f_pronoun": "the sentence says 'it'",
+          "f_coordinated": "the first is listed with others", "f_other_event": "the sentence names another event",
           "modal": "the sentence speaks of a plan or possibility", "rule=none": "no rule found it",
           "rule_any": "a rule found a relation between them here"}
 
@@ -29,7 +32,7 @@ def describe_feature(feature: str) -> str:
     """
     name, _, value = feature.partition("=")
     value = value.split("|")[0]
-    if name.startswith("trig_") and value in RELATION_TYPES:
+    if (name.startswith("trig_") or name == "f_trig") and value in RELATION_TYPES:
         value = RELATION_TYPES[RelationType(value)].noun
     if feature in _PLAIN or name in _PLAIN:
         return _PLAIN.get(feature) or _PLAIN[name]
@@ -42,6 +45,11 @@ def describe_feature(feature: str) -> str:
         "rule_doc": "a rule found it elsewhere in the document", "lab": _labels(value),
         "dist": f"{value} words apart", "path_deps": "the grammatical link between them",
         "path_lex": "the grammatical link between them", "path_len": f"a path of {value} steps",
+        "f_trig": f"a {value} word in the sentence", "f_head": f"the first is governed by '{value}'",
+        "f_how": "the document's title names it" if value == "title" else "the document's most named event",
+        "f_kind": f"the first is named in a {value.replace('_', ' ')}",
+        "f_lab": _labels(value), "f_dep": "the first's role in the sentence",
+        "f_actors": f"{value} actors named in the sentence",
     }
     if name == "kind":
         return _KINDS.get(value, f"both are in one {value}")

@@ -10,6 +10,7 @@ from graphmodel.extract.learned.apply import (
     MODES,
     Scored,
     combine,
+    filter_entities,
     learned_relations,
     prepare,
     score_relations,
@@ -60,4 +61,9 @@ class LearnedExtractor:
             features = prepared.features[item.candidate]
             return explanation(self.model.decisive(features, scored_class(prepared, item)))
 
-        return combine(prepared, learned_relations(prepared, scored, self.model.threshold, explain), self.mode)
+        combined = combine(prepared, learned_relations(prepared, scored, self.model.threshold, explain), self.mode)
+        entity_filter = self.model.entity_filter
+        if entity_filter is None or self.mode == "rules":
+            return combined
+        keep = entity_filter.probabilities(prepared.entity_features)
+        return filter_entities(prepared, combined, keep, entity_filter.threshold)

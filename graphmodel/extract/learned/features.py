@@ -17,9 +17,9 @@ from graphmodel.extract.learned.segments import Segment
 from graphmodel.extract.rules.grammar import load_grammar
 from graphmodel.models import Relation
 
-__all__ = ["FEATURES_VERSION", "RuleVote", "candidate_features", "rule_votes"]
+__all__ = ["FEATURES_VERSION", "RuleVote", "candidate_features", "rule_votes", "segment_words", "vote_features"]
 
-FEATURES_VERSION = 1  # raise when features change: a model trained on other features must not load
+FEATURES_VERSION = 2  # raise when features change: a model trained on other features must not load
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +79,7 @@ def candidate_features(candidate: Candidate, segment: Segment, doc: Any, mention
     facts = _segment_facts(doc)
     feats += _triggers(schema, path_words, set(between), facts.words, labels)
     feats += _modality(facts, path_words)
-    feats += _votes(candidate, segment, votes, labels)
+    feats += vote_features(candidate, segment, votes, labels)
     return sorted(set(feats))
 
 
@@ -152,6 +152,11 @@ def _segment_facts(doc: Any) -> _SegmentFacts:
     return facts
 
 
+def segment_words(doc: Any) -> set[str]:
+    """The feature words of a parsed segment (see :func:`_word`), computed once per segment."""
+    return _segment_facts(doc).words
+
+
 def _modality(facts: _SegmentFacts, path: set[str]) -> list[str]:
     grammar = load_grammar()  # its feature_negations and feature_modals tables
     feats = []
@@ -164,7 +169,7 @@ def _modality(facts: _SegmentFacts, path: set[str]) -> list[str]:
     return feats
 
 
-def _votes(candidate: Candidate, segment: Segment, votes: Sequence[RuleVote], labels: str) -> list[str]:
+def vote_features(candidate: Candidate, segment: Segment, votes: Sequence[RuleVote], labels: str) -> list[str]:
     """What the rules proposed for this pair: here (with the rule family), or elsewhere in the document."""
     first, second = candidate.first.key, candidate.second.key
     feats = []

@@ -1,9 +1,10 @@
 """The relation model as plain JSON weights, scored with numpy alone.
 
 The file holds a multinomial logistic model: a feature vocabulary, one weight row and intercept per
-class, the decision threshold, and the versions it was trained with. Loading checks every key and
-shape and refuses unknown keys, another format or features version, classes or labels that differ
-from this version's schema: a model file is data, never code.
+class, the decision threshold, and the versions it was trained with; and, optionally, the entity
+filter: a binary logistic model over entity features that keeps or drops an extracted entity.
+Loading checks every key and shape and refuses unknown keys, another format or features version,
+classes or labels that differ from this version's schema: a model file is data, never code.
 """
 
 from __future__ import annotations
@@ -25,19 +26,42 @@ from graphmodel.extract.learned.features import FEATURES_VERSION
 from graphmodel.schema import EntityLabel
 from graphmodel.version import __version__
 
-__all__ = ["FORMAT", "SHIPPED_MODEL", "ModelFileError", "RelationModel", "from_json", "load_model", "save_model",
-           "to_json"]
+__all__ = ["FORMAT", "SHIPPED_MODEL", "EntityFilter", "ModelFileError", "RelationModel", "from_json", "load_model",
+           "save_model", "to_json"]
 
 # The relation model `scripts/make_model.py` trains on every annotated development set.
 SHIPPED_MODEL = Path(__file__).resolve().parents[2] / "data" / "relation_model.json"
 
-FORMAT = "graphmodel-relation-model/1"
+FORMAT = "graphmodel-relation-model/2"
 _KEYS = frozenset({"format", "features_version", "extractor_version", "labels", "classes", "vocabulary",
-                   "coef", "intercept", "threshold", "mode"})
+                   "coef", "intercept", "threshold", "mode", "entity_filter"})
+_FILTER_KEYS = frozenset({"vocabulary", "coef", "intercept", "threshold"})
 
 
 class ModelFileError(GraphFileError):
     """A relation model file is unreadable, from another version, or not in the expected shape."""
+
+
+@dataclass(frozen=True, eq=False)
+class EntityFilter:
+    """A binary logistic model: the probability that an extracted entity is right (name and label)."""
+
+    vocabulary: tuple[str, ...]
+    coef: np.ndarray  # (features,)
+    intercept: float
+    threshold: float = 0.3  # entities below it are dropped unless a relation holds them
+
+    @cached_property
+    def _index(self) -> dict[str, int]:
+        return {name: i for i, name in enumerate(self.vocabulary)}
+
+    def probabilities(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
+        """P(right) per feature list."""
+        index = self._index
+        scores = np.array([self.intercept + sum(float(self.coef[index[f]]) for f in row if f in index)
+                           for row in rows], dtype=float)
+        result: np.ndarray = 1.0 / (1.0 + np.exp(-scores))
+        return result
 
 
 @dataclass(frozen=True, eq=False)
@@ -51,6 +75,7 @@ class RelationModel:
     threshold: float = 0.5
     extractor_version: str = __version__
     mode: str = "union"  # how its relations join the rules' (graphmodel.extract.learned.apply.MODES)
+    entity_filter: EntityFilter | None = None
 
     @cached_property
     def _index(self) -> dict[str, int]:
@@ -91,6 +116,11 @@ def to_json(model: RelationModel) -> dict[str, Any]:
         "intercept": [round(float(b), 4) for b in model.intercept],
         "threshold": float(model.threshold),
         "mode": model.mode,
+        "entity_filter": None if model.entity_filter is None else {
+            "vocabulary": list(model.entity_filter.vocabulary),
+            "coef": [round(float(w), 4) for w in model.entity_filter.coef],
+            "intercept": round(float(model.entity_filter.intercept), 4),
+            "threshold": float(model.entity_filter.threshold)},
     }
 
 
@@ -117,7 +147,24 @@ def from_json(data: Any) -> RelationModel:
     _require(_numbers([threshold]) and 0.0 <= threshold <= 1.0, "`threshold` is not a number in [0, 1]")
     _require(data["mode"] in MODES, f"`mode` is not one of {', '.join(MODES)}")
     return RelationModel(tuple(data["classes"]), tuple(vocabulary), coef, np.asarray(intercept, dtype=float),
-                         float(threshold), data["extractor_version"], data["mode"])
+                         float(threshold), data["extractor_version"], data["mode"], _filter(data["entity_filter"]))
+
+
+def _filter(data: Any) -> EntityFilter | None:
+    if data is None:
+        return None
+    _require(isinstance(data, dict) and set(data) == _FILTER_KEYS,
+             f"`entity_filter` must be null or an object with keys {sorted(_FILTER_KEYS)}")
+    vocabulary, coef = data["vocabulary"], data["coef"]
+    _require(isinstance(vocabulary, list) and all(isinstance(v, str) for v in vocabulary)
+             and len(set(vocabulary)) == len(vocabulary),
+             "`entity_filter.vocabulary` is not a list of distinct strings")
+    _require(isinstance(coef, list) and len(coef) == len(vocabulary) and _numbers(coef),
+             "`entity_filter.coef` needs one number per feature")
+    _require(_numbers([data["intercept"], data["threshold"]]) and 0.0 <= data["threshold"] <= 1.0,
+             "`entity_filter` needs a numeric intercept and a threshold in [0, 1]")
+    return EntityFilter(tuple(vocabulary), np.asarray(coef, dtype=float), float(data["intercept"]),
+                        float(data["threshold"]))
 
 
 def _matrix(rows: Any, height: int, width: int) -> np.ndarray:

@@ -190,6 +190,9 @@ def _containing(short: LocalEntity, entities: list[LocalEntity], lexicon: Lexico
         return same_label and _sublist(words, long, connectors)
 
     hits = [j for j, other in enumerate(entities) if other is not short and other.mentions and contains(other)]
+    if len(hits) > 1 and len({(entities[j].label, tuple(_core(norm(entities[j].name).split(), lexicon)))
+                              for j in hits}) == 1:  # "Operation X 2025" and "Operation X": one name, written twice
+        hits = [max(hits, key=lambda j: (len(entities[j].name), -j))]
     return hits[0] if len(hits) == 1 else None
 
 

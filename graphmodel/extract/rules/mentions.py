@@ -159,7 +159,11 @@ def _loud_tokens(doc: Doc) -> list[bool]:
 
 
 def _split_coordination(span: Span, lexicon: Lexicon) -> list[Span]:
-    """Split "A, B and C" spans that NER glued together (but not names such as "Trinidad and Tobago")."""
+    """Split "A, B and C" spans that NER glued together (but not names such as "Trinidad and Tobago", nor
+    a body's name that coordinates inside it: "Office on Drugs and Crime", "Foreign, Commonwealth and
+    Development Office")."""
+    if _one_body(span, lexicon):
+        return [span]
     parts, start = [], span.start
     for token in span:
         following = token.nbor(1) if token.i + 1 < len(token.doc) else token
@@ -169,6 +173,28 @@ def _split_coordination(span: Span, lexicon: Lexicon) -> list[Span]:
             start = token.i + 1
     parts.append(span.doc[start:span.end])
     return [p for p in parts if len(p)]
+
+
+def _one_body(span: Span, lexicon: Lexicon) -> bool:
+    """Whether the coordination in ``span`` is inside one body's name.
+
+    Either the name has a type word and connector before its "and" and none after it ("Bureau of Fisheries
+    and Aquatic Resources"), or it ends in a type word after single words that name nothing alone
+    ("Foreign, Commonwealth and Development Office").
+    """
+    words = [t.text for t in span]
+    ands = [i for i, w in enumerate(words) if w.lower() == "and"]
+    if not ands or lexicon.lookup(span.text) is not None:
+        return False
+    connectors = lexicon.grammar.head_connectors
+    before, after = words[:ands[0]], words[ands[0] + 1:]
+    headed = any(w in lexicon.heads and nxt.lower() in connectors for w, nxt in zip(before, before[1:], strict=False))
+    named_after = any(w in lexicon.heads or (w.isupper() and len(w) > 1) for w in after)  # "... and CENTAM Guardian"
+    if headed and not named_after and not lexicon.lookup(" ".join(after)):
+        return "," not in words
+    leading = [p.strip() for p in " ".join(words[:ands[-1]]).split(",")]
+    return (words[-1] in lexicon.heads and len(after) >= 2
+            and all(len(p.split()) == 1 and lexicon.lookup(p) is None for p in leading))
 
 
 def _is_full_chunk(span: Span) -> bool:

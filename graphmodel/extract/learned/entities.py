@@ -1,0 +1,81 @@
+"""General features of an extracted entity, for the model that keeps or drops it.
+
+The rules find names broadly; many that are wrong on unseen text share a look: a title word without a
+name, a place the NER model called a person, a fragment of a longer name. An entity's features are its
+label, the shape of its name, what the gazetteers know of it, the NER model's type and the grammar of
+its mentions, and the relations the rules gave it. Proper nouns never become features: a name's own
+words appear only when they are type words of the lexicon ("Ministry", "Summit") or titles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from graphmodel.extract.learned.candidates import Mention
+from graphmodel.extract.learned.segments import Segment
+from graphmodel.extract.rules.lexicon import load_lexicon
+from graphmodel.extract.rules.places import city_population
+from graphmodel.models import Entity, Relation
+
+__all__ = ["MentionContext", "entity_features", "mention_context"]
+
+MentionContext = dict[str, set[str]]  # entity key -> features of its mentions in the segments
+
+
+def mention_context(context: MentionContext, segment: Segment, doc: Any, mentions: Sequence[Mention]) -> None:
+    """Add the features of ``mentions`` (of one parsed segment) to ``context``, per entity key."""
+    for mention in mentions:
+        root = doc[mention.start:mention.end].root
+        feats = context.setdefault(mention.key, set())
+        feats |= {f"ner={root.ent_type_ or 'none'}", f"dep={root.dep_}", f"kind={segment.kind.value}",
+                  f"pos={root.pos_}"}
+        if root.head.i != root.i and root.head.pos_ != "PROPN":
+            feats.add(f"head={root.head.lemma_.lower()}")
+        if mention.start > 0 and (before := doc[mention.start - 1]).pos_ not in {"PROPN", "NUM"}:
+            feats.add(f"pre={before.lower_}")
+        if mention.start == 0:
+            feats.add("starts_segment")
+        if mention.end < len(doc) and (after := doc[mention.end]).pos_ not in {"PROPN", "NUM"}:
+            feats.add(f"post={after.lower_}")
+
+
+def entity_features(entity: Entity, context: MentionContext, relations: Iterable[Relation]) -> list[str]:
+    """The features of one extracted entity (see the module's docstring)."""
+    label = entity.label.value
+    feats = [f"lab={label}", *_name_features(entity)]
+    feats += [f"mentions={_bucket(entity.mentions)}", f"aliases={_bucket(len(entity.aliases))}"]
+    seen = context.get(entity.key, set())
+    feats += sorted(seen) or ["unseen"]
+    feats += [f"{label}|{f}" for f in seen if f.startswith(("ner=", "pre=", "dep=", "head="))]
+    roles = sorted({f"rel={r.type.value}>" for r in relations if r.source == entity.key}
+                   | {f"rel=<{r.type.value}" for r in relations if r.target == entity.key})
+    feats += roles or ["norel"]
+    return sorted(set(feats))
+
+
+def _name_features(entity: Entity) -> list[str]:
+    lexicon, label = load_lexicon(), entity.label.value
+    words = entity.name.split()
+    feats = [f"words={_bucket(len(words))}", f"{label}|words={_bucket(len(words))}"]
+    shapes = {"upper": entity.name.isupper(), "digit": any(c.isdigit() for c in entity.name),
+              "hyphen": "-" in entity.name, "apostrophe": "'" in entity.name or "’" in entity.name,
+              "lower_word": any(w.islower() for w in words), "bracket": any(c in entity.name for c in "()/:"),
+              "acronym_alias": any(a.isupper() and len(a) > 1 for a in entity.aliases)}
+    feats += [f"shape={name}" for name, on in shapes.items() if on]
+    feats += [f"{label}|shape={name}" for name, on in shapes.items() if on]
+    head = next((w for w in reversed(words) if w in lexicon.heads), None)
+    if head is not None:
+        feats += [f"typeword={head.lower()}", f"typeword_label={lexicon.heads[head].value}|{label}"]
+    if words and (words[0] in lexicon.titles or lexicon.is_role(words[0])):
+        feats.append("starts_with_title")
+    if lexicon.lookup(entity.name) is not None:
+        feats.append(f"gazetteer|{label}")
+    population = city_population(entity.name)
+    if population:
+        feats.append(f"city|{label}")
+    return feats
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n <= 2 else "3-5" if n <= 5 else "6+"
