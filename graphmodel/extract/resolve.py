@@ -88,13 +88,18 @@ def _group(entities: list[Entity]) -> _UnionFind:
     return groups
 
 
+_WHOLE_NAMES = frozenset({EntityLabel.PERSON, EntityLabel.COUNTRY})  # "Guinea" is not "Papua New Guinea"
+
+
 def _join_short_names(entities: list[Entity], groups: _UnionFind) -> None:
     """"Southern Command" joins "U.S. Southern Command" when exactly one longer name of its label ends with it.
+
+    A state's name is whole: "Sudan" never joins "South Sudan" (people have their own rules).
 
     Longer names are found through an index of every proper word suffix of every name, so each name
     meets only the names that end with it, never all names of its label.
     """
-    others = [e for e in entities if e.label is not EntityLabel.PERSON]
+    others = [e for e in entities if e.label not in _WHOLE_NAMES]
     ending: dict[tuple[EntityLabel, tuple[str, ...]], dict[str, None]] = {}
     for entity in others:
         words = norm(entity.name).split()

@@ -296,3 +296,11 @@ def test_an_operation_named_short_joins_its_full_name_whatever_the_parser_said(e
     x = _extract(extractor, text, path.name)
     operations = [(e.name, e.label.value, sorted(e.aliases)) for e in x.entities if "Claro" in e.name]
     assert operations == [("Operation Río Claro 2025", "Initiative", ["Operation Río Claro", "Río Claro"])]
+
+
+def test_a_state_never_joins_a_longer_state_that_ends_with_its_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    first = _extract(extractor, "A Guinean Navy officer spoke in Conakry.\n", "f.txt")
+    second = _extract(extractor, "Papua New Guinea and Fiji signed a pact.\n", "g.txt")
+    graph = to_networkx(resolve_corpus([first, second]))
+    states = sorted(data["name"] for _, data in graph.nodes(data=True) if data["label"] == "Country")
+    assert states == ["Fiji", "Guinea", "Papua New Guinea"]
