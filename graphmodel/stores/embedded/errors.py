@@ -18,13 +18,14 @@ __all__ = [
     "READ_ONLY_CALLS",
     "check_read_only_text",
     "check_single_statement",
+    "name_kind",
     "open_error",
     "translated_errors",
 ]
 
 # Table functions a read-only query may CALL: they only describe the schema and the engine.
 READ_ONLY_CALLS = frozenset({"show_tables", "table_info", "show_connection", "db_version", "show_functions",
-                             "current_setting"})
+                             "current_setting", "db.labels", "db.relationshiptypes"})
 
 _PARAMETER_IN_LAMBDA = "parsed_parameter_expression"
 # Every schema label and type has a table, so a missing table is a name the graph does not have
@@ -78,15 +79,45 @@ def open_error(path: Path, error: RuntimeError) -> StoreUnavailable:
 
 
 @contextmanager
-def translated_errors(timeout: float | None = None) -> Iterator[None]:
-    """Re-raise engine errors as :class:`QueryError` or :class:`WriteRefused`, chained with ``from``."""
+def translated_errors(timeout: float | None = None, query: str = "") -> Iterator[None]:
+    """Re-raise engine errors as :class:`QueryError` or :class:`WriteRefused`, chained with ``from``.
+
+    ``query`` (as the user wrote it) tells a label the graph lacks from a relationship type.
+    """
     try:
         yield
     except RuntimeError as error:
-        raise _query_error(first_line(str(error)), timeout) from error
+        raise _query_error(first_line(str(error)), timeout, query) from error
 
 
-def _query_error(message: str, timeout: float | None) -> QueryError:
+def name_kind(query: str, name: str) -> str | None:
+    """Whether ``name`` is used in ``query`` as a ``"label"`` (in a node pattern or a label test) or as a
+    ``"relationship type"`` (in a relationship pattern); None when it is neither or both.
+
+    >>> name_kind("MATCH (p:Persn)-[:HOSTS]->(e) RETURN p", "Persn"), name_kind("MATCH ()-[r:HOST|VISITS]->()", "HOST")
+    ('label', 'relationship type')
+    """
+    code, kinds = code_only(query), set()
+    for match in re.finditer(rf"[:|]\s*{re.escape(name)}(?!\w)", code):
+        opener = _innermost_opener(code[:match.start()])
+        kinds.add("relationship type" if opener == "[" else "label")
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _innermost_opener(text: str) -> str:
+    depth = {"(": 0, "[": 0, "{": 0}
+    closers = {")": "(", "]": "[", "}": "{"}
+    for char in reversed(text):
+        if char in closers:
+            depth[closers[char]] -= 1
+        elif char in depth:
+            depth[char] += 1
+            if depth[char] > 0:
+                return char
+    return ""
+
+
+def _query_error(message: str, timeout: float | None, query: str) -> QueryError:
     if message.startswith("Interrupted"):
         limit = f" after {timeout:g} s" if timeout else ""
         return QueryError(f"the query timed out{limit}; make it cheaper (LIMIT, a narrower MATCH) or raise --timeout")
@@ -96,7 +127,7 @@ def _query_error(message: str, timeout: float | None) -> QueryError:
         return QueryError("the embedded engine cannot use a $parameter inside a list comprehension or list "
                           "predicate; compare outside it (`toLower($x) IN [a IN n.aliases | toLower(a)]`)")
     if unknown := _NO_TABLE.match(message):
-        return unknown_name_error(unknown[1])
+        return unknown_name_error(unknown[1], name_kind(query, unknown[1]))
     if message.startswith("Parser exception"):
         return QueryError(f"Cypher syntax error: {message}; fix the query and run it again")
     return QueryError(f"the embedded database refused the query: {message}")
