@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -32,6 +32,9 @@ from graphmodel.graph.select import Selection, select
 from graphmodel.graph.why import Link, find_entity, format_links, links_between
 from graphmodel.models import Document
 from graphmodel.pipeline import build_graph, extractor_spec
+
+if TYPE_CHECKING:
+    from graphmodel.evaluate.score import Score
 
 __all__ = ["DATABASE_SUFFIXES", "Graph", "Outputs", "build", "outputs", "read"]
 
@@ -161,6 +164,24 @@ class Graph:
         """The name of the entity that ``text`` names (a name, alias or key, any case)."""
         key = find_entity(self._graph, text)
         return str(self._graph.nodes[key].get("name", key))
+
+    @property
+    def extractor(self) -> str | None:
+        """How the graph was extracted (the rules, the relation model), as ``graphmodel build`` recorded it."""
+        described = self._graph.graph.get("extractor")
+        return str(described) if described else None
+
+    def evaluate(self, gold_dir: str | Path) -> Score:
+        """Precision, recall and F1 of the entities and relationships against the gold annotations of
+        ``gold_dir`` (one JSON file per document, as ``graphmodel evaluate`` reads them).
+
+        Raises:
+            GraphFileError: ``gold_dir`` holds no gold file, or one breaks the gold format.
+        """
+        from graphmodel.evaluate.gold import read_gold
+        from graphmodel.evaluate.score import score
+
+        return score(self._graph, read_gold(Path(gold_dir)))
 
     def stats(self) -> dict[str, Any]:
         """How many documents (and syndicated copies among them), nodes per label and relationships per type;

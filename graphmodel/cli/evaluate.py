@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from graphmodel.cli.options import graph_input, graph_option
-from graphmodel.graph import graphfile
 
 __all__ = ["evaluate", "why"]
 
@@ -34,18 +33,16 @@ def evaluate(ctx: click.Context, args: tuple[Path, ...], graph: str, errors: boo
     """
     import json
 
-    from graphmodel.evaluate.gold import read_gold
+    from graphmodel.api import read
     from graphmodel.evaluate.report import format_score
-    from graphmodel.evaluate.score import score
 
     if len(args) > 2:
         raise click.UsageError("give GOLD_DIR, and at most a GRAPH before it")
     gold_dir = args[-1]
     if not gold_dir.is_dir():
         raise click.BadParameter(f"{gold_dir} is not a folder", param_hint="GOLD_DIR")
-    built = graphfile.read(graph_input(ctx, graph, GRAPH=args[0] if len(args) == 2 else None).graph)
-    result = score(built, read_gold(gold_dir))
-    extractor = built.graph.get("extractor")
+    built = read(graph_input(ctx, graph, GRAPH=args[0] if len(args) == 2 else None).graph)
+    result, extractor = built.evaluate(gold_dir), built.extractor
     if as_json or fmt == "json":
         click.echo(json.dumps({**({"extractor": extractor} if extractor else {}), **result.as_dict()}, indent=2))
         return
