@@ -17,11 +17,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["README", "ROOT", "Example", "examples", "make_checkout", "run_example", "tier", "written_files"]
+__all__ = ["README", "ROOT", "Example", "examples", "make_checkout", "python_examples", "run_example", "tier",
+           "written_files"]
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 _BLOCK = re.compile(r"^```bash\n(.*?)^```", re.M | re.S)
+_PYTHON = re.compile(r"^```python\n(.*?)^```", re.M | re.S)
 _COMMAND = re.compile(r"(^|[|&;]\s*)graphmodel\s")
 # placeholder folder -> what it stands for in the checkout
 PLACEHOLDERS = {"my-docs": "data/docs", "new-docs": "data/docs", "my-gold": "tests/data/gold",
@@ -52,6 +54,12 @@ def examples() -> list[Example]:
             if _COMMAND.search(command.split(" #")[0]):
                 found.append(Example(first + offset, command.strip()))
     return found
+
+
+def python_examples() -> list[Example]:
+    """Every ```python block of the README, whole, as one example each (run with this Python)."""
+    text = README.read_text(encoding="utf-8")
+    return [Example(text.count("\n", 0, block.start(1)) + 1, block.group(1)) for block in _PYTHON.finditer(text)]
 
 
 def tier(example: Example) -> str:

@@ -8,10 +8,11 @@ lines that talk to Neo4j run in tests/integration/test_readme_neo4j.py.
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from readme_examples import Example, examples, make_checkout, run_example, tier, written_files
+from readme_examples import Example, examples, make_checkout, python_examples, run_example, tier, written_files
 
 pytestmark = pytest.mark.corpus
 
@@ -35,6 +36,16 @@ def test_the_readme_has_examples_in_every_tier() -> None:
 @pytest.mark.parametrize("example", LOCAL)
 def test_readme_example(checkout: Path, example: Example) -> None:
     assert_runs(run_example(example, checkout), example, checkout)
+
+
+@pytest.mark.parametrize("example", [pytest.param(example, id=f"python-L{example.line}")
+                                     for example in python_examples()])
+def test_readme_python_example(checkout: Path, example: Example) -> None:
+    result = subprocess.run([sys.executable, "-c", example.command], cwd=checkout, capture_output=True, text=True,
+                            timeout=900, check=False)
+    assert result.returncode == 0, f"README line {example.line}:\n{result.stderr}"
+    assert result.stdout.strip()
+    assert (checkout / "near.graphml").stat().st_size > 0
 
 
 def assert_runs(result: subprocess.CompletedProcess[str], example: Example, checkout: Path) -> None:
