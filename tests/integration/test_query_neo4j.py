@@ -84,6 +84,7 @@ def test_a_missing_parameter_is_one_line_on_both(runner: CliRunner, engines: dic
 @pytest.mark.parametrize(("query", "output"), [
     ("MATCH (p:Persn) RETURN p", UNKNOWN_LABEL),
     ("MATCH (a)-[:VISTS]->(b) RETURN a", UNKNOWN_TYPE),
+    ("MATCH (n) WHERE n:Country OR n:Persn RETURN n", UNKNOWN_LABEL),
 ])
 def test_an_unknown_name_is_one_line_on_both(runner: CliRunner, engines: dict[str, list[str]], query: str,
                                              output: str) -> None:

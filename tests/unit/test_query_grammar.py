@@ -57,6 +57,9 @@ def test_a_parameter_inside_a_string_or_comment_is_not_expected(runner: CliRunne
 @pytest.mark.parametrize(("query", "message"), [
     ("MATCH (p:Persn) RETURN p", "the graph has no label 'Persn' (its labels: Country, Document, Event, "
                                  "Initiative, Organization, Person, Place); fix the query and run it again"),
+    ("MATCH (n) WHERE n:Country OR n:Persn RETURN n", "the graph has no label 'Persn' (its labels: Country, "
+                                                      "Document, Event, Initiative, Organization, Person, Place); "
+                                                      "fix the query and run it again"),
     ("MATCH (a)-[:VISTS|HOSTS]->(b) RETURN a", "the graph has no relationship type 'VISTS' (its relationship "
                                                "types: AFFILIATED_WITH, COOPERATES_WITH, HOSTS, LOCATED_IN, "
                                                "MEMBER_OF, OPPOSES, PARTICIPATES_IN, PART_OF, VISITS); fix the "

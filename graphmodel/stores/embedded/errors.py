@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graphmodel.errors import QueryError, StoreUnavailable, WriteRefused
+from graphmodel.schema import DOCUMENT_LABEL, LABELS, NAME_LABEL
 from graphmodel.stores.embedded.values import first_line
 from graphmodel.stores.readonly import ReadOnlyRules, unknown_name_error
 from graphmodel.stores.readonly import check_read_only_text as shared_check
@@ -16,6 +17,7 @@ from graphmodel.stores.text import code_only
 __all__ = [
     "READ_ONLY",
     "READ_ONLY_CALLS",
+    "check_label_tests",
     "check_read_only_text",
     "check_single_statement",
     "name_kind",
@@ -32,6 +34,10 @@ _PARAMETER_IN_LAMBDA = "parsed_parameter_expression"
 # (label or relationship type: the engine does not say which).
 _NO_TABLE = re.compile(r"^Binder exception: Table (.+) does not exist\.?$")
 
+# A label test after WHERE, AND, OR, XOR or NOT: `n:Person`, `n:A|B` (the dialect rewrites it to a comparison).
+_LABEL_TEST = re.compile(r"\b(?:WHERE|AND|OR|XOR|NOT)\s+[A-Za-z_]\w*\s*:\s*([A-Za-z_]\w*(?:\s*\|\s*[A-Za-z_]\w*)*)"
+                         r"(?![\w:])", re.I)
+_KNOWN_LABELS = frozenset({*LABELS, DOCUMENT_LABEL, NAME_LABEL})
 
 READ_ONLY = ReadOnlyRules(
     READ_ONLY_CALLS,
@@ -53,6 +59,22 @@ def check_read_only_text(query: str) -> None:
     graphmodel.errors.WriteRefused: refusing a query with DETACH outside --write; rerun with --write if you mean it
     """
     shared_check(query, READ_ONLY)
+
+
+def check_label_tests(query: str) -> None:
+    """Refuse a label test on a label the schema lacks, as Neo4j does; the engine would only match nothing.
+
+    >>> check_label_tests("MATCH (n) WHERE n:Person OR n:Country|Place RETURN n // WHERE n:Nope")
+    >>> check_label_tests("MATCH (n) WHERE NOT n:Persn RETURN n")
+    Traceback (most recent call last):
+    ...
+    graphmodel.errors.QueryError: the graph has no label 'Persn' (its labels: Country, Document, Event, Initiative, \
+Organization, Person, Place); fix the query and run it again
+    """
+    for match in _LABEL_TEST.finditer(code_only(query)):
+        for name in re.split(r"\s*\|\s*", match.group(1)):
+            if name not in _KNOWN_LABELS:
+                raise unknown_name_error(name, "label")
 
 
 def check_single_statement(query: str) -> None:

@@ -21,6 +21,7 @@ from graphmodel.stores import QueryResult
 from graphmodel.stores.embedded.catalogue import listed_tables, schema_calls
 from graphmodel.stores.embedded.dialect import to_embedded
 from graphmodel.stores.embedded.errors import (
+    check_label_tests,
     check_read_only_text,
     check_single_statement,
     open_error,
@@ -68,6 +69,7 @@ class EmbeddedStore:
         """
         check_single_statement(query)
         check_parameters(query, params)
+        check_label_tests(query)
         if not write:
             check_read_only_text(query)
         elif self.read_only:
