@@ -34,26 +34,6 @@ def _documents_line(counts: dict[str, Any]) -> str:
     return line
 
 
-def _stdin_sources(data: bytes) -> tuple[list[Path], list[Any]]:
-    """The paths stdin lists, one a line, when each names an existing file or folder; else its text as one
-    .txt document named "stdin"."""
-    from graphmodel.documents.read import decode_text, parse_document
-
-    lines = [line.strip() for line in decode_text(data).split("\n") if line.strip()]
-    if lines and all(_exists(line) for line in lines):
-        return [Path(line) for line in lines], []
-    if not lines:
-        raise click.UsageError("stdin is empty: pipe in paths (one a line) or a document's text")
-    return [], [parse_document(data, "stdin", "txt")]
-
-
-def _exists(line: str) -> bool:
-    try:
-        return Path(line).exists()
-    except (OSError, ValueError):  # a line of prose too long for a file name, or holding a NUL
-        return False
-
-
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
@@ -115,8 +95,13 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
     )
     corpus = list(paths) or [Path("data/docs")]
     if corpus == [Path("-")]:
-        corpus, texts = _stdin_sources(sys.stdin.buffer.read())
-        options["texts"] = texts
+        from graphmodel.documents.read import stdin_sources
+        from graphmodel.errors import DocumentError
+
+        try:
+            corpus, options["texts"] = stdin_sources(sys.stdin.buffer.read())
+        except DocumentError as error:  # nothing to build from is a usage error, as a missing argument is
+            raise click.UsageError(str(error)) from error
     if scheduler:
         from graphmodel.cluster import dask_executor
 
