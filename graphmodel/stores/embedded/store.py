@@ -109,7 +109,7 @@ def open_database(path: Path, *, read_only: bool = True) -> Iterator[EmbeddedSto
         raise StoreUnavailable(f"no embedded database at {path}; run `graphmodel build` first")
     if path.stat().st_size == 0:  # the engine would make it a new, empty database, and write to it
         raise StoreUnavailable(f"{path} is an empty file, not a database built by graphmodel; "
-                               "run `graphmodel build` or pass another --db")
+                               "run `graphmodel build` or name another with --graph")
     try:
         database = ladybug.Database(str(path), read_only=read_only)
     except RuntimeError as error:
