@@ -84,3 +84,9 @@ def test_path_values_carry_the_direction_of_each_relationship(sample_database: P
 def test_the_library_refuses_a_missing_parameter_too(sample_database: Path) -> None:
     with open_database(sample_database) as store, pytest.raises(QueryError, match=r"^Expected parameter\(s\): x;"):
         store.run("RETURN $x AS x")
+
+
+def test_a_procedure_the_embedded_database_lacks_is_one_line(runner: CliRunner, sample_database: Path) -> None:
+    assert run_query(runner, sample_database, "CALL db.propertyKeys()") == (1, (
+        "Error: the embedded database has no procedure db.propertyKeys; it answers CALL db.labels() and "
+        "CALL db.relationshipTypes() (use --neo4j for the others)\n"))

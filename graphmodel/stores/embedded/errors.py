@@ -9,6 +9,7 @@ from pathlib import Path
 
 from graphmodel.errors import QueryError, StoreUnavailable, WriteRefused
 from graphmodel.schema import DOCUMENT_LABEL, LABELS, NAME_LABEL
+from graphmodel.stores.embedded.catalogue import PROCEDURES
 from graphmodel.stores.embedded.values import first_line
 from graphmodel.stores.readonly import ReadOnlyRules, unknown_name_error
 from graphmodel.stores.readonly import check_read_only_text as shared_check
@@ -18,6 +19,7 @@ __all__ = [
     "READ_ONLY",
     "READ_ONLY_CALLS",
     "check_label_tests",
+    "check_procedures",
     "check_read_only_text",
     "check_single_statement",
     "name_kind",
@@ -75,6 +77,22 @@ Organization, Person, Place); fix the query and run it again
         for name in re.split(r"\s*\|\s*", match.group(1)):
             if name not in _KNOWN_LABELS:
                 raise unknown_name_error(name, "label")
+
+
+def check_procedures(query: str) -> None:
+    """Refuse a Neo4j procedure (a dotted name) that the embedded database does not answer, saying which it does.
+
+    >>> check_procedures("CALL db.labels() YIELD label RETURN label")
+    >>> check_procedures("CALL db.propertyKeys()")
+    Traceback (most recent call last):
+    ...
+    graphmodel.errors.QueryError: the embedded database has no procedure db.propertyKeys; it answers CALL \
+db.labels() and CALL db.relationshipTypes() (use --neo4j for the others)
+    """
+    for call in re.finditer(r"(?<![\w.$])CALL\s+(\w+(?:\.\w+)+)", code_only(query), re.I):
+        if call.group(1).lower() not in PROCEDURES:
+            raise QueryError(f"the embedded database has no procedure {call.group(1)}; it answers CALL db.labels() "
+                             "and CALL db.relationshipTypes() (use --neo4j for the others)")
 
 
 def check_single_statement(query: str) -> None:

@@ -22,6 +22,7 @@ from graphmodel.stores.embedded.catalogue import listed_tables, schema_calls
 from graphmodel.stores.embedded.dialect import to_embedded
 from graphmodel.stores.embedded.errors import (
     check_label_tests,
+    check_procedures,
     check_read_only_text,
     check_single_statement,
     open_error,
@@ -70,6 +71,7 @@ class EmbeddedStore:
         check_single_statement(query)
         check_parameters(query, params)
         check_label_tests(query)
+        check_procedures(query)
         if not write:
             check_read_only_text(query)
         elif self.read_only:
