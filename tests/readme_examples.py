@@ -18,12 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["README", "ROOT", "Example", "examples", "make_checkout", "python_examples", "run_example", "tier",
-           "written_files"]
+           "transcripts", "written_files"]
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
-_BLOCK = re.compile(r"^```bash\n(.*?)^```", re.M | re.S)
-_PYTHON = re.compile(r"^```python\n(.*?)^```", re.M | re.S)
 _COMMAND = re.compile(r"(^|[|&;]\s*)graphmodel\s")
 # placeholder folder -> what it stands for in the checkout
 PLACEHOLDERS = {"my-docs": "data/docs", "new-docs": "data/docs", "my-gold": "tests/data/gold",
@@ -38,28 +36,50 @@ class Example:
 
     line: int
     command: str
+    shown: str = ""  # the output the README shows after the command, in a transcript block
 
     @property
     def id(self) -> str:
         return f"L{self.line}:{' '.join(self.command.split()[:4])}"
 
 
+def blocks(language: str) -> list[tuple[int, list[str]]]:
+    """The README's fenced blocks of ``language`` ("" for a plain block): the line number of each one's first
+    line, and its lines."""
+    found: list[tuple[int, list[str]]] = []
+    current: list[str] | None = None
+    for number, line in enumerate(README.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.startswith("```") and current is None:
+            current, fence, first = [], line[3:].strip(), number + 1
+        elif line.startswith("```"):
+            if fence == language:
+                found.append((first, current))
+            current = None
+        elif current is not None:
+            current.append(line)
+    return found
+
+
 def examples() -> list[Example]:
     """Every line of the README's ```bash blocks that runs graphmodel, in order."""
-    text = README.read_text(encoding="utf-8")
-    found = []
-    for block in _BLOCK.finditer(text):
-        first = text.count("\n", 0, block.start(1)) + 1
-        for offset, command in enumerate(block.group(1).splitlines()):
-            if _COMMAND.search(command.split(" #")[0]):
-                found.append(Example(first + offset, command.strip()))
-    return found
+    return [Example(first + offset, command.strip()) for first, lines in blocks("bash")
+            for offset, command in enumerate(lines) if _COMMAND.search(command.split(" #")[0])]
 
 
 def python_examples() -> list[Example]:
     """Every ```python block of the README, whole, as one example each (run with this Python)."""
-    text = README.read_text(encoding="utf-8")
-    return [Example(text.count("\n", 0, block.start(1)) + 1, block.group(1)) for block in _PYTHON.finditer(text)]
+    return [Example(first, "\n".join(lines) + "\n") for first, lines in blocks("python")]
+
+
+def transcripts() -> list[Example]:
+    """Each ``$ graphmodel ...`` line of the README's plain blocks, with the output shown after it."""
+    found = []
+    for first, lines in blocks(""):
+        starts = [i for i, line in enumerate(lines) if line.startswith("$ graphmodel ")]
+        for start, end in zip(starts, [*starts[1:], len(lines)], strict=False):
+            shown = "".join(f"{line}\n" for line in lines[start + 1:end])
+            found.append(Example(first + start, lines[start][2:], shown))
+    return found
 
 
 def tier(example: Example) -> str:

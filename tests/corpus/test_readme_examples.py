@@ -12,7 +12,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from readme_examples import Example, examples, make_checkout, python_examples, run_example, tier, written_files
+from readme_examples import (
+    Example,
+    examples,
+    make_checkout,
+    python_examples,
+    run_example,
+    tier,
+    transcripts,
+    written_files,
+)
 
 pytestmark = pytest.mark.corpus
 
@@ -46,6 +55,13 @@ def test_readme_python_example(checkout: Path, example: Example) -> None:
     assert result.returncode == 0, f"README line {example.line}:\n{result.stderr}"
     assert result.stdout.strip()
     assert (checkout / "near.graphml").stat().st_size > 0
+
+
+@pytest.mark.parametrize("example", [pytest.param(example, id=f"transcript-{example.id}")
+                                     for example in transcripts() if tier(example) == "local"])
+def test_readme_transcript_shows_what_the_command_prints(checkout: Path, example: Example) -> None:
+    result = run_example(example, checkout)
+    assert result.stdout + result.stderr == example.shown
 
 
 def assert_runs(result: subprocess.CompletedProcess[str], example: Example, checkout: Path) -> None:

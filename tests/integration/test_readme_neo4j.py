@@ -7,10 +7,11 @@ sample that the next ones query and export). tests/corpus/test_readme_examples.p
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from readme_examples import Example, examples, make_checkout, run_example, tier, written_files
+from readme_examples import Example, examples, make_checkout, run_example, tier, transcripts, written_files
 
 from graphmodel.stores.neo4j.store import Neo4jStore
 
@@ -43,3 +44,16 @@ def test_readme_neo4j_example(checkout: Path, example: Example) -> None:
     for name in files:
         assert (checkout / name).stat().st_size > 0, f"{name} is empty"
     assert files or result.stdout.strip()
+
+
+@pytest.mark.parametrize("example", [pytest.param(example, id=f"transcript-{example.id}")
+                                     for example in transcripts() if tier(example) == "neo4j"])
+def test_readme_neo4j_transcript(checkout: Path, example: Example) -> None:
+    """The output the README shows, but the server's address, the counts and the time (after the examples above)."""
+    result = run_example(example, checkout)
+    assert result.returncode == 0, result.stderr
+    assert normalised(result.stdout) == normalised(example.shown)
+
+
+def normalised(text: str) -> str:
+    return re.sub(r"\d+(\.\d+)?", "N", re.sub(r"bolt://\S+", "URI", text))
