@@ -75,22 +75,30 @@ def export(ctx: click.Context, /, graph_file: Path | None, graph: str, output: s
     """
     from graphmodel.export.write import format_for
 
-    use_neo4j = uses_neo4j(ctx, use_neo4j)
+    fmt = format_for(output, fmt)
+    selection, query = _export_selection(options)
+    if options["include_undated"] and not (selection.since or selection.until):
+        raise click.UsageError("--include-undated applies to --since and --until; give one of them")
+    source = _export_source(ctx, graph_file, graph, db, uses_neo4j(ctx, use_neo4j), (uri, user, database))
+    if isinstance(source, Path):
+        sub = _export_from_file(source, selection, query)
+    else:
+        sub = _export_from_store(source, selection, query)
+    _export_write(sub, output, fmt, title or _export_title(options))
+
+
+def _export_source(ctx: click.Context, graph_file: Path | None, graph: str, db: Path | None, use_neo4j: bool,
+                   neo4j: tuple[str, str, str]) -> Any:
+    """The graph file to read, or a context manager of the store to read (the embedded database, Neo4j)."""
     named = ctx.get_parameter_source("graph") is click.core.ParameterSource.COMMANDLINE
     sources = [name for name, given in (("GRAPH", graph_file), ("--graph", named), ("--db", db),
                                         ("--neo4j", use_neo4j)) if given]
     if len(sources) > 1:
         raise click.UsageError(f"read from one source, not {' and '.join(sources)}")
-    fmt = format_for(output, fmt)
-    selection, query = _export_selection(options)
-    if options["include_undated"] and not (selection.since or selection.until):
-        raise click.UsageError("--include-undated applies to --since and --until; give one of them")
     files = graph_input(ctx, graph, GRAPH=graph_file, **{"--db": db})
     if db is None and not use_neo4j and not _names_database(graph_file or graph):
-        sub = _export_from_file(files.graph, selection, query)
-    else:
-        sub = _export_from_store(open_store(use_neo4j, db or files.database, uri, user, database), selection, query)
-    _export_write(sub, output, fmt, title or _export_title(options))
+        return files.graph
+    return open_store(use_neo4j, db or files.database, *neo4j)
 
 
 def _names_database(target: str | Path) -> bool:
