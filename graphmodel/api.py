@@ -5,7 +5,8 @@
     >>> graph.subgraph(center="Hegseth", hops=1).to_networkx()                    # doctest: +SKIP
 
 A ``str`` is the text of a document; a ``Path`` is a file or a folder read as ``graphmodel build``
-reads it. In a notebook a :class:`Graph` shows itself as the interactive page.
+reads it. In a notebook a :class:`Graph` shows itself as the interactive page. :func:`outputs` names
+the files of a build from its output folder or one of them, as every command's ``--graph`` does.
 """
 
 from __future__ import annotations
@@ -14,22 +15,58 @@ import html
 import shutil
 import tempfile
 import weakref
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from graphmodel.documents.read import parse_document, read_documents
 from graphmodel.extract.learned.model import SHIPPED_MODEL
 from graphmodel.graph import graphfile
+from graphmodel.graph.core import stats as graph_stats
 from graphmodel.graph.select import Selection, select
-from graphmodel.graph.why import find_entity, format_links, links_between
+from graphmodel.graph.why import Link, find_entity, format_links, links_between
 from graphmodel.models import Document
 from graphmodel.pipeline import build_graph, extractor_spec
 
-__all__ = ["Graph", "build", "read"]
+if TYPE_CHECKING:
+    from graphmodel.evaluate.score import Score
+
+__all__ = ["DATABASE_SUFFIXES", "Graph", "Outputs", "build", "outputs", "read"]
+
+DATABASE_SUFFIXES = (".db", ".lbug", ".kuzu")  # a path with one of these names an embedded database file
+
+
+@dataclass(frozen=True, slots=True)
+class Outputs:
+    """The files of one build: the graph file, the page and the embedded database."""
+
+    graph: Path  # graph.json
+    page: Path  # graph.html
+    database: Path  # graph.db
+
+
+def outputs(target: str | Path = "out") -> Outputs:
+    """The files of the build that ``target`` names: its output folder, or one of its files (graph.json,
+    graph.html or the database), whose siblings are the others.
+
+    >>> outputs("out")
+    Outputs(graph=PosixPath('out/graph.json'), page=PosixPath('out/graph.html'), database=PosixPath('out/graph.db'))
+    >>> outputs("runs/april.json").graph, outputs("runs/april.json").database, outputs("my.lbug").database
+    (PosixPath('runs/april.json'), PosixPath('runs/graph.db'), PosixPath('my.lbug'))
+    """
+    path = Path(target)
+    suffix = path.suffix.lower()
+    if suffix not in (".json", ".html", *DATABASE_SUFFIXES):
+        return Outputs(path / "graph.json", path / "graph.html", path / "graph.db")
+    siblings = outputs(path.parent)
+    if suffix == ".json":
+        return replace(siblings, graph=path)
+    return replace(siblings, page=path) if suffix == ".html" else replace(siblings, database=path)
 
 
 
@@ -60,13 +97,13 @@ def build(sources: Iterable[str | Path], *, model: Path | None = SHIPPED_MODEL, 
     return Graph(graph)
 
 
-def read(path: str | Path) -> Graph:
-    """A graph written by ``graphmodel build`` (its graph.json) or by :meth:`Graph.save`.
+def read(path: str | Path = "out") -> Graph:
+    """A graph written by ``graphmodel build`` (its output folder or graph.json) or by :meth:`Graph.save`.
 
     Raises:
         GraphFileError: the file is missing or not a graph file.
     """
-    return Graph(graphfile.read(Path(path)))
+    return Graph(graphfile.read(outputs(path).graph))
 
 
 def _documents(sources: Iterable[str | Path]) -> Iterable[Document]:
@@ -76,6 +113,10 @@ def _documents(sources: Iterable[str | Path]) -> Iterable[Document]:
                 yield parse_document(source.encode("utf-8"), f"text-{number}", "md")
         else:
             yield from read_documents(Path(source))
+
+
+def _by_count(counter: Counter[str]) -> dict[str, int]:
+    return dict(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
 
 
 class Graph:
@@ -109,6 +150,48 @@ class Graph:
         """Every relationship between the entities named ``a`` and ``b``, with its evidence, in plain words."""
         first, second = find_entity(self._graph, a), find_entity(self._graph, b)
         return format_links(self._graph, first, second, links_between(self._graph, first, second))
+
+    def links(self, a: str, b: str) -> tuple[Link, ...]:
+        """Every relationship between the entities named ``a`` and ``b`` (names, aliases or keys, any case),
+        each with the sentences and documents that back it.
+
+        Raises:
+            EntityNotFound: no entity has the name ``a`` or ``b``.
+        """
+        return links_between(self._graph, find_entity(self._graph, a), find_entity(self._graph, b))
+
+    def name(self, text: str) -> str:
+        """The name of the entity that ``text`` names (a name, alias or key, any case)."""
+        key = find_entity(self._graph, text)
+        return str(self._graph.nodes[key].get("name", key))
+
+    @property
+    def extractor(self) -> str | None:
+        """How the graph was extracted (the rules, the relation model), as ``graphmodel build`` recorded it."""
+        described = self._graph.graph.get("extractor")
+        return str(described) if described else None
+
+    def evaluate(self, gold_dir: str | Path) -> Score:
+        """Precision, recall and F1 of the entities and relationships against the gold annotations of
+        ``gold_dir`` (one JSON file per document, as ``graphmodel evaluate`` reads them).
+
+        Raises:
+            GraphFileError: ``gold_dir`` holds no gold file, or one breaks the gold format.
+        """
+        from graphmodel.evaluate.gold import read_gold
+        from graphmodel.evaluate.score import score
+
+        return score(self._graph, read_gold(Path(gold_dir)))
+
+    def stats(self) -> dict[str, Any]:
+        """How many documents (and syndicated copies among them), nodes per label and relationships per type;
+        labels and types most frequent first."""
+        documents = self._graph.graph.get("documents", {})
+        copies = [row["copy_of"] for row in documents.values() if row.get("copy_of")]
+        counts = graph_stats(self._graph)
+        return {"documents": len(documents), "copies": len(copies), "copy_clusters": len(set(copies)),
+                "nodes": self._graph.number_of_nodes(), "relationships": self._graph.number_of_edges(),
+                "labels": _by_count(counts["labels"]), "types": _by_count(counts["types"])}
 
     def export(self, path: str | Path, fmt: str | None = None) -> tuple[Path, ...]:
         """Write the graph as json, graphml, gexf, csv, cypher or html (default: from the extension)."""

@@ -10,41 +10,28 @@ from typing import Any
 
 import click
 
+from graphmodel.cli.options import graph_input, graph_option
 from graphmodel.cli.progress import BuildFeedback
 from graphmodel.documents.bounds import MAX_DOCUMENT_BYTES
-from graphmodel.graph import graphfile
-from graphmodel.graph.core import stats as graph_stats
 
 __all__ = ["build", "stats", "view"]
 
 
-
-def _echo_counts(graph: Any) -> None:
-    counts = graph_stats(graph)
-    click.echo(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships")
+def _echo_counts(counts: dict[str, Any]) -> None:
+    """Print what :meth:`graphmodel.Graph.stats` counted, but the documents."""
+    click.echo(f"{counts['nodes']} nodes, {counts['relationships']} relationships")
     for title, counter in (("nodes", counts["labels"]), ("relationships", counts["types"])):
-        for name, count in sorted(counter.items(), key=lambda item: (-item[1], item[0])):
+        for name, count in counter.items():
             click.echo(f"  {name:<16} {count:>5}  {title}")
 
 
-def _stdin_sources(data: bytes) -> tuple[list[Path], list[Any]]:
-    """The paths stdin lists, one a line, when each names an existing file or folder; else its text as one
-    .txt document named "stdin"."""
-    from graphmodel.documents.read import decode_text, parse_document
-
-    lines = [line.strip() for line in decode_text(data).split("\n") if line.strip()]
-    if lines and all(_exists(line) for line in lines):
-        return [Path(line) for line in lines], []
-    if not lines:
-        raise click.UsageError("stdin is empty: pipe in paths (one a line) or a document's text")
-    return [], [parse_document(data, "stdin", "txt")]
-
-
-def _exists(line: str) -> bool:
-    try:
-        return Path(line).exists()
-    except (OSError, ValueError):  # a line of prose too long for a file name, or holding a NUL
-        return False
+def _documents_line(counts: dict[str, Any]) -> str:
+    line = f"{counts['documents']} documents"
+    if counts["copies"]:
+        clusters = counts["copy_clusters"]
+        line += (f" ({counts['copies']} of them copies of others: {clusters} cluster"
+                 f"{'s' * (clusters != 1)} of syndicated copies, each counted as one source)")
+    return line
 
 
 @click.command()
@@ -86,6 +73,7 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
         find reports -name '*.pdf' | graphmodel build - -o out
         pbpaste | graphmodel build - -o out
     """
+    from graphmodel.api import Graph
     from graphmodel.extract.corpus import default_jobs
     from graphmodel.pipeline import SHIPPED_MODEL, build_outputs
 
@@ -107,8 +95,13 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
     )
     corpus = list(paths) or [Path("data/docs")]
     if corpus == [Path("-")]:
-        corpus, texts = _stdin_sources(sys.stdin.buffer.read())
-        options["texts"] = texts
+        from graphmodel.documents.read import stdin_sources
+        from graphmodel.errors import DocumentError
+
+        try:
+            corpus, options["texts"] = stdin_sources(sys.stdin.buffer.read())
+        except DocumentError as error:  # nothing to build from is a usage error, as a missing argument is
+            raise click.UsageError(str(error)) from error
     if scheduler:
         from graphmodel.cluster import dask_executor
 
@@ -121,40 +114,55 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
     feedback.close()
     if quiet:
         return
-    _echo_counts(result.graph)
+    _echo_counts(Graph(result.graph).stats())
     for written in result.paths:
         click.echo(f"wrote {written}")
 
 
 @click.command()
-@click.argument("graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def stats(graph_file: Path) -> None:
-    """Print node counts per label and relationship counts per type.
+@click.argument("graph_file", metavar="[GRAPH]", required=False, type=click.Path(path_type=Path))
+@graph_option
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True,
+              help="Output format.")
+@click.pass_context
+def stats(ctx: click.Context, graph_file: Path | None, graph: str, fmt: str) -> None:
+    """Print the documents, node counts per label and relationship counts per type.
+
+    GRAPH, the older form of --graph, still works.
 
     \b
-        graphmodel stats out/graph.json
+        graphmodel stats
+        graphmodel stats -g out/graph.json --format json
     """
-    graph = graphfile.read(graph_file)
-    documents = graph.graph["documents"]
-    copies = [row["copy_of"] for row in documents.values() if row.get("copy_of")]
-    line = f"{len(documents)} documents"
-    if copies:
-        line += (f" ({len(copies)} of them copies of others: {len(set(copies))} cluster"
-                 f"{'s' * (len(set(copies)) != 1)} of syndicated copies, each counted as one source)")
-    click.echo(line)
-    _echo_counts(graph)
+    import json
+
+    from graphmodel.api import read
+
+    counts = read(graph_input(ctx, graph, GRAPH=graph_file).graph).stats()
+    if fmt == "json":
+        click.echo(json.dumps(counts, indent=2))
+        return
+    click.echo(_documents_line(counts))
+    _echo_counts(counts)
 
 
 @click.command()
-@click.argument("html_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                default=Path("out/graph.html"))
-def view(html_file: Path) -> None:
+@click.argument("html_file", metavar="[HTML]", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@graph_option
+@click.pass_context
+def view(ctx: click.Context, html_file: Path | None, graph: str) -> None:
     """Open the interactive graph page in the default browser (or print its path).
 
+    HTML, the older form of --graph, still works.
+
     \b
-        graphmodel view out/graph.html
+        graphmodel view
+        graphmodel view -g out/graph.html
     """
-    url = html_file.resolve().as_uri()
+    page = graph_input(ctx, graph, HTML=html_file).page
+    if not page.is_file():
+        raise click.ClickException(f"no graph page at {page}; run `graphmodel build` first")
+    url = page.resolve().as_uri()
     graphical = sys.platform in {"darwin", "win32"} or any(
         os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER"))
     opened = graphical and webbrowser.open(url)

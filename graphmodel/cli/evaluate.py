@@ -6,36 +6,44 @@ from pathlib import Path
 
 import click
 
-from graphmodel.graph import graphfile
+from graphmodel.cli.options import graph_input, graph_option
 
 __all__ = ["evaluate", "why"]
 
 
 @click.command()
-@click.argument("graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("args", metavar="[GRAPH] GOLD_DIR", nargs=-1, required=True, type=click.Path(path_type=Path))
+@graph_option
 @click.option("--errors", is_flag=True, help="Also list the missed and spurious entities and relationships.")
-@click.option("--json", "as_json", is_flag=True, help="Print the score, and every error, as JSON.")
-def evaluate(graph_file: Path, gold_dir: Path, errors: bool, as_json: bool) -> None:
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True,
+              help="Output format: json has the score and every error.")
+@click.option("--json", "as_json", is_flag=True, help="The same as --format json.")
+@click.pass_context
+def evaluate(ctx: click.Context, args: tuple[Path, ...], graph: str, errors: bool, fmt: str, as_json: bool) -> None:
     """Score a graph against gold annotations: precision, recall and F1 of entities and relationships.
 
     GOLD_DIR holds one JSON file per document (its entities with label and aliases, the relationships
-    between them, names to ignore); they are merged into one gold graph for the corpus.
+    between them, names to ignore); they are merged into one gold graph for the corpus. GRAPH before
+    it, the older form of --graph, still works.
 
     \b
         graphmodel build data/docs -o out
-        graphmodel evaluate out/graph.json tests/data/gold --errors
+        graphmodel evaluate tests/data/gold --errors
+        graphmodel evaluate tests/data/gold -g out/graph.json --format json
     """
     import json
 
-    from graphmodel.evaluate.gold import read_gold
+    from graphmodel.api import read
     from graphmodel.evaluate.report import format_score
-    from graphmodel.evaluate.score import score
 
-    graph = graphfile.read(graph_file)
-    result = score(graph, read_gold(gold_dir))
-    extractor = graph.graph.get("extractor")
-    if as_json:
+    if len(args) > 2:
+        raise click.UsageError("give GOLD_DIR, and at most a GRAPH before it")
+    gold_dir = args[-1]
+    if not gold_dir.is_dir():
+        raise click.BadParameter(f"{gold_dir} is not a folder", param_hint="GOLD_DIR")
+    built = read(graph_input(ctx, graph, GRAPH=args[0] if len(args) == 2 else None).graph)
+    result, extractor = built.evaluate(gold_dir), built.extractor
+    if as_json or fmt == "json":
         click.echo(json.dumps({**({"extractor": extractor} if extractor else {}), **result.as_dict()}, indent=2))
         return
     if extractor:
@@ -46,23 +54,28 @@ def evaluate(graph_file: Path, gold_dir: Path, errors: bool, as_json: bool) -> N
 @click.command()
 @click.argument("a")
 @click.argument("b")
-@click.option("--graph", "graph_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=Path("out/graph.json"), show_default=True, help="The graph file `graphmodel build` wrote.")
-def why(a: str, b: str, graph_file: Path) -> None:
+@graph_option
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True,
+              help="Output format: json lists each relationship with its evidence.")
+@click.pass_context
+def why(ctx: click.Context, a: str, b: str, graph: str, fmt: str) -> None:
     """Show every relationship between two entities, with its evidence sentences and their documents.
 
     A and B are names, aliases or keys, in any case.
 
     \b
         graphmodel why Hegseth Panama
-        graphmodel why "U.S. Southern Command" person:pete-hegseth --graph out/graph.json
+        graphmodel why "U.S. Southern Command" person:pete-hegseth -g out/graph.json --format json
     """
-    from graphmodel.graph.why import find_entity, format_links, links_between
+    import json
+    from dataclasses import asdict
 
-    graph = graphfile.read(graph_file)
-    first, second = find_entity(graph, a), find_entity(graph, b)
-    links = links_between(graph, first, second)
+    from graphmodel.api import read
+
+    source = graph_input(ctx, graph).graph
+    built = read(source)
+    links = built.links(a, b)
     if not links:
-        names = [graph.nodes[key].get("name", key) for key in (first, second)]
-        raise click.ClickException(f"no relationship between {names[0]} and {names[1]} in {graph_file}")
-    click.echo(format_links(graph, first, second, links))
+        raise click.ClickException(f"no relationship between {built.name(a)} and {built.name(b)} in {source}")
+    click.echo(json.dumps([asdict(link) for link in links], ensure_ascii=False, indent=2) if fmt == "json"
+               else built.why(a, b))

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from graphmodel.cli.options import neo4j_flag, neo4j_options, open_store, uses_neo4j
+from graphmodel.cli.options import graph_input, graph_option, neo4j_flag, neo4j_options, open_store, uses_neo4j
 from graphmodel.graph import graphfile
 from graphmodel.schema import EntityLabel, RelationType
 
@@ -19,7 +19,8 @@ EXPORT_TYPES = tuple(str(rtype) for rtype in RelationType)
 
 
 @click.command("export")
-@click.argument("graph_file", metavar="[GRAPH]", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("graph_file", metavar="[GRAPH]", required=False, type=click.Path(path_type=Path))
+@graph_option
 @click.option("-o", "--output", required=True, metavar="PATH",
               help="Output file (format from its extension), a folder or NAME.csv for csv, or - for standard output "
                    "(every format but csv).")
@@ -48,15 +49,17 @@ EXPORT_TYPES = tuple(str(rtype) for rtype in RelationType)
               help="Keep the nodes and relationships a read-only Cypher query returns.")
 @click.option("--title", default=None, help="Title of the html page.")
 @click.option("--db", type=click.Path(path_type=Path), default=None,
-              help="Read from this embedded database (e.g. out/graph.db) instead of a graph file.")
+              help="Read from this embedded database (an older form of --graph out/graph.db).")
 @neo4j_flag("Read from Neo4j")
 @neo4j_options
 @click.pass_context
-def export(ctx: click.Context, /, graph_file: Path | None, output: str, fmt: str | None, db: Path | None,
-           use_neo4j: bool, uri: str, user: str, database: str, title: str | None, **options: Any) -> None:
+def export(ctx: click.Context, /, graph_file: Path | None, graph: str, output: str, fmt: str | None,
+           db: Path | None, use_neo4j: bool, uri: str, user: str, database: str, title: str | None,
+           **options: Any) -> None:
     """Write a subgraph of a built graph as json, graphml, gexf, csv, cypher or html.
 
-    GRAPH is the graph file (default out/graph.json); --db or --neo4j read a store instead.
+    --graph names the build (its folder or graph.json; its graph.db to read the embedded database);
+    --neo4j reads Neo4j instead. GRAPH (an argument) and --db are older forms of --graph.
     Selections combine; a selection that keeps nothing is an error that says which option
     removed what, and writes nothing. csv writes NAME_nodes.csv and NAME_relationships.csv for
     -o NAME.csv, or nodes.csv and relationships.csv into the folder -o names; every other format
@@ -64,7 +67,7 @@ def export(ctx: click.Context, /, graph_file: Path | None, output: str, fmt: str
 
     \b
         graphmodel export --center "Pete Hegseth" --hops 1 -o hegseth.graphml
-        graphmodel export out/graph.json --type OPPOSES --since 2025-01-01 -o opposes.gexf
+        graphmodel export -g out --type OPPOSES --since 2025-01-01 -o opposes.gexf
         graphmodel export --since 2025-04-01 --until 2025-04-30 --include-undated -o april.json
         graphmodel export --label Country --min-confidence 0.6 -o countries.csv
         graphmodel export --doc "Gathering in Panama" -o - --format cypher > panama.cypher
@@ -72,19 +75,36 @@ def export(ctx: click.Context, /, graph_file: Path | None, output: str, fmt: str
     """
     from graphmodel.export.write import format_for
 
-    use_neo4j = uses_neo4j(ctx, use_neo4j)
-    sources = [name for name, given in (("GRAPH", graph_file), ("--db", db), ("--neo4j", use_neo4j)) if given]
-    if len(sources) > 1:
-        raise click.UsageError(f"read from one source, not {' and '.join(sources)}")
     fmt = format_for(output, fmt)
     selection, query = _export_selection(options)
     if options["include_undated"] and not (selection.since or selection.until):
         raise click.UsageError("--include-undated applies to --since and --until; give one of them")
-    if db is None and not use_neo4j:
-        sub = _export_from_file(graph_file or Path("out/graph.json"), selection, query)
+    source = _export_source(ctx, graph_file, graph, db, uses_neo4j(ctx, use_neo4j), (uri, user, database))
+    if isinstance(source, Path):
+        sub = _export_from_file(source, selection, query)
     else:
-        sub = _export_from_store(open_store(use_neo4j, db or Path(), uri, user, database), selection, query)
+        sub = _export_from_store(source, selection, query)
     _export_write(sub, output, fmt, title or _export_title(options))
+
+
+def _export_source(ctx: click.Context, graph_file: Path | None, graph: str, db: Path | None, use_neo4j: bool,
+                   neo4j: tuple[str, str, str]) -> Any:
+    """The graph file to read, or a context manager of the store to read (the embedded database, Neo4j)."""
+    named = ctx.get_parameter_source("graph") is click.core.ParameterSource.COMMANDLINE
+    sources = [name for name, given in (("GRAPH", graph_file), ("--graph", named), ("--db", db),
+                                        ("--neo4j", use_neo4j)) if given]
+    if len(sources) > 1:
+        raise click.UsageError(f"read from one source, not {' and '.join(sources)}")
+    files = graph_input(ctx, graph, GRAPH=graph_file, **{"--db": db})
+    if db is None and not use_neo4j and not _names_database(graph_file or graph):
+        return files.graph
+    return open_store(use_neo4j, db or files.database, *neo4j)
+
+
+def _names_database(target: str | Path) -> bool:
+    from graphmodel.api import DATABASE_SUFFIXES
+
+    return Path(target).suffix.lower() in DATABASE_SUFFIXES
 
 
 def _export_selection(options: dict[str, Any]) -> tuple[Any, str | None]:

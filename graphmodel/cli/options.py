@@ -1,5 +1,10 @@
 """Options that several commands share, and the one rule for choosing Neo4j over the local files.
 
+Every command that reads a built graph names it with ``-g/--graph OUT`` (:func:`graph_option`): a
+build's output folder (default ``out``) or one of its files (graph.json, graph.html, graph.db), from
+which :func:`graph_input` picks the file the command reads. The older forms (a GRAPH argument,
+``query --db``, ``export --db``) still work, as aliases of ``--graph``.
+
 A command that can read either store (``query``, ``export``) talks to Neo4j when ``--neo4j`` or
 ``--uri`` is given on the command line (:func:`uses_neo4j`). The environment variables
 (``GRAPHMODEL_NEO4J_URI``, ``_USER``, ``_DATABASE``, ``_PASSWORD``) only say how to reach Neo4j: they
@@ -11,11 +16,15 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-__all__ = ["NEO4J_PASSWORD_ENV", "neo4j_auth", "neo4j_flag", "neo4j_options", "open_store", "uses_neo4j"]
+if TYPE_CHECKING:
+    from graphmodel.api import Outputs
+
+__all__ = ["NEO4J_PASSWORD_ENV", "graph_input", "graph_option", "neo4j_auth", "neo4j_flag", "neo4j_options",
+           "open_store", "uses_neo4j"]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -35,6 +44,29 @@ def neo4j_options(command: Any) -> Any:
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def graph_option(command: Any) -> Any:
+    """The ``-g/--graph OUT`` option of every command that reads a built graph."""
+    option = click.option("-g", "--graph", "graph", metavar="OUT", default="out", show_default=True,
+                          help="The build to read: its output folder, or its graph.json, graph.html or graph.db.")
+    return option(command)
+
+
+def graph_input(ctx: click.Context, graph: str, **aliases: Any) -> Outputs:
+    """The files of the build that ``--graph`` or one of its older aliases (given by option name) names.
+
+    Raises:
+        click.UsageError: the graph is named twice.
+    """
+    from graphmodel.api import outputs  # the API imports networkx: only when a command reads a graph
+
+    given = [(name, value) for name, value in aliases.items() if value is not None]
+    if ctx.get_parameter_source("graph") is click.core.ParameterSource.COMMANDLINE:
+        given.insert(0, ("--graph", graph))
+    if len(given) > 1:
+        raise click.UsageError(f"name the graph once, not with both {given[0][0]} and {given[1][0]}")
+    return outputs(given[0][1] if given else graph)
 
 
 def neo4j_flag(purpose: str) -> Callable[[_F], _F]:

@@ -43,9 +43,9 @@ def format_value(value: Any) -> str:
     '(:Person {name: "Pete Hegseth"})'
     >>> format_value({"_type": "HOSTS", "confidence": 0.9})
     '[:HOSTS]'
-    >>> format_value([{"_label": "Country", "name": "Panama"}, {"_type": "COOPERATES_WITH"},
+    >>> format_value([{"_label": "Country", "name": "Panama"}, {"_type": "COOPERATES_WITH", "_direction": "<-"},
     ...               {"_label": "Country", "name": "United States"}])
-    '(:Country {name: "Panama"})-[:COOPERATES_WITH]-(:Country {name: "United States"})'
+    '(:Country {name: "Panama"})<-[:COOPERATES_WITH]-(:Country {name: "United States"})'
     >>> format_value(["Hegseth", "Secretary Hegseth"]), format_value(None), format_value(True)
     ('Hegseth, Secretary Hegseth', 'null', 'true')
     """
@@ -56,8 +56,9 @@ def format_value(value: Any) -> str:
     if isinstance(value, dict):
         return _format_map(value)
     if isinstance(value, list | tuple):
-        separator = "-" if _is_path(value) else ", "
-        return separator.join(format_value(item) for item in value)
+        if _is_path(value):
+            return "".join(_path_step(item) if i % 2 else format_value(item) for i, item in enumerate(value))
+        return ", ".join(format_value(item) for item in value)
     return " ".join(str(value).split()) if isinstance(value, str) else str(value)
 
 
@@ -69,6 +70,12 @@ def _format_map(value: dict[str, Any]) -> str:
     if "_type" in value:
         return f"[:{value['_type']}]"
     return "{" + ", ".join(f"{key}: {format_value(item)}" for key, item in value.items()) + "}"
+
+
+def _path_step(relationship: dict[str, Any]) -> str:
+    """A relationship of a path with its arrow: ``-[:T]->``, ``<-[:T]-``, or ``-[:T]-`` without a direction."""
+    direction = relationship.get("_direction")
+    return f"{'<' if direction == '<-' else ''}-{format_value(relationship)}-{'>' if direction == '->' else ''}"
 
 
 def _is_path(items: list[Any] | tuple[Any, ...]) -> bool:

@@ -32,7 +32,7 @@ from graphmodel.documents.word import parse_docx
 from graphmodel.errors import DocumentError
 from graphmodel.models import Block, BlockKind, Document
 
-__all__ = ["FORMATS", "corpus_files", "decode_text", "parse_document", "read_documents", "read_files"]
+__all__ = ["FORMATS", "corpus_files", "decode_text", "parse_document", "read_documents", "read_files", "stdin_sources"]
 
 FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf",
            ".docx": "docx"}
@@ -176,6 +176,31 @@ def _bounded(text: str, blocks: list[Block]) -> list[Block]:
     if not blocks and len(text) > MAX_BLOCK_CHARS:
         blocks = [Block(BlockKind.PARAGRAPH, 0, len(text), text)]
     return bound_blocks(blocks)
+
+
+def stdin_sources(data: bytes) -> tuple[list[Path], list[Document]]:
+    """What ``graphmodel build -`` reads from stdin: the paths it lists, one a line, when each names an
+    existing file or folder; else its text as one .txt document named "stdin".
+
+    >>> stdin_sources(b"Kenya hosted the summit.")[1][0].path
+    'stdin'
+
+    Raises:
+        DocumentError: stdin holds nothing but blank lines.
+    """
+    lines = [line.strip() for line in decode_text(data).split("\n") if line.strip()]
+    if not lines:
+        raise DocumentError("stdin is empty: pipe in paths (one a line) or a document's text")
+    if all(_exists(line) for line in lines):
+        return [Path(line) for line in lines], []
+    return [], [parse_document(data, "stdin", "txt")]
+
+
+def _exists(line: str) -> bool:
+    try:
+        return Path(line).exists()
+    except (OSError, ValueError):  # a line of prose too long for a file name, or holding a NUL
+        return False
 
 
 def decode_text(data: bytes) -> str:

@@ -171,6 +171,8 @@ def read(path: Path) -> nx.MultiDiGraph:
     Raises:
         GraphFileError: the file is missing, unreadable or not a graph.
     """
+    if not Path(path).exists():
+        raise GraphFileError(f"no graph file at {path}; run `graphmodel build` first, or name the build with --graph")
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:

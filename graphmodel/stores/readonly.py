@@ -5,22 +5,26 @@ full-text index), and may not hold a clause its engine names as writing or reach
 database, nor (Neo4j) an administration command, even one that only reads (``SHOW ...``). String
 literals, quoted names and comments are ignored. Neo4j adds the server's own verdict (the
 ``EXPLAIN`` query type); the embedded engine relies on this check and a read-only connection.
-:func:`unknown_name_error` is the message both engines give for a label or type the graph lacks.
+:func:`unknown_name_error` is the message both engines give for a label or type the graph lacks, and
+:func:`check_parameters` the one for a ``$parameter`` the query uses but was not given.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from graphmodel.errors import QueryError, WriteRefused
 from graphmodel.schema import DOCUMENT_LABEL, LABELS, RELATION_TYPES
 from graphmodel.stores.text import code_only
 
-__all__ = ["ReadOnlyRules", "check_read_only_text", "unknown_name_error"]
+__all__ = ["ReadOnlyRules", "check_parameters", "check_read_only_text", "query_parameters", "unknown_name_error"]
 
 _CALL = re.compile(r"(?<![\w.$])CALL\b\s*([\w.]*)\s*(\(|=)?", re.I)
 _RERUN = "; rerun with --write if you mean it"
+_PARAMETER = re.compile(r"\$(\w+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,3 +81,25 @@ fix the query and run it again
     known = {"label": labels, "relationship type": types}.get(kind or "", f"{labels}; {types}")
     return QueryError(f"the graph has no {kind or 'label or relationship type'} {name!r} ({known}); "
                       "fix the query and run it again")
+
+
+def query_parameters(query: str) -> tuple[str, ...]:
+    """The names of the ``$parameters`` a query uses, in order of first use (none inside strings or comments).
+
+    >>> query_parameters("MATCH (n {name: $name}) WHERE n.x = '$no' AND n.y = $y OR n.name = $name RETURN n // $z")
+    ('name', 'y')
+    """
+    return tuple(dict.fromkeys(_PARAMETER.findall(code_only(query))))
+
+
+def check_parameters(query: str, params: Mapping[str, Any] | None) -> None:
+    """Refuse a query that uses a ``$parameter`` it was not given, in the words of Neo4j's own error.
+
+    >>> check_parameters("MATCH (n {name: $name}) RETURN n LIMIT $limit", {"limit": 3})
+    Traceback (most recent call last):
+    ...
+    graphmodel.errors.QueryError: Expected parameter(s): name; give each with --param NAME=VALUE
+    """
+    missing = [name for name in query_parameters(query) if name not in (params or {})]
+    if missing:
+        raise QueryError(f"Expected parameter(s): {', '.join(missing)}; give each with --param NAME=VALUE")

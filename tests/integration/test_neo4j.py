@@ -358,7 +358,7 @@ def test_values_come_back_as_plain_python(neo4j_store: Neo4jStore, sample_graph:
         "evidence_ends": [57], "evidence_rules": ["title"]}
     assert result == QueryResult(("confidence", "p", "day"), (
         (0.9, [hegseth, {"_type": "AFFILIATED_WITH", "confidence": 0.9, "first_seen": "2025-04-07",
-                         "last_seen": "2025-04-07", **evidence}, us], "2025-04-07"),))
+                         "last_seen": "2025-04-07", **evidence, "_direction": "->"}, us], "2025-04-07"),))
 
 
 # --- the analysts' queries in cypher/ ---

@@ -296,6 +296,6 @@ def test_an_empty_file_is_not_a_database(command: list[str], runner: CliRunner, 
     result = runner.invoke(cli, [*command, "--db", str(empty)])
     assert result.exit_code == 1
     assert result.output == (f"Error: {empty} is an empty file, not a database built by graphmodel; "
-                             "run `graphmodel build` or pass another --db\n")
+                             "run `graphmodel build` or name another with --graph\n")
     assert empty.read_bytes() == b""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]

@@ -661,7 +661,8 @@ def test_cli_export_missing_graph_file(runner: CliRunner, tmp_path: Path, monkey
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(cli, ["export", "-o", "x.json"])
     assert result.exit_code == 1
-    assert result.output.startswith("Error: cannot read graph file out/graph.json:")
+    assert result.output == ("Error: no graph file at out/graph.json; run `graphmodel build` first, "
+                             "or name the build with --graph\n")
 
 
 def test_cli_export_from_the_embedded_database(

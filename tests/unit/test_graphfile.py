@@ -58,5 +58,7 @@ def test_bad_files_are_rejected_clearly(text: str, message: str, tmp_path: Path)
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(GraphFileError, match="cannot read graph file"):
+    with pytest.raises(GraphFileError, match=r"^no graph file at .*nope.json; run `graphmodel build` first"):
         graphfile.read(tmp_path / "nope.json")
+    with pytest.raises(GraphFileError, match="cannot read graph file"):
+        graphfile.read(tmp_path)  # a folder

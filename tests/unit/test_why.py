@@ -108,5 +108,5 @@ def test_why_ambiguous_name_lists_candidates(runner: CliRunner, graph_file: Path
 
 def test_why_missing_graph_file(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["why", "a", "b", "--graph", str(tmp_path / "nope.json")])
-    assert result.exit_code == 2
-    assert f"File '{tmp_path / 'nope.json'}' does not exist." in result.output
+    assert (result.exit_code, result.output) == (1, f"Error: no graph file at {tmp_path / 'nope.json'}; run "
+                                                    "`graphmodel build` first, or name the build with --graph\n")

@@ -18,8 +18,11 @@ from typing import Any
 
 from graphmodel.errors import StoreUnavailable, WriteRefused
 from graphmodel.stores import QueryResult
+from graphmodel.stores.embedded.catalogue import listed_tables, schema_calls
 from graphmodel.stores.embedded.dialect import to_embedded
 from graphmodel.stores.embedded.errors import (
+    check_label_tests,
+    check_procedures,
     check_read_only_text,
     check_single_statement,
     open_error,
@@ -27,6 +30,7 @@ from graphmodel.stores.embedded.errors import (
 )
 from graphmodel.stores.embedded.parameters import lowered_parameters
 from graphmodel.stores.embedded.values import to_plain
+from graphmodel.stores.readonly import check_parameters
 from graphmodel.stores.text import return_columns
 
 __all__ = ["EmbeddedStore", "open_database"]
@@ -61,23 +65,32 @@ class EmbeddedStore:
 
         Raises:
             WriteRefused: the query would write and ``write`` is false, or the database is read-only.
-            QueryError: more than one statement; syntax errors, unknown names, timeouts and other failures
-                the engine reports.
+            QueryError: more than one statement; a ``$parameter`` not given; syntax errors, unknown names,
+                timeouts and other failures the engine reports.
         """
         check_single_statement(query)
+        check_parameters(query, params)
+        check_label_tests(query)
+        check_procedures(query)
         if not write:
             check_read_only_text(query)
         elif self.read_only:
             raise WriteRefused(f"the embedded database {self.path} is open read-only; "
                                "open it with read_only=False to write")
         self._connection.set_query_timeout(max(1, round(timeout * 1000)) if timeout else 0)
-        with translated_errors(timeout):
-            result = self._connection.execute(*lowered_parameters(to_embedded(query), params or {}))
+        with translated_errors(timeout, query):
+            text = schema_calls(to_embedded(query), self._listed_tables)
+            result = self._connection.execute(*lowered_parameters(text, params or {}))
             columns, rows = tuple(result.get_column_names()), result.get_all()
         names = return_columns(query)
         if names is None or len(names) != len(columns):
             names = columns
         return QueryResult(names, tuple(tuple(to_plain(value) for value in row) for row in rows))
+
+
+    def _listed_tables(self, kind: str) -> list[str]:
+        """The labels (``NODE``) or relationship types (``REL``) that Neo4j would list for this database."""
+        return listed_tables(lambda query: list(self._connection.execute(query).get_all()), kind)
 
 
 @contextmanager
@@ -98,7 +111,7 @@ def open_database(path: Path, *, read_only: bool = True) -> Iterator[EmbeddedSto
         raise StoreUnavailable(f"no embedded database at {path}; run `graphmodel build` first")
     if path.stat().st_size == 0:  # the engine would make it a new, empty database, and write to it
         raise StoreUnavailable(f"{path} is an empty file, not a database built by graphmodel; "
-                               "run `graphmodel build` or pass another --db")
+                               "run `graphmodel build` or name another with --graph")
     try:
         database = ladybug.Database(str(path), read_only=read_only)
     except RuntimeError as error:

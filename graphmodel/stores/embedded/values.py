@@ -25,7 +25,7 @@ def to_plain(value: Any) -> Any:
 
     A node becomes ``{"_label": ..., **properties}`` and a relationship ``{"_type": ..., **properties}``:
     the engine's internal ``_id``, ``_src`` and ``_dst`` are dropped, and so are null properties (Neo4j
-    stores none). A path becomes the list of its nodes and relationships in order; a variable-length
+    stores none). A path becomes the list of its nodes and relationships in order (see :func:`_path`); a variable-length
     relationship variable (``[r*1..2]``) the list of its relationships, as in Neo4j. Integral decimals
     (the engine sums integers as INT128) become ``int``; dates and times their ISO text.
 
@@ -64,14 +64,22 @@ def _mapping(value: Mapping[Any, Any]) -> Any:
 def _path(nodes: Sequence[Any], relationships: Sequence[Any]) -> list[Any]:
     """Interleave a path's nodes and relationships; a relationship variable's inner nodes are left out.
 
-    >>> _path([{"_ID": 1, "_LABEL": "A"}, {"_ID": 2, "_LABEL": "B"}], [{"_ID": 3, "_SRC": 1, "_LABEL": "R"}])
-    [{'_label': 'A'}, {'_type': 'R'}, {'_label': 'B'}]
+    Each relationship of a path says its ``_direction``: ``"->"`` when it points along the path, else ``"<-"``.
+
+    >>> _path([{"_ID": 1, "_LABEL": "A"}, {"_ID": 2, "_LABEL": "B"}], [{"_ID": 3, "_SRC": 2, "_LABEL": "R"}])
+    [{'_label': 'A'}, {'_type': 'R', '_direction': '<-'}, {'_label': 'B'}]
     >>> _path([], [{"_ID": 3, "_SRC": 1, "_LABEL": "R"}])
     [{'_type': 'R'}]
     """
     if len(nodes) != len(relationships) + 1:
         return [to_plain(relationship) for relationship in relationships]
     items = [to_plain(nodes[0])]
-    for relationship, node in zip(relationships, nodes[1:], strict=True):
-        items.extend((to_plain(relationship), to_plain(node)))
+    for before, relationship, node in zip(nodes[:-1], relationships, nodes[1:], strict=True):
+        forward = _internal(relationship, "_src") == _internal(before, "_id")
+        items.extend(({**to_plain(relationship), "_direction": "->" if forward else "<-"}, to_plain(node)))
     return items
+
+
+def _internal(value: Mapping[Any, Any], name: str) -> Any:
+    """An internal field (``_ID``, ``_SRC``) whatever its case."""
+    return next((item for key, item in value.items() if isinstance(key, str) and key.lower() == name), None)

@@ -197,6 +197,8 @@ def _server_error(target: Target, error: nx4.Neo4jError, timeout: float | None) 
         limit = f" after {timeout:g} s" if timeout else ""
         return QueryError(f"the query timed out{limit}; make it cheaper (LIMIT, a narrower MATCH) "
                           "or raise --timeout")
+    if code == "Neo.ClientError.Statement.ParameterMissing":
+        return QueryError(f"{first_line(error.message)}; give each with --param NAME=VALUE")
     if code == "Neo.ClientError.Statement.AccessMode":
         return WriteRefused("the query tried to write in a read-only transaction; rerun with --write if you mean it")
     return QueryError(f"Neo4j refused the query: {first_line(error.message)} ({code or type(error).__name__})")

@@ -33,6 +33,7 @@ from graphmodel.stores.cypher import (
 from graphmodel.stores.neo4j import logs
 from graphmodel.stores.neo4j.errors import Target, check_plan, check_read_only_text, translated_errors
 from graphmodel.stores.neo4j.values import collect_rows
+from graphmodel.stores.readonly import check_parameters
 from graphmodel.stores.rows import BATCH_SIZE, LoadRows, batched, load_rows
 
 __all__ = [
@@ -218,8 +219,10 @@ class Neo4jStore:
 
         Raises:
             WriteRefused: the query would write and ``write`` is false.
-            QueryError: syntax errors, unknown labels, timeouts and other failures the server reports.
+            QueryError: a ``$parameter`` not given; syntax errors, unknown labels, timeouts and other failures
+                the server reports.
         """
+        check_parameters(query, params)
         if not write:
             check_read_only_text(query)
         mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS

@@ -28,7 +28,8 @@ def to_plain(value: Any) -> Any:
 
     A node becomes ``{"_label": ..., **properties}`` (without the load's ``content_hash``), a
     relationship ``{"_type": ..., **properties}``, a path the list of its nodes and relationships in
-    order, a temporal value its ISO text.
+    order (each relationship with ``"_direction"``: ``"->"`` when it points along the path, else
+    ``"<-"``), a temporal value its ISO text.
 
     >>> to_plain([1, {"a": (2, 3)}])
     [1, {'a': [2, 3]}]
@@ -57,7 +58,10 @@ def _main_label(labels: frozenset[str]) -> str | None:
 
 
 def _path_items(path: neo4j.graph.Path) -> list[Any]:
+    """The path's nodes and relationships in order; each relationship says its ``_direction`` along the path."""
     items: list[Any] = [to_plain(path.nodes[0])]
-    for relationship, node in zip(path.relationships, path.nodes[1:], strict=True):
-        items.extend((to_plain(relationship), to_plain(node)))
+    for before, relationship, node in zip(path.nodes[:-1], path.relationships, path.nodes[1:], strict=True):
+        start = relationship.start_node
+        forward = start is not None and start.element_id == before.element_id
+        items.extend(({**to_plain(relationship), "_direction": "->" if forward else "<-"}, to_plain(node)))
     return items
