@@ -8,7 +8,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from graphmodel.extract.rules.lexicon import Lexicon, norm
-from graphmodel.extract.rules.places import LARGE_CITY, city_population
+from graphmodel.extract.rules.places import known_city
 from graphmodel.extract.rules.types import Mention
 from graphmodel.schema import EntityLabel
 
@@ -168,7 +168,7 @@ def _reconsider(span: Span, lexicon: Lexicon, label: EntityLabel | None,
                                                                       or lexicon.heads.get(root.head.text)
                                                                       is EntityLabel.PLACE))):
         return EntityLabel.PLACE
-    if _known_city(span, lexicon, label):
+    if known_city(span, lexicon, label):
         return EntityLabel.PLACE
     before = span.doc[span.start - 1] if span.start > 0 else None
     if label is EntityLabel.PERSON and before is not None and before.lower_ in lexicon.grammar.definite_determiners:
@@ -180,27 +180,6 @@ def _reconsider(span: Span, lexicon: Lexicon, label: EntityLabel | None,
                                    or before.text in lexicon.grammar.possessive_s):
             return EntityLabel.PERSON
     return label
-
-
-_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                         "outskirts", "outside", "port", "city", "town"})
-
-
-def _known_city(span: Span, lexicon: Lexicon, label: EntityLabel) -> bool:
-    """A name the NER model typed that is a known city, in a locative phrase ("in Odense"), or a large city
-    the model took for no person."""
-    if label is EntityLabel.PLACE or (label is EntityLabel.PERSON and len(span) > 1):
-        return False
-    population = city_population(span.text)
-    if not population or lexicon.heads.get(span[-1].text) not in (None, EntityLabel.PLACE):
-        return False
-    root = span.root
-    preposition = root.head if root.dep_ == "pobj" else None
-    locative = preposition is not None and (preposition.lower_ in lexicon.grammar.locatives or (
-        preposition.lower_ == "of" and preposition.head.lower_ in _DIRECTIONS))  # "south of X"
-    placed = span.end < len(span.doc) - 1 and span.doc[span.end].text == "," and lexicon.lookup(
-        span.doc[span.end + 1].text) is not None  # "Tumaco, Colombia"
-    return locative or placed or (population >= LARGE_CITY and label is not EntityLabel.PERSON)  # "Richardson said"
 
 
 def _personal_name(span: Span, lexicon: Lexicon) -> bool:

@@ -10,7 +10,12 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-__all__ = ["LARGE_CITY", "city_population", "fold"]
+from spacy.tokens import Span
+
+from graphmodel.extract.rules.lexicon import Lexicon
+from graphmodel.schema import EntityLabel, RelationType
+
+__all__ = ["LARGE_CITY", "city_population", "fold", "known_city"]
 
 LARGE_CITY = 100_000  # a city this large is a place even without a locative phrase
 
@@ -43,3 +48,26 @@ def city_population(name: str) -> int:
     (True, 0)
     """
     return _cities().get(fold(name), 0)
+
+
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "outskirts", "outside", "port", "city", "town"})
+
+
+def known_city(span: Span, lexicon: Lexicon, label: EntityLabel) -> bool:
+    """A name the NER model typed that is a known city, in a locative phrase ("in Odense"), or a large city
+    the model took for no person."""
+    if label is EntityLabel.PLACE:
+        return False
+    population = city_population(span.text)
+    if not population or lexicon.heads.get(span[-1].text) not in (None, EntityLabel.PLACE):
+        return False
+    root = span.root
+    preposition = root.head if root.dep_ == "pobj" else None
+    travel = lexicon.relations[RelationType.VISITS].triggers
+    locative = preposition is not None and (preposition.lower_ in lexicon.grammar.locatives or (
+        preposition.lower_ == "of" and preposition.head.lower_ in _DIRECTIONS) or (  # "south of X"
+        preposition.lower_ == "to" and preposition.head.lemma_.lower() in travel))  # "flew to X"
+    placed = span.end < len(span.doc) - 1 and span.doc[span.end].text == "," and lexicon.lookup(
+        span.doc[span.end + 1].text) is not None  # "Tumaco, Colombia"
+    return locative or placed or (population >= LARGE_CITY and label is not EntityLabel.PERSON)  # "Richardson said"
