@@ -36,16 +36,20 @@ def random_graph(nodes: int, edges: int, seed: int = 1) -> nx.MultiDiGraph:
     rng = random.Random(seed)
     graph = new_graph()
     documents = [f"d{number}" for number in range(max(nodes // 10, 1))]
-    for doc in documents:
-        row = {"id": doc, "path": f"{doc}.txt", "title": f"Report {doc}", "date": "2025-04-09", "author": None}
+    for number, doc in enumerate(documents):  # dated through 2025, every seventh one undated
+        date = None if number % 7 == 6 else f"2025-{number % 12 + 1:02d}-{number % 28 + 1:02d}"
+        row = {"id": doc, "path": f"{doc}.txt", "title": f"Report {doc}", "date": date, "author": None,
+               "url": f"https://example.org/reports/{doc}"}
         graph.graph["documents"][doc] = row
     for number in range(nodes):
         name = " ".join(rng.choice(WORDS).title() for _ in range(2)) + f" {number}"
         graph.add_node(f"n{number}", label=str(rng.choice(list(EntityLabel))), name=name, aliases=[f"N{number}"],
                        mentions=rng.randint(1, 20), documents=rng.sample(documents, min(2, len(documents))))
-    while graph.number_of_edges() < edges:
+    added = 0  # counted here: MultiDiGraph.number_of_edges() walks the whole graph
+    while added < edges:
         source, target = f"n{rng.randrange(nodes)}", f"n{rng.randrange(nodes)}"
         rtype = str(rng.choice(list(RelationType)))
+        added += not graph.has_edge(source, target, key=rtype)
         sentence = f"{graph.nodes[source]['name']} and {graph.nodes[target]['name']} were linked ({rtype})."
         evidence = [{"doc": rng.choice(documents), "sentence": sentence, "start": 0, "end": len(sentence),
                      "rule": "bench"}]
