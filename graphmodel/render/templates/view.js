@@ -29,19 +29,26 @@
       nodeHidden(api.nodeById.get(edge.from)) || nodeHidden(api.nodeById.get(edge.to));
   }
 
+  // Only items whose visibility changes are sent to vis-network: each update redraws.
+  const wasHidden = new Map();
+  function changes(ids, hiddenOf) {
+    let shown = 0;
+    const changed = [];
+    ids.forEach((id) => {
+      const hidden = hiddenOf(id);
+      shown += !hidden;
+      if (wasHidden.get(id) !== hidden) changed.push({ id: id, hidden: hidden });
+      wasHidden.set(id, hidden);
+    });
+    return { shown: shown, changed: changed };
+  }
+
   function applyFilters() {
-    let shownNodes = 0, shownEdges = 0;
-    nodes.update([...api.loaded].map((id) => {
-      const hidden = nodeHidden(api.nodeById.get(id));
-      shownNodes += !hidden;
-      return { id: id, hidden: hidden };
-    }));
-    edges.update([...api.loadedEdges].map((id) => {
-      const hidden = edgeHidden(api.edgeById.get(id));
-      shownEdges += !hidden;
-      return { id: id, hidden: hidden };
-    }));
-    showCounts(shownNodes, shownEdges);
+    const nodeChanges = changes(api.loaded, (id) => nodeHidden(api.nodeById.get(id)));
+    const edgeChanges = changes(api.loadedEdges, (id) => edgeHidden(api.edgeById.get(id)));
+    nodes.update(nodeChanges.changed);
+    edges.update(edgeChanges.changed);
+    showCounts(nodeChanges.shown, edgeChanges.shown);
   }
 
   function showCounts(shownNodes, shownEdges) {
@@ -54,12 +61,13 @@
 
   // Show a node the filters hide, because the analyst asked for it.
   function reveal(node) {
+    const hidden = nodeHidden(node);
+    state.revealed.add(node.id);
     if (!state.labels.has(node.kind)) {
       document.querySelectorAll("#label-filters input").forEach((box) => { if (box.dataset.label === node.kind) box.checked = true; });
       state.labels.add(node.kind);
     }
-    state.revealed.add(node.id);
-    applyFilters();
+    if (hidden) applyFilters();
   }
 
   function bindCheckboxes(selector, set, key) {
@@ -178,7 +186,7 @@
   Object.assign(api, {
     nodeHidden: nodeHidden, edgeHidden: edgeHidden, applyFilters: applyFilters, applyHighlight: applyHighlight,
     reveal: reveal, find: findNodes,
-    afterLoad: () => { applyFilters(); applyHighlight(true); },
+    afterLoad: () => { applyFilters(); if (state.highlighted) applyHighlight(true); },
   });
   api.start();
   applyFilters();
