@@ -19,7 +19,7 @@
   const state = {
     labels: new Set(), types: new Set(), minConfidence: 0, from: "", until: "", undated: true,
     hideIsolated: view.hideIsolated, revealed: new Set(), neighbourhood: false, selected: null, highlighted: null,
-    zoomedIn: false, hoverEdge: null,
+    zoomedIn: false, topFont: 13, hoverEdge: null,
   };
 
   function element(tag, text, className) {
@@ -65,7 +65,8 @@
 
   function visNode(node) {
     const style = data.labels[node.kind] || { color: "#999999", shape: "dot" };
-    return { id: node.id, label: nodeLabel(node), color: style.color, shape: style.shape, size: node.size,
+    const font = { size: node.rank < view.labelTop ? state.topFont : 13 };
+    return { id: node.id, label: nodeLabel(node), font: font, color: style.color, shape: style.shape, size: node.size,
       x: node.x, y: node.y, title: nodeTooltip(node), hidden: api.nodeHidden(node) };
   }
 
@@ -120,15 +121,31 @@
   api.hiddenNeighbours = (id) => new Set(neighbours(id).filter((other) => !loaded.has(other))).size;
   api.expand = (id) => load([id].concat(neighbours(id)));
 
-  // Labels follow the zoom: the best-connected nodes at full-graph zoom, every node and edge closer in.
+  // Labels follow the zoom: the best-connected nodes at full-graph zoom, their names drawn large enough
+  // to read there; every node and edge closer in.
+  const FONT = 13, READABLE = 8;  // canvas pixels; on-screen pixels below which a label cannot be read
+  const topFont = (scale) => Math.min(80, Math.max(FONT, Math.round(12 / scale)));
+
   function relabel() {
-    const zoomedIn = network.getScale() >= view.labelScale;
-    if (zoomedIn === state.zoomedIn) return;
-    state.zoomedIn = zoomedIn;
-    nodes.update([...loaded].map((id) => ({ id: id, label: nodeLabel(nodeById.get(id)) })));
-    edges.update([...loadedEdges].map((id) => ({ id: id, label: edgeLabel(edgeById.get(id)) })));
+    const scale = network.getScale();
+    const zoomedIn = scale >= view.labelScale;
+    const size = zoomedIn ? FONT : topFont(scale);
+    if (zoomedIn === state.zoomedIn && size === state.topFont) return;
+    if (zoomedIn !== state.zoomedIn) {
+      state.zoomedIn = zoomedIn;
+      nodes.update([...loaded].map((id) => ({ id: id, label: nodeLabel(nodeById.get(id)) })));
+      edges.update([...loadedEdges].map((id) => ({ id: id, label: edgeLabel(edgeById.get(id)) })));
+    }
+    state.topFont = size;
+    nodes.update([...loaded].filter((id) => nodeById.get(id).rank < view.labelTop).map((id) => ({ id: id, font: { size: size } })));
   }
 
+  api.relabel = relabel;
+  // The nodes whose names can be read at this zoom.
+  api.labelled = () => [...loaded].filter((id) => {
+    const drawn = network.body.nodes[id];
+    return drawn && drawn.options.label && drawn.options.font.size * network.getScale() >= READABLE;
+  });
   function hoverEdge(id) {
     const previous = state.hoverEdge;
     state.hoverEdge = id;
@@ -136,8 +153,6 @@
       .forEach((edgeId) => edges.update({ id: edgeId, label: edgeLabel(edgeById.get(edgeId)) }));
   }
 
-  api.relabel = relabel;
-  api.labelled = () => [...loaded].filter((id) => network.body.nodes[id] && network.body.nodes[id].options.label);
   network.on("zoom", relabel);
   network.on("animationFinished", relabel);
   network.on("hoverEdge", (params) => hoverEdge(params.edge));

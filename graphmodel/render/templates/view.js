@@ -122,7 +122,8 @@
     const near = centre ? new Set([centre].concat(api.neighbours(centre))) : null;
     nodes.update([...api.loaded].map((id) => {
       const lit = !near || near.has(id);
-      return { id: id, opacity: lit ? 1 : 0.15, font: { color: lit ? "#222222" : "rgba(34,34,34,0.2)" } };
+      const font = Object.assign({}, nodes.get(id).font, { color: lit ? "#222222" : "rgba(34,34,34,0.2)" });
+      return { id: id, opacity: lit ? 1 : 0.15, font: font };
     }));
     edges.update([...api.loadedEdges].map((id) => {
       const edge = api.edgeById.get(id);
