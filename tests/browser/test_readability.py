@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 from browser_support import OpenedPage, require_browser
 from page_sample import URLS, sample_graph
-from test_page import clear_point_on_edge, edge_id
+from test_page import clear_point_on_edge, edge_id, node_point
 
 from graphmodel.render.page import LABEL_SCALE, LABEL_TOP
 from graphmodel.render.records import degree_ranks
@@ -173,4 +173,21 @@ def test_a_20000_node_graph_opens_on_its_core_and_answers_a_search_within_5_s(
     assert opened.js("graphmodel.network.getSelectedNodes()") == [far]
     neighbours = set(nx.all_neighbors(graph20k, far))
     assert neighbours <= set(opened.js("graphmodel.nodes.getIds()"))
+    assert opened.errors == []
+
+
+def test_a_big_page_expands_a_node_on_demand(open_page: OpenPage, graph200: nx.MultiDiGraph) -> None:
+    opened = open_page(graph200, detail_threshold=100)  # opens on the 100 best connected
+    ranks = degree_ranks(graph200)
+    drawn = "graphmodel.nodes.getIds()"
+    assert set(opened.js(drawn)) == {key for key, rank in ranks.items() if rank < 100}
+    edge = next((s, t) for s, t in graph200.edges() if ranks[s] < 100 <= ranks[t])  # to a node not drawn
+    opened.js("(key) => graphmodel.selectNode(key, false)", edge[0])
+    opened.page.locator("#panel .expand").click()
+    assert set(nx.all_neighbors(graph200, edge[0])) <= set(opened.js(drawn))
+    expect(opened.page.locator("#panel .expand")).to_have_count(0)  # nothing left to bring in
+    expect(opened.page.locator("#showing")).to_contain_text("double-click a node")
+    far = next(key for key in nx.all_neighbors(graph200, edge[1]) if key not in set(opened.js(drawn)))
+    opened.page.mouse.dblclick(*node_point(opened, edge[1]))
+    assert far in set(opened.js(drawn))
     assert opened.errors == []

@@ -222,3 +222,14 @@ def test_legend_lists_only_present_labels_and_types(tiny: nx.MultiDiGraph, tmp_p
     html = page(tiny, tmp_path)
     assert re.findall(r'data-label="([^"]+)"', html) == ["Person", "Country", "Event"]
     assert re.findall(r'data-type="([^"]+)"', html) == ["COOPERATES_WITH", "PARTICIPATES_IN"]
+
+
+def test_every_rule_the_extractor_names_has_a_phrase() -> None:
+    from graphmodel.render.evidence import RULE_PHRASES, describe_rule
+
+    rules = Path(__file__).resolve().parents[2] / "graphmodel" / "extract" / "rules"
+    named = {name for path in rules.glob("*.py")
+             for name in re.findall(r'"((?:path:)?[a-z]+(?:-[a-z]+)+)"', path.read_text(encoding="utf-8"))}
+    assert "title-prefix" in named
+    assert sorted(named - set(RULE_PHRASES)) == []
+    assert describe_rule("path:visit") == "the sentence links them with the word 'visit'"
