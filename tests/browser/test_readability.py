@@ -104,6 +104,10 @@ def test_a_deep_link_opens_its_node(open_page: OpenPage) -> None:
     opened.page.fill("#search", "Hegseth")
     expect(opened.page.locator("#panel h2")).to_have_text("Pete Hegseth")
     assert opened.js("location.hash") == "#node=person%3Apete-hegseth"
+    opened.page.evaluate("location.hash = '#node=country%3Achina'")  # the analyst edits the address
+    expect(opened.page.locator("#panel h2")).to_have_text("China")
+    opened.page.evaluate("location.hash = '#node=person%3Anobody'")
+    expect(opened.page.locator("#panel .placeholder")).to_have_text("This graph has no node person:nobody.")
 
 
 def test_the_date_filter_hides_edges_without_evidence_in_range(open_page: OpenPage) -> None:

@@ -137,7 +137,7 @@
       edges.update([...loadedEdges].map((id) => ({ id: id, label: edgeLabel(edgeById.get(id)) })));
     }
     state.topFont = size;
-    nodes.update([...loaded].filter((id) => nodeById.get(id).rank < view.labelTop).map((id) => ({ id: id, font: { size: size } })));
+    nodes.update([...loaded].filter((id) => nodeById.get(id).rank < view.labelTop).map((id) => ({ id: id, font: Object.assign({}, nodes.get(id).font, { size: size }) })));
   }
 
   api.relabel = relabel;

@@ -156,7 +156,8 @@
     const match = /^#node=(.+)$/.exec(location.hash);
     if (!match) return;
     const id = decodeURIComponent(match[1]);
-    if (!state.selected || state.selected.node !== id) selectNode(id, true);
+    if (!api.nodeById.has(id)) panel.replaceChildren(element("p", "This graph has no node " + id + ".", "placeholder"));
+    else if (!state.selected || state.selected.node !== id) selectNode(id, true);
   }
 
   network.on("click", (params) => {
