@@ -1,13 +1,13 @@
 """The interactive HTML page: one self-contained, offline file analysts open in a browser.
 
-The vis-network node and edge records are built here (pyvis's ``Network`` checks every new node
-and edge against a list, quadratic in the graph's size); the page itself comes from our own Jinja
-template (``templates/graph.html.j2``) rendered with autoescape on. vis-network's script and style
-are inlined from the copy pyvis ships, so the page loads nothing over the network, and a
-Content-Security-Policy that allows only those inline scripts (by hash) enforces it. All graph
-text travels as JSON in a ``<script type="application/json">`` element, and the page script
-(``templates/graph.js``) puts it into the DOM with ``textContent`` only.
-"""
+Compact node, edge and document records (:mod:`graphmodel.render.records`) and the styles below
+travel as JSON in a ``<script type="application/json">`` element; the page scripts
+(``templates/graph.js``, ``panel.js``, ``view.js``) build vis-network items only for the part of
+the graph they draw and put text into the DOM with ``textContent`` only. The page comes from our
+own Jinja template (``templates/graph.html.j2``) rendered with autoescape on. vis-network's script
+and style are inlined from the copy pyvis ships, so the page loads nothing over the network, and a
+Content-Security-Policy that allows only those inline scripts (by hash) enforces it. A graph above
+``detail_threshold`` nodes opens on its best-connected part (:func:`view_options`)."""
 
 from __future__ import annotations
 
