@@ -37,28 +37,32 @@ def graph200() -> nx.MultiDiGraph:
     return random_graph(200, 260, seed=7)
 
 
-def zoom_in(opened: OpenedPage) -> None:
-    """Turn the mouse wheel over the middle of the network, as an analyst zooms in."""
+def zoom_to(opened: OpenedPage, scale: float) -> float:
+    """Turn the mouse wheel over the middle of the network, as an analyst zooms in, until ``scale``."""
     box = opened.page.locator("#network canvas").bounding_box()
     assert box is not None
     opened.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    for _ in range(40):
-        if opened.js("graphmodel.network.getScale()") >= LABEL_SCALE:
-            return
-        opened.page.mouse.wheel(0, -400)
-        opened.page.wait_for_timeout(50)
+    for _ in range(60):
+        reached: float = opened.js("graphmodel.network.getScale()")
+        if reached >= scale:
+            return reached
+        opened.page.mouse.wheel(0, -100)
+        opened.page.wait_for_timeout(30)
     raise AssertionError("the wheel did not zoom in")
 
 
 def test_labels_follow_the_zoom(open_page: OpenPage, graph200: nx.MultiDiGraph) -> None:
     opened = open_page(graph200)
-    assert opened.js("graphmodel.network.getScale()") < LABEL_SCALE  # the whole graph fits: far out
     ranks = degree_ranks(graph200)
     top = {key for key, rank in ranks.items() if rank < LABEL_TOP}
+    assert opened.js("graphmodel.network.getScale()") < 0.5  # the whole graph fits: far out
     assert set(opened.js("graphmodel.labelled()")) == top
+    assert set(opened.js("graphmodel.labelled(11)")) == top  # and readable
     assert opened.js("graphmodel.edges.get().filter((e) => e.label).length") == 0
-    zoom_in(opened)
-    assert set(opened.js("graphmodel.labelled()")) == set(graph200)
+    assert zoom_to(opened, 0.5) < LABEL_SCALE  # closer, where 13 px names would be drawn: still the top only
+    assert set(opened.js("graphmodel.labelled()")) == top
+    zoom_to(opened, LABEL_SCALE)
+    assert set(opened.js("graphmodel.labelled(9)")) == set(graph200)
     captions = opened.js("graphmodel.edges.get().map((e) => [e.type, e.label])")
     assert {label for _, label in captions} >= {"participates in", "cooperates with", "member of"}
     assert all(label == rtype.lower().replace("_", " ") for rtype, label in captions)

@@ -123,7 +123,7 @@
 
   // Labels follow the zoom: the best-connected nodes at full-graph zoom, their names drawn large enough
   // to read there; every node and edge closer in.
-  const FONT = 13, READABLE = 8;  // canvas pixels; on-screen pixels below which a label cannot be read
+  const FONT = 13, VIS_THRESHOLD = 5;  // canvas pixels; on-screen pixels below which vis-network draws no label
   const topFont = (scale) => Math.min(80, Math.max(FONT, Math.round(12 / scale)));
 
   function relabel() {
@@ -141,10 +141,10 @@
   }
 
   api.relabel = relabel;
-  // The nodes whose names can be read at this zoom.
-  api.labelled = () => [...loaded].filter((id) => {
+  // The nodes whose names are drawn at this zoom at least `pixels` high (vis-network skips smaller ones).
+  api.labelled = (pixels) => [...loaded].filter((id) => {
     const drawn = network.body.nodes[id];
-    return drawn && drawn.options.label && drawn.options.font.size * network.getScale() >= READABLE;
+    return drawn && drawn.options.label && drawn.options.font.size * network.getScale() >= (pixels || VIS_THRESHOLD);
   });
   function hoverEdge(id) {
     const previous = state.hoverEdge;
