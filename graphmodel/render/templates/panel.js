@@ -116,7 +116,11 @@
   function writeHash(id) {
     const hash = id ? "#node=" + encodeURIComponent(id) : "";
     if (location.hash === hash) return;
-    history.replaceState(null, "", hash || location.pathname + location.search);
+    try {
+      history.replaceState(null, "", hash || location.pathname + location.search);
+    } catch (error) {  // a sandboxed frame (a notebook's srcdoc) may refuse: the link is a convenience
+      return;
+    }
   }
 
   function selectNode(id, focus) {
