@@ -114,18 +114,19 @@ LABELS: dict[EntityLabel, LabelSpec] = {
 # The legend groups of relationship types, in the order the page lists them.
 TYPE_GROUPS = ("conflict", "cooperation", "participation", "structure")
 
-# Conflict in vermillion, cooperation in bluish green; everything else stays muted.
+# A hue per legend group, a shade per type: conflict vermillion, cooperation bluish green, participation
+# blues (dark to light), structure purples.
 RELATION_TYPES: dict[RelationType, TypeSpec] = {
-    RelationType.PARTICIPATES_IN: TypeSpec((_P, _C, _O), (_E, _I), 5, "participation", "#6F8FAF", "participation"),
-    RelationType.HOSTS: TypeSpec((_C, _O, _P), (_E, _I), 0, "participation", "#6F8FAF", "hosting"),
+    RelationType.PARTICIPATES_IN: TypeSpec((_P, _C, _O), (_E, _I), 5, "participation", "#0B4F9C", "participation"),
+    RelationType.HOSTS: TypeSpec((_C, _O, _P), (_E, _I), 0, "participation", "#3D85D6", "hosting"),
     RelationType.OPPOSES: TypeSpec((_P, _C, _O), (_P, _C, _O, _I), 7, "conflict", "#D55E00", "conflict"),
     RelationType.COOPERATES_WITH: TypeSpec((_C, _O), (_C, _O), 8, "cooperation", "#009E73", "cooperation",
                                            symmetric=True),
-    RelationType.VISITS: TypeSpec((_P,), (_C, _PL), 1, "participation", "#6F8FAF", "travel"),
-    RelationType.AFFILIATED_WITH: TypeSpec((_P,), (_O, _C), 2, "structure", "#9AA3AD", "affiliation"),
-    RelationType.LOCATED_IN: TypeSpec((_PL, _E, _O), (_PL, _C), 6, "structure", "#9AA3AD", "location"),
-    RelationType.PART_OF: TypeSpec((_O,), (_O, _C), 4, "structure", "#9AA3AD", "part-of"),
-    RelationType.MEMBER_OF: TypeSpec((_C, _O), (_O,), 3, "structure", "#9AA3AD", "membership"),
+    RelationType.VISITS: TypeSpec((_P,), (_C, _PL), 1, "participation", "#7FB2EA", "travel"),
+    RelationType.AFFILIATED_WITH: TypeSpec((_P,), (_O, _C), 2, "structure", "#5E2A84", "affiliation"),
+    RelationType.LOCATED_IN: TypeSpec((_PL, _E, _O), (_PL, _C), 6, "structure", "#C9A0DC", "location"),
+    RelationType.PART_OF: TypeSpec((_O,), (_O, _C), 4, "structure", "#8E5BB5", "part-of"),
+    RelationType.MEMBER_OF: TypeSpec((_C, _O), (_O,), 3, "structure", "#AD7CC9", "membership"),
 }
 
 # The order the dependency-path rules try types in: the more specific type wins.

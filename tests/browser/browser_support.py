@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -9,13 +11,28 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "OpenedPage"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "OpenedPage", "require_browser"]
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; Playwright's own browser download is not used
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+
+
+def require_browser() -> None:
+    """Skip the calling test module when Chromium or Playwright is missing; under CI, fail instead."""
+    import pytest
+
+    reason = None
+    if not CHROMIUM.exists():
+        reason = f"needs Chromium at {CHROMIUM} (apt-get install -y chromium)"
+    elif importlib.util.find_spec("playwright") is None:
+        reason = "needs the playwright Python package (pip install playwright)"
+    if reason and os.environ.get("CI"):  # CI always runs them: a skipped browser suite is a failed one
+        pytest.fail(f"CI needs the browser tests: {reason}", pytrace=False)
+    if reason:
+        pytest.skip(reason, allow_module_level=True)
 
 
 @dataclass

@@ -1,6 +1,7 @@
-"""A small, realistic graph for the page tests and the README screenshot (no extractor needed).
+"""A small, realistic graph for the page tests and the README screenshots (no extractor needed).
 
-    python tests/browser/page_sample.py docs/graph.png   # re-take the screenshot
+    python tests/browser/page_sample.py docs/graph.png out/graph.json   # the sample corpus, built
+    python tests/browser/page_sample.py docs/graph-200.png --random 200  # a seeded 200-node graph
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from browser_support import CHROMIUM, CHROMIUM_ARGS
 from graphmodel.graph.core import new_graph
 from graphmodel.render.page import render_html
 
-__all__ = ["URLS", "XSS", "sample_graph", "take_screenshot"]
+__all__ = ["URLS", "XSS", "sample_graph", "take_overview", "take_screenshot"]
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -112,6 +113,29 @@ def take_screenshot(target: Path, graph_file: Path | None = None) -> None:
         browser.close()
 
 
+def take_overview(target: Path, nodes: int) -> None:
+    """Render a seeded random graph of ``nodes`` nodes, select its best-connected node at full-graph zoom
+    (only the best connected carry labels there), save a PNG."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from playwright.sync_api import sync_playwright
+    from render_bench import random_graph
+
+    graph = random_graph(nodes, nodes * 13 // 10, seed=7)
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        page_file = render_html(graph, Path(folder) / "graph.html", title=f"A {nodes}-node graph")
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1440, "height": 860}, device_scale_factor=1)
+        page.goto(page_file.as_uri())
+        page.wait_for_selector("body[data-ready=true]", state="attached")
+        page.evaluate("graphmodel.selectNode(graphmodel.data.nodes.find((node) => node.rank === 0).id, false)")
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(target))
+        browser.close()
+
+
 if __name__ == "__main__":
-    take_screenshot(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/graph.png"),
-                    Path(sys.argv[2]) if len(sys.argv) > 2 else None)
+    if len(sys.argv) > 3 and sys.argv[2] == "--random":
+        take_overview(Path(sys.argv[1]), int(sys.argv[3]))
+    else:
+        take_screenshot(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/graph.png"),
+                        Path(sys.argv[2]) if len(sys.argv) > 2 else None)

@@ -99,7 +99,7 @@ def test_inlines_vis_network_with_its_licence(tiny: nx.MultiDiGraph, tmp_path: P
 def test_csp_allows_exactly_the_inline_scripts(tiny: nx.MultiDiGraph, tmp_path: Path) -> None:
     html = page(tiny, tmp_path)
     scripts = INLINE_SCRIPT.findall(html)
-    assert len(scripts) == 2
+    assert len(scripts) == 4  # vis-network and the page's three scripts
     hashes = {base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts}
     script_src = csp(html).split("script-src ")[1].split(";")[0]
     assert set(re.findall(r"'sha256-([^']+)'", script_src)) == hashes
@@ -134,17 +134,40 @@ def test_encodes_label_degree_type_and_evidence(tiny: nx.MultiDiGraph, tmp_path:
     data = embedded(page(tiny, tmp_path))
     nodes = {node["id"]: node for node in data["nodes"]}
     hegseth = nodes["person:pete-hegseth"]
-    assert (hegseth["color"], hegseth["shape"]) == ("#0072B2", "dot")  # blue
+    assert data["labels"]["Person"] == {"color": "#0072B2", "shape": "dot"}  # blue
     assert hegseth["size"] > nodes["country:panama"]["size"]  # degree 2 against 1
+    assert (hegseth["degree"], hegseth["rank"], nodes["country:panama"]["degree"]) == (2, 0, 1)
     assert (hegseth["name"], hegseth["kind"], hegseth["aliases"], hegseth["mentions"]) == (
         "Pete Hegseth", "Person", ["Hegseth"], 2)
+    assert data["types"]["PARTICIPATES_IN"]["arrow"] is True
+    assert data["types"]["COOPERATES_WITH"] == {"color": "#009E73", "arrow": False, "caption": "cooperates with",
+                                                "group": "cooperation"}
     edges = {edge["type"]: edge for edge in data["edges"]}
-    assert edges["PARTICIPATES_IN"]["arrows"]["to"]["enabled"] is True
-    assert edges["COOPERATES_WITH"]["arrows"]["to"]["enabled"] is False
-    assert edges["COOPERATES_WITH"]["color"]["color"] == "#009E73"  # bluish green
-    assert edges["PARTICIPATES_IN"]["evidence"][0]["sentence"] == "Hegseth spoke at the conference."
+    assert edges["PARTICIPATES_IN"]["evidence"] == [
+        {"doc": "d1", "sentence": "Hegseth spoke at the conference.", "rule": "test"}]
+    assert data["rules"] == {"test": "test"}  # an unknown rule id is shown as it is
     assert data["documents"]["d1"] == {"title": "Panama talks", "date": "2025-04-09", "path": "a.txt", "url": "",
                                        "copies": []}
+
+
+def test_rule_ids_travel_with_readable_descriptions(tiny: nx.MultiDiGraph, tmp_path: Path) -> None:
+    tiny.edges["person:pete-hegseth", "event:casc", "PARTICIPATES_IN"]["evidence"][0]["rule"] = "path:help"
+    rules = embedded(page(tiny, tmp_path))["rules"]
+    assert rules["path:help"] == "the sentence links them with the word 'help'"
+
+
+def test_every_relationship_type_has_its_own_colour_in_its_group_hue() -> None:
+    colours = {rtype: style.color for rtype, style in TYPE_STYLES.items()}
+    assert len(set(colours.values())) == len(colours) == 9
+    groups = [style.group for style in TYPE_STYLES.values()]
+    assert groups == sorted(groups, key=["conflict", "cooperation", "participation", "structure"].index)
+
+
+def test_big_graph_opens_on_its_best_connected_nodes(tiny: nx.MultiDiGraph, tmp_path: Path) -> None:
+    assert embedded(page(tiny, tmp_path))["view"]["start"] == 3
+    view = embedded(page(tiny, tmp_path, detail_threshold=2))["view"]
+    assert view["start"] < 3
+    assert view["hideIsolated"] is False  # only above 100 nodes
 
 
 def test_conflict_and_cooperation_colours_stand_out() -> None:
@@ -199,3 +222,14 @@ def test_legend_lists_only_present_labels_and_types(tiny: nx.MultiDiGraph, tmp_p
     html = page(tiny, tmp_path)
     assert re.findall(r'data-label="([^"]+)"', html) == ["Person", "Country", "Event"]
     assert re.findall(r'data-type="([^"]+)"', html) == ["COOPERATES_WITH", "PARTICIPATES_IN"]
+
+
+def test_every_rule_the_extractor_names_has_a_phrase() -> None:
+    from graphmodel.render.evidence import RULE_PHRASES, describe_rule
+
+    rules = Path(__file__).resolve().parents[2] / "graphmodel" / "extract" / "rules"
+    named = {name for path in rules.glob("*.py")
+             for name in re.findall(r'"((?:path:)?[a-z]+(?:-[a-z]+)+)"', path.read_text(encoding="utf-8"))}
+    assert "title-prefix" in named
+    assert sorted(named - set(RULE_PHRASES)) == []
+    assert describe_rule("path:visit") == "the sentence links them with the word 'visit'"
