@@ -38,14 +38,15 @@ def describe_feature(feature: str) -> str:
         return _PLAIN.get(feature) or _PLAIN[name]
     described = {
         "path_w": f"'{value}' links them", "lca_w": f"'{value}' joins them", "btw": f"'{value}' stands between them",
-        "trig_path": f"a {value} word on the path between them", "trig_btw": f"a {value} word stands between them",
-        "trig_seg": f"a {value} word in the sentence", "m1_head": f"the first is governed by '{value}'",
+        "trig_path": f"{_article(value)} {value} word on the path between them",
+        "trig_btw": f"{_article(value)} {value} word stands between them",
+        "trig_seg": f"{_article(value)} {value} word in the sentence", "m1_head": f"the first is governed by '{value}'",
         "m2_head": f"the second is governed by '{value}'", "m1_pre": f"'{value}' comes before the first",
         "m2_pre": f"'{value}' comes before the second", "rule": "a rule found the same here",
         "rule_doc": "a rule found it elsewhere in the document", "lab": _labels(value),
         "dist": f"{value} words apart", "path_deps": "the grammatical link between them",
         "path_lex": "the grammatical link between them", "path_len": f"a path of {value} steps",
-        "f_trig": f"a {value} word in the sentence", "f_head": f"the first is governed by '{value}'",
+        "f_trig": f"{_article(value)} {value} word in the sentence", "f_head": f"the first is governed by '{value}'",
         "f_how": "the document's title names it" if value == "title" else "the document's most named event",
         "f_kind": f"the first is named in a {value.replace('_', ' ')}",
         "f_lab": _labels(value), "f_dep": "the first's role in the sentence",
