@@ -8,18 +8,15 @@ misses at every threshold).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 
 from graphmodel.extract.learned.model import EntityFilter
 from graphmodel.training.supervision import map_entities
-from graphmodel.training.train import THRESHOLDS, Example, document_folds
+from graphmodel.training.train import THRESHOLDS, Example, document_folds, feature_matrix
 
 __all__ = ["entity_labels", "fit_entity_filter", "train_entity_filter"]
-
-MIN_COUNT = 2
 
 
 def entity_labels(example: Example) -> list[int]:
@@ -31,19 +28,13 @@ def entity_labels(example: Example) -> list[int]:
 
 def fit_entity_filter(examples: Sequence[Example], c: float = 0.3, seed: int = 0) -> EntityFilter | None:
     """A logistic model over every extracted entity of ``examples`` (``None`` when one class is missing)."""
-    from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
     rows = [row for e in examples for row in e.prepared.entity_features]
     labels = [y for e in examples for y in entity_labels(e)]
     if len(set(labels)) < 2:
         return None
-    counts = Counter(f for row in rows for f in set(row))
-    vocabulary = tuple(sorted(f for f, n in counts.items() if n >= MIN_COUNT))
-    index = {f: i for i, f in enumerate(vocabulary)}
-    cells = [(r, index[f]) for r, row in enumerate(rows) for f in row if f in index]
-    matrix = csr_matrix((np.ones(len(cells)), ([r for r, _ in cells], [i for _, i in cells])),
-                        shape=(len(rows), len(vocabulary)))
+    vocabulary, matrix = feature_matrix(rows)
     model = LogisticRegression(C=c, max_iter=5000, random_state=seed).fit(matrix, labels)
     return EntityFilter(vocabulary, model.coef_[0], float(model.intercept_[0]))
 

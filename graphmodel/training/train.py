@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 
@@ -20,7 +21,8 @@ from graphmodel.extract.learned.model import RelationModel
 from graphmodel.schema import SYMMETRIC_TYPES
 from graphmodel.training.supervision import DocumentGold, gold_pairs, map_entities
 
-__all__ = ["Example", "candidate_classes", "choose_threshold", "document_folds", "fit_model", "inner_scores",
+__all__ = ["Example", "candidate_classes", "choose_threshold", "document_folds", "feature_matrix", "fit_model",
+           "inner_scores",
            "relation_f1", "train_model"]
 
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(2, 19))  # 0.10 ... 0.90
@@ -63,7 +65,6 @@ def candidate_classes(example: Example) -> list[list[str]]:
 
 def fit_model(examples: Sequence[Example], c: float = 0.5, seed: int = 0) -> RelationModel:
     """Fit a multinomial logistic model on every candidate of ``examples`` (threshold left at 0.5)."""
-    from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
     rows, labels = [], []
@@ -71,15 +72,23 @@ def fit_model(examples: Sequence[Example], c: float = 0.5, seed: int = 0) -> Rel
         for features, classes in zip(example.prepared.features, candidate_classes(example), strict=True):
             rows += [features] * len(classes)
             labels += classes
+    vocabulary, matrix = feature_matrix(rows)
+    model = LogisticRegression(C=c, solver="saga", tol=1e-4, max_iter=5000, random_state=seed)
+    model.fit(matrix, labels)
+    return _full_model(list(model.classes_), model.coef_, model.intercept_, vocabulary)
+
+
+def feature_matrix(rows: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], Any]:
+    """The vocabulary (features seen in at least :data:`MIN_COUNT` rows) and a sparse 0/1 matrix of ``rows``."""
+    from scipy.sparse import csr_matrix
+
     counts = Counter(f for row in rows for f in set(row))
     vocabulary = tuple(sorted(f for f, n in counts.items() if n >= MIN_COUNT))
     index = {f: i for i, f in enumerate(vocabulary)}
     cells = [(r, index[f]) for r, row in enumerate(rows) for f in row if f in index]
     matrix = csr_matrix((np.ones(len(cells)), ([r for r, _ in cells], [i for _, i in cells])),
                         shape=(len(rows), len(vocabulary)))
-    model = LogisticRegression(C=c, solver="saga", tol=1e-4, max_iter=5000, random_state=seed)
-    model.fit(matrix, labels)
-    return _full_model(list(model.classes_), model.coef_, model.intercept_, vocabulary)
+    return vocabulary, matrix
 
 
 def _full_model(seen: list[str], coef: np.ndarray, intercept: np.ndarray, vocabulary: tuple[str, ...]) -> RelationModel:
