@@ -15,6 +15,7 @@ __all__ = ["RULE_PHRASES", "describe_rule"]
 RULE_PHRASES: dict[str, str] = {
     "title-prefix": "a title names the body the person serves (\"Panama's President ...\")",
     "name-prefix-state": "the body's name starts with a country's name",
+    "name-of-state": "the body's name ends with the country it belongs to (\"Ministry of Defence of Moldova\")",
     "name-prefix-body": "the body's name starts with another body's name",
     "name-in-state": "the body's name names the place it sits in",
     "name-parties": "the name lists the parties (\"U.S.-Panama talks\")",

@@ -304,3 +304,10 @@ def test_a_state_never_joins_a_longer_state_that_ends_with_its_name(extractor) -
     graph = to_networkx(resolve_corpus([first, second]))
     states = sorted(data["name"] for _, data in graph.nodes(data=True) if data["label"] == "Country")
     assert states == ["Fiji", "Guinea", "Papua New Guinea"]
+
+
+def test_a_government_body_named_of_its_state_is_part_of_it(extractor) -> None:  # type: ignore[no-untyped-def]
+    edges = _edges(_extract(extractor, "The Federal Police of Brazil raided a depot. The University of Chile "
+                                       "hosted a seminar.\n"))
+    assert ("Federal Police of Brazil", "PART_OF", "Brazil") in edges
+    assert not any(s == "University of Chile" for s, _, _ in edges)  # no government body: its state is no owner

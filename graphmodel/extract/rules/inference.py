@@ -21,8 +21,8 @@ def name_relations(entities: list[LocalEntity], lexicon: Lexicon) -> list[tuple[
     """Relations that names state, each with the index of the entity whose name states it.
 
     - an event named after its parties: "Russia-Ukraine talks" → Russia, Ukraine PARTICIPATES_IN;
-    - a body named after a state or a well-known body: "Chilean Navy" PART_OF Chile, "OAS Permanent
-      Council" PART_OF the OAS;
+    - a body named after a state or a well-known body: "Chilean Navy" and "Ministry of Defence of
+      Moldova" PART_OF their state, "OAS Permanent Council" PART_OF the OAS;
     - an office named after its seat: "U.S. Embassy in Panama" LOCATED_IN Panama.
 
     A state or body named only inside another name becomes an entity of the document
@@ -48,6 +48,10 @@ def _body_relations(index: int, name: str, entities: list[LocalEntity], lexicon:
     if parent is not None and parent[0] != name:
         found.append(found_by_rule(lexicon, index, RelationType.PART_OF,
                                    _find_or_add(entities, *parent, EntityLabel.ORGANIZATION), "name-prefix-body"))
+    owner = _state_of_suffix(name, lexicon) if state is None else None
+    if owner is not None:
+        found.append(found_by_rule(lexicon, index, RelationType.PART_OF, _find_or_add(entities, *owner),
+                                   "name-of-state"))
     seat = _state_suffix(name, lexicon)
     if seat is not None:
         found.append(found_by_rule(lexicon, index, RelationType.LOCATED_IN, _find_or_add(entities, *seat),
@@ -81,6 +85,17 @@ def _state_suffix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
     head, sep, place = name.rpartition(" in ")
     entry = lexicon.lookup(place) if sep and head else None
     return (entry.name, place) if entry is not None and entry.label is EntityLabel.COUNTRY else None
+
+
+def _state_of_suffix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """The state a government body's name ends with: "Ministry of Defence of Moldova", "Federal Police of Brazil"."""
+    head, sep, place = name.rpartition(" of ")
+    entry = lexicon.lookup(place) if sep and head else None
+    if entry is None or entry.label is not EntityLabel.COUNTRY:
+        return None
+    words = head.split()
+    connector = next((i for i, w in enumerate(words) if w.lower() in lexicon.grammar.head_connectors), len(words))
+    return (entry.name, place) if connector and words[connector - 1] in lexicon.government_heads else None
 
 
 def _state_prefix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
