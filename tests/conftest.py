@@ -9,9 +9,9 @@ in that database before every test, so never point them at a database you want t
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import pytest
@@ -22,6 +22,10 @@ from graphmodel.graph.core import add_entity, add_relation, document_row, new_gr
 from graphmodel.models import Document, Entity, Evidence, Relation
 from graphmodel.schema import EntityLabel, RelationType
 from graphmodel.stores.neo4j.store import Neo4jStore, connect
+
+if TYPE_CHECKING:
+    from browser_support import OpenedPage
+    from playwright.sync_api import Browser, Page
 
 NEO4J_LABELS_USED_BY_TESTS = ("Scratch",)  # labels that tests create by hand; cleared like graphmodel's own
 
@@ -202,3 +206,42 @@ def names(store: Any, label: str) -> list[str]:
     """The names of a label's nodes, sorted."""
     return [name for (name,) in rows(store, f"MATCH (n:{label}) RETURN n.name AS name ORDER BY name")]
 
+
+# The browser and page fixtures every browser test shares (tests/browser; its modules skip without Chromium).
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    from browser_support import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def open_page(browser: Browser, tmp_path: Path) -> Iterator[Callable[..., OpenedPage]]:
+    """Render a graph, open it from a file:// URL and wait until the page says it is drawn."""
+    from browser_support import OpenedPage
+
+    from graphmodel.render.page import render_html
+
+    pages: list[Page] = []
+
+    def open_(graph: nx.MultiDiGraph, fragment: str = "", **options: Any) -> OpenedPage:
+        path = render_html(graph, tmp_path / f"graph{len(pages)}.html", **options)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        pages.append(page)
+        opened = OpenedPage(page, path.as_uri())
+        page.on("request", lambda request: opened.requests.append(request.url))
+        page.on("console", lambda message: opened.errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: opened.errors.append(str(error)))
+        page.on("dialog", lambda dialog: (opened.dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(opened.url + fragment)
+        # A selector, not wait_for_function: the page's CSP forbids the eval that polling a function needs.
+        page.wait_for_selector("body[data-ready=true]", state="attached", timeout=30_000)
+        return opened
+
+    yield open_
+    for page in pages:
+        page.close()
