@@ -311,3 +311,11 @@ def test_a_government_body_named_of_its_state_is_part_of_it(extractor) -> None: 
                                        "hosted a seminar.\n"))
     assert ("Federal Police of Brazil", "PART_OF", "Brazil") in edges
     assert not any(s == "University of Chile" for s, _, _ in edges)  # no government body: its state is no owner
+
+
+def test_a_state_code_that_is_a_function_word_names_no_state(extractor) -> None:  # type: ignore[no-untyped-def]
+    names = _names(_extract(extractor, "FOREIGN AFFAIRS, DEFENCE AND TRADE COMMITTEE\n\nWHERE ARE WE NOW? The USA "
+                                       "and Canada replied.\n"))
+    assert "Andorra" not in names
+    assert "United Arab Emirates" not in names
+    assert {"United States", "Canada"} <= set(names)

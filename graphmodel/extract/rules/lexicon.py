@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from graphmodel.extract.rules.datafiles import read_data, read_tables
 from graphmodel.extract.rules.grammar import Grammar, load_grammar
 from graphmodel.schema import RELATION_TYPES, EntityLabel, RelationType
@@ -126,6 +128,8 @@ _KIND_ORDER = {"name": 0, "alias": 1, "demonym": 2, "capital": 3}
 
 
 def _gazetteer() -> tuple[dict[str, list[GazetteerEntry]], dict[str, set[str]]]:
+    """Every surface form of the states and bodies the data files know; a state's ISO code that is also an
+    English function word ("AND", "ARE", "CAN") names nothing: headings in capitals are full of them."""
     table: dict[str, list[GazetteerEntry]] = {}
     surfaces: dict[str, set[str]] = {}
 
@@ -136,7 +140,8 @@ def _gazetteer() -> tuple[dict[str, list[GazetteerEntry]], dict[str, set[str]]]:
     extra_demonyms = read_data("demonyms.json")["states"]
     for state in read_data("countries.json"):
         demonyms = state["demonyms"] + extra_demonyms.get(state["name"], [])
-        for kind, forms in (("name", [state["name"]]), ("alias", state["aliases"]),
+        aliases = [a for a in state["aliases"] if not (a == state["iso3"] and a.lower() in STOP_WORDS)]
+        for kind, forms in (("name", [state["name"]]), ("alias", aliases),
                             ("demonym", demonyms), ("capital", state["capitals"])):
             for form in forms:
                 add(form, GazetteerEntry(state["name"], EntityLabel.COUNTRY, kind))
