@@ -25,8 +25,8 @@ import numpy as np
 from graphmodel.extract.learned.candidates import Candidate, find_mentions, segment_candidates
 from graphmodel.extract.learned.classes import NONE, Schema, class_of, load_schema, split_class
 from graphmodel.extract.learned.entities import MentionContext, entity_features, mention_context
-from graphmodel.extract.learned.features import candidate_features, rule_votes, segment_words, vote_features
-from graphmodel.extract.learned.focal import focal_candidates, focal_entities, focal_features
+from graphmodel.extract.learned.features import candidate_features, rule_votes
+from graphmodel.extract.learned.focal import focal_entities, focal_rows
 from graphmodel.extract.learned.segments import Segment, document_segments
 from graphmodel.models import Document, Evidence, Extraction, Relation
 from graphmodel.schema import SYMMETRIC_TYPES, RelationType
@@ -71,7 +71,6 @@ def prepare(document: Document, extraction: Extraction, nlp: Any, schema: Schema
     classes = schema.classes()
     segments, candidates, features = [], [], []
     focal, context = focal_entities(document, extraction.entities), MentionContext()
-    found_by = {entity.key: how for entity, how in focal}
     for index, (segment, doc) in enumerate(document_segments(document, nlp)):
         segments.append(segment)
         mentions = find_mentions(doc, extraction.entities)
@@ -79,12 +78,9 @@ def prepare(document: Document, extraction: Extraction, nlp: Any, schema: Schema
         for candidate in segment_candidates(index, mentions, schema):
             candidates.append(candidate)
             features.append(tuple(candidate_features(candidate, segment, doc, mentions, votes, schema)))
-        for candidate in focal_candidates(index, mentions, focal, schema):
+        for candidate, row in focal_rows(index, segment, doc, mentions, focal, votes, schema):
             candidates.append(candidate)
-            feats = focal_features(candidate, segment, doc, mentions, found_by[candidate.second.key], schema,
-                                   segment_words(doc))
-            labels = f"{candidate.first.label}>{candidate.second.label}"
-            features.append(tuple(sorted(set(feats + vote_features(candidate, segment, votes, labels)))))
+            features.append(row)
     allowed = np.array([schema.allowed(x.first.label, x.second.label) for x in candidates],
                        dtype=bool).reshape(len(candidates), len(classes))
     entities = tuple(tuple(entity_features(e, context, extraction.relations)) for e in extraction.entities)

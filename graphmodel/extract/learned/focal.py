@@ -16,12 +16,13 @@ from typing import Any
 
 from graphmodel.extract.learned.candidates import Candidate, Mention
 from graphmodel.extract.learned.classes import NONE, Schema
+from graphmodel.extract.learned.features import RuleVote, segment_words, vote_features
 from graphmodel.extract.learned.segments import Segment
 from graphmodel.extract.rules.lexicon import load_lexicon, norm
 from graphmodel.models import BlockKind, Document, Entity
 from graphmodel.schema import EntityLabel
 
-__all__ = ["ABSENT", "focal_candidates", "focal_entities", "focal_features", "is_focal"]
+__all__ = ["ABSENT", "focal_candidates", "focal_entities", "focal_features", "focal_rows"]
 
 ABSENT = -1  # the token offset of a mention the segment does not contain
 _FOCAL_LABELS = (EntityLabel.EVENT, EntityLabel.INITIATIVE)
@@ -75,9 +76,19 @@ def focal_candidates(index: int, mentions: Sequence[Mention], focal: Sequence[tu
     return out
 
 
-def is_focal(candidate: Candidate) -> bool:
-    """Whether ``candidate`` pairs an actor with a focal event its segment does not name."""
-    return candidate.second.start == ABSENT
+def focal_rows(index: int, segment: Segment, doc: Any, mentions: Sequence[Mention],
+               focal: Sequence[tuple[Entity, str]], votes: Sequence[RuleVote],
+               schema: Schema) -> list[tuple[Candidate, tuple[str, ...]]]:
+    """The focal candidates of one parsed segment (the ``index``-th), each with its features and what the
+    rules said about its pair."""
+    how = {entity.key: found for entity, found in focal}
+    rows = []
+    for candidate in focal_candidates(index, mentions, focal, schema):
+        labels = f"{candidate.first.label}>{candidate.second.label}"
+        feats = focal_features(candidate, segment, doc, mentions, how[candidate.second.key], schema,
+                               segment_words(doc))
+        rows.append((candidate, tuple(sorted(set(feats + vote_features(candidate, segment, votes, labels))))))
+    return rows
 
 
 def focal_features(candidate: Candidate, segment: Segment, doc: Any, mentions: Sequence[Mention],
