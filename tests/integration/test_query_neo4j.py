@@ -12,6 +12,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from query_examples import CYPHER, DIRECTED_PATH, DIRECTED_TEXT, SAMPLE_LABELS, SAMPLE_TYPES
 
 from graphmodel.cli.main import cli
 from graphmodel.stores.embedded.build import write_database
@@ -20,14 +21,6 @@ from graphmodel.stores.neo4j.store import Neo4jStore
 
 pytestmark = pytest.mark.neo4j
 
-CYPHER = Path(__file__).resolve().parents[2] / "cypher"
-# every label of the schema (Neo4j lists those a constraint names), the relationship types some relationship has
-SAMPLE_LABELS = ["Country", "Document", "Event", "Initiative", "Name", "Organization", "Person", "Place"]
-SAMPLE_TYPES = ["AFFILIATED_WITH", "COOPERATES_WITH", "HOSTS", "MENTIONS", "NAMES", "OPPOSES", "PARTICIPATES_IN"]
-DIRECTED_PATH = ("MATCH p = (:Country {name: 'United States'})<-[:AFFILIATED_WITH]-(:Person)"
-                 "-[:PARTICIPATES_IN]->(e:Event) RETURN p")
-DIRECTED_TEXT = ('(:Country {name: "United States"})<-[:AFFILIATED_WITH]-(:Person {name: "Pete Hegseth"})'
-                 '-[:PARTICIPATES_IN]->(:Event {name: "Central American Security Conference"})')
 UNKNOWN_LABEL = ("Error: the graph has no label 'Persn' (its labels: Country, Document, Event, Initiative, "
                  "Organization, Person, Place); fix the query and run it again\n")
 UNKNOWN_TYPE = ("Error: the graph has no relationship type 'VISTS' (its relationship types: AFFILIATED_WITH, "

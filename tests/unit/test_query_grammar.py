@@ -10,19 +10,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from query_examples import CYPHER, DIRECTED_PATH, DIRECTED_TEXT, SAMPLE_LABELS, SAMPLE_TYPES
 
 from graphmodel.cli.main import cli
 from graphmodel.errors import QueryError
 from graphmodel.stores.embedded.store import open_database
-
-CYPHER = Path(__file__).resolve().parents[2] / "cypher"
-# every label of the schema (Neo4j lists those a constraint names), the relationship types some relationship has
-SAMPLE_LABELS = ["Country", "Document", "Event", "Initiative", "Name", "Organization", "Person", "Place"]
-SAMPLE_TYPES = ["AFFILIATED_WITH", "COOPERATES_WITH", "HOSTS", "MENTIONS", "NAMES", "OPPOSES", "PARTICIPATES_IN"]
-DIRECTED_PATH = ("MATCH p = (:Country {name: 'United States'})<-[:AFFILIATED_WITH]-(:Person)"
-                 "-[:PARTICIPATES_IN]->(e:Event) RETURN p")
-DIRECTED_TEXT = ('(:Country {name: "United States"})<-[:AFFILIATED_WITH]-(:Person {name: "Pete Hegseth"})'
-                 '-[:PARTICIPATES_IN]->(:Event {name: "Central American Security Conference"})')
 
 
 def run_query(runner: CliRunner, database: Path, *args: str) -> tuple[int, str]:
