@@ -2,7 +2,10 @@
 // schema relationships, either direction) and the relationship types in order.
 // Parameters: $from, $to - names or aliases, case-insensitive.
 // Both ends are found through the Name index (a Name node per lower-cased name and alias), not a scan.
-MATCH (:Name {text: toLower($from)})-[:NAMES]->(a), (:Name {text: toLower($to)})-[:NAMES]->(b)
+// One end, then the other: planned together, Neo4j's planner sometimes scanned an index for the second.
+MATCH (:Name {text: toLower($from)})-[:NAMES]->(a)
+WITH a
+MATCH (:Name {text: toLower($to)})-[:NAMES]->(b)
 WHERE a.key <> b.key
 MATCH p = shortestPath((a)-[:PARTICIPATES_IN|HOSTS|OPPOSES|COOPERATES_WITH|VISITS|AFFILIATED_WITH|LOCATED_IN|PART_OF|MEMBER_OF*..6]-(b))
 RETURN [n IN nodes(p) | n.name] AS names, [r IN relationships(p) | type(r)] AS types, length(p) AS hops

@@ -53,6 +53,6 @@ def test_example_queries_seek_the_name_index(
         plan = driver.execute_query("CYPHER replan=force EXPLAIN " + query, params,
                                     database_=neo4j_database).summary.plan
     found = operators(plan)
-    assert found.count("NodeUniqueIndexSeek") >= len(params), found  # evidence also seeks its documents
+    assert found.count("NodeUniqueIndexSeek") >= len(params), " ".join(found)  # evidence also seeks its documents
     assert not SCANS & set(found), found
     assert neo4j_store.run(query, params).rows
