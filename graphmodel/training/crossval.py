@@ -42,8 +42,7 @@ def heldout_extractions(examples: Sequence[Example], groups: Sequence[Sequence[s
                 scored = score_relations(prepared, model.probabilities(prepared.features), model.classes)
                 learned = learned_relations(prepared, scored, threshold) if mode != "rules" else []
                 combined = combine(prepared, learned, mode)
-                if mode != "rules" and entity_filter is not None:
-                    keep = entity_filter.probabilities(prepared.entity_features)
-                    combined = filter_entities(prepared, combined, keep, entity_filter.threshold)
+                if mode != "rules":
+                    combined = filter_entities(prepared, combined, entity_filter)
                 out[mode][prepared.document_id] = combined
     return out

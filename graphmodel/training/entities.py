@@ -51,18 +51,21 @@ def train_entity_filter(examples: Sequence[Example], c: float = 0.3, folds: int 
             rows = example.prepared.entity_features
             heldout[example.prepared.document_id] = (inner.probabilities(rows) if inner is not None
                                                      else np.ones(len(rows)))
-    threshold = max((0.0, *THRESHOLDS[:9]), key=lambda t: (_entity_f1(examples, heldout, t), -t))
+    labels = {e.prepared.document_id: entity_labels(e) for e in examples}
+    threshold = max((0.0, *THRESHOLDS[:9]), key=lambda t: (_entity_f1(examples, labels, heldout, t), -t))
     return EntityFilter(fitted.vocabulary, fitted.coef, fitted.intercept, threshold)
 
 
-def _entity_f1(examples: Sequence[Example], keep: dict[str, np.ndarray], threshold: float) -> float:
-    """Micro entity F1 over documents when entities below ``threshold`` and in no relation are dropped."""
+def _entity_f1(examples: Sequence[Example], labels: dict[str, list[int]], keep: dict[str, np.ndarray],
+               threshold: float) -> float:
+    """Micro entity F1 over documents when entities below ``threshold`` and in no relation are dropped;
+    ``labels`` are :func:`entity_labels` per document id."""
     tp = fp = gold = 0
     for example in examples:
         prepared = example.prepared
         related = {k for r in prepared.extraction.relations for k in (r.source, r.target)}
         for entity, p, right in zip(prepared.extraction.entities, keep[prepared.document_id],
-                                    entity_labels(example), strict=True):
+                                    labels[prepared.document_id], strict=True):
             if p >= threshold or entity.key in related:
                 tp, fp = tp + right, fp + (1 - right)
         gold += len(example.gold.entities)

@@ -22,6 +22,13 @@ def _extract(extractor, text: str, name: str = "a.md") -> Extraction:  # type: i
     return extractor.extract(parse_document(text.encode(), name, name.rsplit(".", 1)[1]))
 
 
+def _corpus_names(extractor, label: str, *texts: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The sorted names of ``label`` in the graph of ``texts``, each a document, resolved as one corpus."""
+    extractions = [_extract(extractor, text, f"doc{i}.txt") for i, text in enumerate(texts)]
+    graph = to_networkx(resolve_corpus(extractions))
+    return sorted(data["name"] for _, data in graph.nodes(data=True) if data["label"] == label)
+
+
 def _names(extraction: Extraction) -> dict[str, str]:
     return {e.name: e.label.value for e in extraction.entities}
 
@@ -146,10 +153,8 @@ def test_topics_and_other_clauses_are_not_parties(extractor) -> None:  # type: i
 
 
 def test_people_sharing_a_surname_stay_apart(extractor) -> None:  # type: ignore[no-untyped-def]
-    first = _extract(extractor, "General Laura Richardson met Senator Ann Richardson in Panama.\n", "f.txt")
-    second = _extract(extractor, "Richardson said the talks went well.\n", "g.txt")
-    graph = to_networkx(resolve_corpus([first, second]))
-    people = sorted(data["name"] for _, data in graph.nodes(data=True) if data["label"] == "Person")
+    people = _corpus_names(extractor, "Person", "General Laura Richardson met Senator Ann Richardson in Panama.\n",
+                           "Richardson said the talks went well.\n")
     assert people == ["Ann Richardson", "Laura Richardson", "Richardson"]
 
 
@@ -299,10 +304,8 @@ def test_an_operation_named_short_joins_its_full_name_whatever_the_parser_said(e
 
 
 def test_a_state_never_joins_a_longer_state_that_ends_with_its_name(extractor) -> None:  # type: ignore[no-untyped-def]
-    first = _extract(extractor, "A Guinean Navy officer spoke in Conakry.\n", "f.txt")
-    second = _extract(extractor, "Papua New Guinea and Fiji signed a pact.\n", "g.txt")
-    graph = to_networkx(resolve_corpus([first, second]))
-    states = sorted(data["name"] for _, data in graph.nodes(data=True) if data["label"] == "Country")
+    states = _corpus_names(extractor, "Country", "A Guinean Navy officer spoke in Conakry.\n",
+                           "Papua New Guinea and Fiji signed a pact.\n")
     assert states == ["Fiji", "Guinea", "Papua New Guinea"]
 
 

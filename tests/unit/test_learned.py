@@ -144,10 +144,10 @@ def test_the_entity_filter_round_trips_and_drops_only_weak_entities_no_relation_
     assert keep[0] > 0.9
     assert keep[1] < 0.1
     assert keep[2] < 0.1
-    filtered = filter_entities(prepared, prepared.extraction, keep, 0.3)
+    filtered = filter_entities(prepared, prepared.extraction, loaded.entity_filter)
     # Sylvania is dropped; Freedonia stays, because the VISITS relation holds it
     assert [e.key for e in filtered.entities] == [DOE.key, FREEDONIA.key]
-    assert filter_entities(prepared, prepared.extraction, None, 0.3) is prepared.extraction
+    assert filter_entities(prepared, prepared.extraction, None) is prepared.extraction
 
 
 def test_entity_features_are_general(prepared: Prepared) -> None:

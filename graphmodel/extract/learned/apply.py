@@ -24,7 +24,7 @@ import numpy as np
 
 from graphmodel.extract.learned.candidates import Candidate, find_mentions, segment_candidates
 from graphmodel.extract.learned.classes import NONE, Schema, class_of, load_schema, split_class
-from graphmodel.extract.learned.entities import MentionContext, entity_features, mention_context
+from graphmodel.extract.learned.entities import EntityFilter, MentionContext, entity_features, mention_context
 from graphmodel.extract.learned.features import candidate_features, rule_votes
 from graphmodel.extract.learned.focal import focal_entities, focal_rows
 from graphmodel.extract.learned.segments import Segment, document_segments
@@ -176,12 +176,12 @@ def _key(relation: Relation) -> tuple[str, str, str]:
     return (source, relation.type.value, target)
 
 
-def filter_entities(prepared: Prepared, extraction: Extraction, keep: np.ndarray | None,
-                    threshold: float) -> Extraction:
-    """``extraction`` without the entities whose probability ``keep`` (one per entity of ``prepared``) is
-    below ``threshold``, unless a relation of ``extraction`` holds them; ``keep`` ``None`` keeps all."""
-    if keep is None or not len(keep):
+def filter_entities(prepared: Prepared, extraction: Extraction, entity_filter: EntityFilter | None) -> Extraction:
+    """``extraction`` without the entities of ``prepared`` that ``entity_filter`` scores below its threshold,
+    unless a relation of ``extraction`` holds them; no filter keeps all."""
+    if entity_filter is None or not prepared.extraction.entities:
         return extraction
+    keep, threshold = entity_filter.probabilities(prepared.entity_features), entity_filter.threshold
     related = {key for r in extraction.relations for key in (r.source, r.target)}
     drop = {e.key for e, p in zip(prepared.extraction.entities, keep, strict=True)
             if p < threshold and e.key not in related}

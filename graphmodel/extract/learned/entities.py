@@ -1,4 +1,4 @@
-"""General features of an extracted entity, for the model that keeps or drops it.
+"""The entity filter, and the general features of an extracted entity it reads to keep or drop it.
 
 The rules find names broadly; many that are wrong on unseen text share a look: a title word without a
 name, a place the NER model called a person, a fragment of a longer name. An entity's features are its
@@ -10,17 +10,44 @@ words appear only when they are type words of the lexicon ("Ministry", "Summit")
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
+import numpy as np
+
 from graphmodel.extract.learned.candidates import Mention
+from graphmodel.extract.learned.features import few
 from graphmodel.extract.learned.segments import Segment
 from graphmodel.extract.rules.lexicon import load_lexicon
 from graphmodel.extract.rules.places import city_population
 from graphmodel.models import Entity, Relation
 
-__all__ = ["MentionContext", "entity_features", "mention_context"]
+__all__ = ["EntityFilter", "MentionContext", "entity_features", "mention_context"]
 
 MentionContext = dict[str, set[str]]  # entity key -> features of its mentions in the segments
+
+
+@dataclass(frozen=True, eq=False)
+class EntityFilter:
+    """A binary logistic model: the probability that an extracted entity is right (name and label)."""
+
+    vocabulary: tuple[str, ...]
+    coef: np.ndarray  # (features,)
+    intercept: float
+    threshold: float = 0.3  # entities below it are dropped unless a relation holds them
+
+    @cached_property
+    def _index(self) -> dict[str, int]:
+        return {name: i for i, name in enumerate(self.vocabulary)}
+
+    def probabilities(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
+        """P(right) per feature list."""
+        index = self._index
+        scores = np.array([self.intercept + sum(float(self.coef[index[f]]) for f in row if f in index)
+                           for row in rows], dtype=float)
+        result: np.ndarray = 1.0 / (1.0 + np.exp(-scores))
+        return result
 
 
 def mention_context(context: MentionContext, segment: Segment, doc: Any, mentions: Sequence[Mention]) -> None:
@@ -44,7 +71,7 @@ def entity_features(entity: Entity, context: MentionContext, relations: Iterable
     """The features of one extracted entity (see the module's docstring)."""
     label = entity.label.value
     feats = [f"lab={label}", *_name_features(entity)]
-    feats += [f"mentions={_bucket(entity.mentions)}", f"aliases={_bucket(len(entity.aliases))}"]
+    feats += [f"mentions={few(entity.mentions)}", f"aliases={few(len(entity.aliases))}"]
     seen = context.get(entity.key, set())
     feats += sorted(seen) or ["unseen"]
     feats += [f"{label}|{f}" for f in seen if f.startswith(("ner=", "pre=", "dep=", "head="))]
@@ -57,7 +84,7 @@ def entity_features(entity: Entity, context: MentionContext, relations: Iterable
 def _name_features(entity: Entity) -> list[str]:
     lexicon, label = load_lexicon(), entity.label.value
     words = entity.name.split()
-    feats = [f"words={_bucket(len(words))}", f"{label}|words={_bucket(len(words))}"]
+    feats = [f"words={few(len(words))}", f"{label}|words={few(len(words))}"]
     shapes = {"upper": entity.name.isupper(), "digit": any(c.isdigit() for c in entity.name),
               "hyphen": "-" in entity.name, "apostrophe": "'" in entity.name or "’" in entity.name,
               "lower_word": any(w.islower() for w in words), "bracket": any(c in entity.name for c in "()/:"),
@@ -76,6 +103,3 @@ def _name_features(entity: Entity) -> list[str]:
         feats.append(f"city|{label}")
     return feats
 
-
-def _bucket(n: int) -> str:
-    return str(n) if n <= 2 else "3-5" if n <= 5 else "6+"

@@ -62,8 +62,4 @@ class LearnedExtractor:
             return explanation(self.model.decisive(features, scored_class(prepared, item)))
 
         combined = combine(prepared, learned_relations(prepared, scored, self.model.threshold, explain), self.mode)
-        entity_filter = self.model.entity_filter
-        if entity_filter is None or self.mode == "rules":
-            return combined
-        keep = entity_filter.probabilities(prepared.entity_features)
-        return filter_entities(prepared, combined, keep, entity_filter.threshold)
+        return combined if self.mode == "rules" else filter_entities(prepared, combined, self.model.entity_filter)

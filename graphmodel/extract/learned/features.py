@@ -17,7 +17,7 @@ from graphmodel.extract.learned.segments import Segment
 from graphmodel.extract.rules.grammar import load_grammar
 from graphmodel.models import Relation
 
-__all__ = ["FEATURES_VERSION", "RuleVote", "candidate_features", "rule_votes", "segment_words", "vote_features"]
+__all__ = ["FEATURES_VERSION", "RuleVote", "candidate_features", "few", "rule_votes", "segment_words", "vote_features"]
 
 FEATURES_VERSION = 2  # raise when features change: a model trained on other features must not load
 
@@ -53,6 +53,15 @@ def _bucket(n: int) -> str:
     ['0', '2', '3-5', '11+']
     """
     return str(n) if n <= 2 else "3-5" if n <= 5 else "6-10" if n <= 10 else "11+"
+
+
+def few(n: int) -> str:
+    """A count of a few things (words of a name, actors of a sentence): 0, 1, 2, 3-5, 6+.
+
+    >>> [few(n) for n in (0, 2, 4, 12)]
+    ['0', '2', '3-5', '6+']
+    """
+    return str(n) if n <= 2 else "3-5" if n <= 5 else "6+"
 
 
 def _word(token: Any) -> str | None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from graphmodel.extract.learned.candidates import Candidate, Mention
 from graphmodel.extract.learned.classes import NONE, Schema
-from graphmodel.extract.learned.features import RuleVote, segment_words, vote_features
+from graphmodel.extract.learned.features import RuleVote, few, segment_words, vote_features
 from graphmodel.extract.learned.segments import Segment
 from graphmodel.extract.rules.lexicon import load_lexicon, norm
 from graphmodel.models import BlockKind, Document, Entity
@@ -101,7 +101,7 @@ def focal_features(candidate: Candidate, segment: Segment, doc: Any, mentions: S
     root = doc[first.start:first.end].root
     feats = ["focal", f"f_lab={labels}", f"f_kind={segment.kind.value}", f"f_how={how}",
              f"f_kind={segment.kind.value}|{labels}", f"f_dep={root.dep_}",
-             f"f_actors={_bucket(len({m.key for m in mentions if m.label in _ACTOR_LABELS}))}"]
+             f"f_actors={few(len({m.key for m in mentions if m.label in _ACTOR_LABELS}))}"]
     if root.head.i != root.i and root.head.pos_ != "PROPN":
         feats.append(f"f_head={root.head.lemma_.lower()}")
     if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
@@ -120,8 +120,8 @@ def _reference(doc: Any, label: str) -> list[str]:
     anaphora = load_lexicon().anaphora
     feats = []
     for token in doc:
-        if token.pos_ == "NOUN" and anaphora.get(token.lemma_.lower(), None) is not None:
-            same = anaphora[token.lemma_.lower()].value == label
+        if token.pos_ == "NOUN" and (refers_to := anaphora.get(token.lemma_.lower())) is not None:
+            same = refers_to.value == label
             definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
             if definite:
                 feats.append("f_anaphor" if same else "f_anaphor_other")
@@ -129,6 +129,3 @@ def _reference(doc: Any, label: str) -> list[str]:
             feats.append("f_pronoun")
     return sorted(set(feats))
 
-
-def _bucket(n: int) -> str:
-    return str(n) if n <= 2 else "3-5" if n <= 5 else "6+"

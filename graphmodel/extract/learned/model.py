@@ -22,6 +22,7 @@ import numpy as np
 from graphmodel.errors import GraphFileError
 from graphmodel.extract.learned.apply import MODES
 from graphmodel.extract.learned.classes import load_schema
+from graphmodel.extract.learned.entities import EntityFilter
 from graphmodel.extract.learned.features import FEATURES_VERSION
 from graphmodel.schema import EntityLabel
 from graphmodel.version import __version__
@@ -40,28 +41,6 @@ _FILTER_KEYS = frozenset({"vocabulary", "coef", "intercept", "threshold"})
 
 class ModelFileError(GraphFileError):
     """A relation model file is unreadable, from another version, or not in the expected shape."""
-
-
-@dataclass(frozen=True, eq=False)
-class EntityFilter:
-    """A binary logistic model: the probability that an extracted entity is right (name and label)."""
-
-    vocabulary: tuple[str, ...]
-    coef: np.ndarray  # (features,)
-    intercept: float
-    threshold: float = 0.3  # entities below it are dropped unless a relation holds them
-
-    @cached_property
-    def _index(self) -> dict[str, int]:
-        return {name: i for i, name in enumerate(self.vocabulary)}
-
-    def probabilities(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
-        """P(right) per feature list."""
-        index = self._index
-        scores = np.array([self.intercept + sum(float(self.coef[index[f]]) for f in row if f in index)
-                           for row in rows], dtype=float)
-        result: np.ndarray = 1.0 / (1.0 + np.exp(-scores))
-        return result
 
 
 @dataclass(frozen=True, eq=False)
