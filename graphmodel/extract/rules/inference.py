@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from graphmodel.extract.rules.labels import head_word
 from graphmodel.extract.rules.lexicon import Lexicon
 from graphmodel.extract.rules.types import Found, LocalEntity, found_by_rule
 from graphmodel.schema import EntityLabel, RelationType
@@ -82,20 +83,23 @@ def _body_prefix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
 
 def _state_suffix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
     """The state in "U.S. Embassy in Panama"."""
-    head, sep, place = name.rpartition(" in ")
-    entry = lexicon.lookup(place) if sep and head else None
-    return (entry.name, place) if entry is not None and entry.label is EntityLabel.COUNTRY else None
+    found = _state_after(name, "in", lexicon)
+    return found[1:] if found else None
 
 
 def _state_of_suffix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
     """The state a government body's name ends with: "Ministry of Defence of Moldova", "Federal Police of Brazil"."""
-    head, sep, place = name.rpartition(" of ")
-    entry = lexicon.lookup(place) if sep and head else None
-    if entry is None or entry.label is not EntityLabel.COUNTRY:
+    found = _state_after(name, "of", lexicon)
+    if found is None or head_word(found[0].split(), lexicon) not in lexicon.government_heads:
         return None
-    words = head.split()
-    connector = next((i for i, w in enumerate(words) if w.lower() in lexicon.grammar.head_connectors), len(words))
-    return (entry.name, place) if connector and words[connector - 1] in lexicon.government_heads else None
+    return found[1:]
+
+
+def _state_after(name: str, connector: str, lexicon: Lexicon) -> tuple[str, str, str] | None:
+    """``(rest of the name, state, its surface)`` when ``name`` ends with ``connector`` and a state's name."""
+    head, sep, place = name.rpartition(f" {connector} ")
+    entry = lexicon.lookup(place) if sep and head else None
+    return (head, entry.name, place) if entry is not None and entry.label is EntityLabel.COUNTRY else None
 
 
 def _state_prefix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
