@@ -3,9 +3,8 @@
 Builds each set (the sample, dev2, synth, synth3, synth2, dev3) with the rule extractor and scores it
 with graphmodel's own scorer (checked against the reference ``shared/eval/score.py`` when it is present).
 The rules were developed on the sample, dev2, synth and synth3 ("fitted"); synth2 and dev3 are unseen by
-them. For
-the learned relation scorer and entity filter it reports document-level k-fold and leave-one-set-out
-figures: every document's relations and entities come from models trained without it, with the
+them. For the learned relation scorer and entity filter it reports document-level k-fold and
+leave-one-set-out figures: every document's relations and entities come from models trained without it, with the
 thresholds chosen inside the training documents. It also reports the candidate-recall ceilings: the
 share of gold relations whose two ends are named (by gold name or alias) within one segment, and the
 share whose ends are extracted entities with a candidate between them.
