@@ -22,6 +22,7 @@ from enum import StrEnum
 __all__ = [
     "DOCUMENT_FIELDS",
     "DOCUMENT_LABEL",
+    "DOCUMENT_LISTS",
     "DOCUMENT_PROPERTIES",
     "EDGE_FIELDS",
     "EVIDENCE_COLUMNS",
@@ -152,9 +153,10 @@ STORE_EDGE_PROPERTIES = ("confidence", *SEEN_FIELDS)  # a relationship in the st
 EVIDENCE_FIELDS = ("doc", "sentence", "start", "end", "rule")
 # ``copy_of``: the first document of the cluster of near-duplicate copies a document belongs to, if any.
 DOCUMENT_FIELDS = ("id", "path", "title", "date", "author", "url", "copy_of", "pages")  # a document in graph.json
-# A Document node's properties, besides its id. The stores keep strings: ``pages`` (the page start offsets of
-# a PDF, which `why` turns into page numbers) stays in graph.json.
-DOCUMENT_PROPERTIES = ("title", "date", "path", "author", "url", "copy_of")
+# A Document node's properties, besides its id: strings, and ``pages``, a list of integers (the page start
+# offsets of a PDF, which `why` turns into page numbers).
+DOCUMENT_PROPERTIES = ("title", "date", "path", "author", "url", "copy_of", "pages")
+DOCUMENT_LISTS = frozenset({"pages"})  # the Document properties that are lists of integers
 # The stores keep evidence as parallel lists, one property per evidence field.
 EVIDENCE_COLUMNS = {field: f"evidence_{field}s" for field in EVIDENCE_FIELDS}
 

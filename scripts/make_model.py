@@ -3,8 +3,8 @@
     python scripts/make_model.py            # writes graphmodel/data/relation_model.json
 
 The sets: the sample (data/docs with the gold of ../shared/eval/dev-gold, else tests/data/gold),
-../shared/eval/dev2 and dev3 (when present beside the checkout), data/synth, data/synth2 and
-data/synth3. The figures that tell how the model does on documents it never saw come from
+../shared/eval/dev2 and dev3 (when present beside the checkout), and data/synth, data/synth2 ...
+data/synth6. The figures that tell how the model does on documents it never saw come from
 `python bench/quality.py`, which trains without each set in turn; run it after this script and update
 the README's quality table.
 """
@@ -21,13 +21,14 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 OUT = ROOT / "graphmodel" / "data" / "relation_model.json"
 MODE = "hybrid"
+SYNTH_SETS = ("synth", "synth2", "synth3", "synth4", "synth5", "synth6")
 
 
 def development_sets() -> list[tuple[Path, Path]]:
     """(gold folder, documents folder) of every annotated set that is present."""
     sample_gold = EVAL / "dev-gold" if (EVAL / "dev-gold").is_dir() else ROOT / "tests" / "data" / "gold"
     sets = [(sample_gold, ROOT / "data" / "docs")]
-    sets += [(ROOT / "data" / name / "gold", ROOT / "data" / name / "docs") for name in ("synth", "synth2", "synth3")]
+    sets += [(ROOT / "data" / name / "gold", ROOT / "data" / name / "docs") for name in SYNTH_SETS]
     sets += [(EVAL / name / "gold", EVAL / name / "docs") for name in ("dev2", "dev3") if (EVAL / name).is_dir()]
     return sets
 

@@ -57,8 +57,9 @@ def test_the_pdf_the_docx_and_the_text_are_built(built: Path, docs: Path) -> Non
     assert {"person:nancy-faeser", "person:pete-hegseth", "place:vienna"} <= keys
 
 
-def test_why_prints_the_page_of_pdf_evidence(built: Path, docs: Path) -> None:
-    result = CliRunner().invoke(cli, ["why", "Nancy Faeser", "Ukraine", "--graph", str(built / "graph.json")])
+@pytest.mark.parametrize("store", ["graph.json", "graph.db"])
+def test_why_prints_the_page_of_pdf_evidence(built: Path, docs: Path, store: str) -> None:
+    result = CliRunner().invoke(cli, ["why", "Nancy Faeser", "Ukraine", "--graph", str(built / store)])
     assert result.exit_code == 0, result.output
     assert f"  2025-04-08  Kestrel Report ({docs / 'brief.pdf'}), page 2\n" in result.output
     assert '    "Interior Minister Nancy Faeser visited Ukraine on Monday."\n' in result.output

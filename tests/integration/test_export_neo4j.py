@@ -102,6 +102,16 @@ def test_read_store_gives_what_the_graph_file_holds(neo4j_store: Neo4jStore, sam
     assert graphfile.dumps(read_store(neo4j_store)) == graphfile.dumps(sample_graph)
 
 
+def test_a_pdf_s_page_offsets_are_stored(neo4j_store: Neo4jStore, sample_graph: nx.MultiDiGraph) -> None:
+    """``why`` on Neo4j cites the page of PDF evidence, as it does on graph.json: the pages travel with the document."""
+    first = sorted(sample_graph.graph["documents"])[0]
+    sample_graph.graph["documents"][first]["pages"] = [0, 120, 480]
+    neo4j_store.write(sample_graph)
+    again = read_store(neo4j_store)
+    assert again.graph["documents"][first]["pages"] == [0, 120, 480]
+    assert graphfile.dumps(again) == graphfile.dumps(sample_graph)
+
+
 def test_cli_export_from_neo4j(
     runner: CliRunner, neo4j_store: Neo4jStore, neo4j_uri: str, sample_graph: nx.MultiDiGraph, tmp_path: Path
 ) -> None:

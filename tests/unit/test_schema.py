@@ -55,8 +55,8 @@ from graphmodel.stores.readback import read_store
 from graphmodel.stores.rows import load_rows
 
 ROOT = Path(__file__).resolve().parents[2]
-DOCUMENT = Document("d1", "a.txt", "", title="T", date="2025-04-07", author="Ann Lee",
-                    url="https://example.org/2025/04/07/t")
+DOCUMENT = Document("d1", "a.pdf", "", title="T", date="2025-04-07", author="Ann Lee",
+                    url="https://example.org/2025/04/07/t", pages=(0, 120))
 
 
 def one_of_each() -> nx.MultiDiGraph:

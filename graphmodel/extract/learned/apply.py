@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from graphmodel.extract.learned.anaphora import Antecedents, anaphor_mentions
 from graphmodel.extract.learned.candidates import Candidate, find_mentions, segment_candidates
 from graphmodel.extract.learned.classes import NONE, Schema, class_of, load_schema, split_class
 from graphmodel.extract.learned.entities import EntityFilter, MentionContext, entity_features, mention_context
@@ -70,14 +71,15 @@ def prepare(document: Document, extraction: Extraction, nlp: Any, schema: Schema
     votes = rule_votes(extraction.relations)
     classes = schema.classes()
     segments, candidates, features = [], [], []
-    focal, context = focal_entities(document, extraction.entities), MentionContext()
+    focal, context, antecedents = focal_entities(document, extraction.entities), MentionContext(), Antecedents()
     for index, (segment, doc) in enumerate(document_segments(document, nlp)):
         segments.append(segment)
         mentions = find_mentions(doc, extraction.entities)
         mention_context(context, segment, doc, mentions)
-        for candidate in segment_candidates(index, mentions, schema):
+        everyone = sorted([*mentions, *anaphor_mentions(doc, mentions, antecedents)], key=lambda m: (m.start, m.key))
+        for candidate in segment_candidates(index, everyone, schema):
             candidates.append(candidate)
-            features.append(tuple(candidate_features(candidate, segment, doc, mentions, votes, schema)))
+            features.append(tuple(candidate_features(candidate, segment, doc, everyone, votes, schema)))
         for candidate, row in focal_rows(index, segment, doc, mentions, focal, votes, schema):
             candidates.append(candidate)
             features.append(row)

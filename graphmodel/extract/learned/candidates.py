@@ -26,6 +26,7 @@ class Mention:
     label: str
     start: int
     end: int
+    anaphor: str = ""  # "pronoun" or "noun" when a word standing for the entity ("he", "the alliance") is the mention
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,9 @@ _PLAIN = {"adjacent": "they stand side by side", "neg": "the sentence has a nega
           "rule_any": "a rule found a relation between them here"}
 
 
+_ANAPHOR = {"pronoun": "pronoun ('he', 'she')", "noun": "word such as 'the minister' or 'the alliance'"}
+
+
 def describe_feature(feature: str) -> str:
     """A feature of :mod:`.features` in plain words.
 
@@ -51,6 +54,8 @@ def describe_feature(feature: str) -> str:
         "f_kind": f"the first is named in a {value.replace('_', ' ')}",
         "f_lab": _labels(value), "f_dep": "the first's role in the sentence",
         "f_actors": f"{value} actors named in the sentence",
+        "m1_ana": f"the first is a {_ANAPHOR.get(value, value)} standing for it",
+        "m2_ana": f"the second is a {_ANAPHOR.get(value, value)} standing for it",
     }
     if name == "kind":
         return _KINDS.get(value, f"both are in one {value}")

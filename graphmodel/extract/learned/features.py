@@ -19,7 +19,7 @@ from graphmodel.models import Relation
 
 __all__ = ["FEATURES_VERSION", "RuleVote", "candidate_features", "few", "rule_votes", "segment_words", "vote_features"]
 
-FEATURES_VERSION = 2  # raise when features change: a model trained on other features must not load
+FEATURES_VERSION = 3  # raise when features change: a model trained on other features must not load
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +79,7 @@ def candidate_features(candidate: Candidate, segment: Segment, doc: Any, mention
     first, second = candidate.first, candidate.second
     labels = f"{first.label}>{second.label}"
     feats = [f"lab={labels}", f"kind={segment.kind.value}", f"dist={_bucket(second.start - first.end)}"]
+    feats += [f"{name}_ana={m.anaphor}|{m.label}" for name, m in (("m1", first), ("m2", second)) if m.anaphor]
     between = _between_words(doc, first, second, mentions)
     feats += [f"btw={w}" for w in sorted(set(between))] or ["adjacent"]
     feats += [f"btw_lab={m.label}" for m in mentions if first.end <= m.start and m.end <= second.start]

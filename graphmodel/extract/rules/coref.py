@@ -186,6 +186,8 @@ def _containing(short: LocalEntity, entities: list[LocalEntity], lexicon: Lexico
         long = norm(other.name).split()
         if other.label in ACTIVITIES and bool(core) and len(words) < len(long) and core == _core(long, lexicon):
             return True
+        if other.label is EntityLabel.EVENT and long and _EDITION.match(long[0]) and not long[0].isdigit():
+            long = long[1:]  # "the Summit of the Council" of the "3rd Summit of the Council of ..."
         same_label = other.label is short.label and short.label is not EntityLabel.PERSON
         return same_label and _sublist(words, long, connectors)
 

@@ -75,6 +75,8 @@ class RuleExtractor:
         return _extraction(document, entities, sourced, self.lexicon)
 
     def _mentions(self, unit: Unit, doc: Doc) -> list[Mention]:
+        if unit.role == "cell" and unit.label is EntityLabel.PERSON:  # a bare name in a column of people
+            return [Mention(0, len(doc), unit.text, EntityLabel.PERSON, None, "name", "table")]
         if unit.role == "cell":  # a short label ("In Progress") is no evidence of a name: only well-typed ones
             return [relabel(m, doc, self.lexicon) for m in find_mentions(doc, self.lexicon)
                     if _named_in_lead_in(m, doc, self.lexicon) or _full_name(m)]

@@ -41,6 +41,13 @@ class Grammar:
     feature_modals: frozenset[str]
     feature_negations: frozenset[str]
     feature_punctuation: frozenset[str]
+    person_pronouns: frozenset[str]
+    person_anaphors: frozenset[str]
+    organization_anaphors: frozenset[str]
+    country_anaphors: frozenset[str]
+    credit_cues: frozenset[str]
+    credit_openers: frozenset[str]
+    byline_openers: frozenset[str]
 
 
 @cache

@@ -8,7 +8,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from graphmodel.extract.rules.lexicon import Lexicon, norm
-from graphmodel.extract.rules.places import known_city
+from graphmodel.extract.rules.places import LARGE_CITY, city_population, known_city
 from graphmodel.extract.rules.types import Mention
 from graphmodel.schema import EntityLabel
 
@@ -44,16 +44,22 @@ def classify_span(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLa
     if label is EntityLabel.PERSON:
         return _person(span, lexicon)
     strong = label is not ner_label or _label(span, lexicon, None) is not None
+    if label is EntityLabel.EVENT and span.start > 0 and _ORDINAL.fullmatch(span.doc[span.start - 1].text):
+        span = span.doc[span.start - 1:span.end]  # "the 12th Harbour Dialogue": the edition, its ordinal kept
     return [Mention(span.start, span.end, span.text, label, None, "name", source, strong)]
 
 
 def _trim(span: Span, lexicon: Lexicon) -> Span:
     start, end = span.start, span.end
     doc = span.doc
+    for token in span[1:]:  # a name ends before a parenthesis or a line break: "Safety Initiative (BCMSI)" is
+        if token.text == "(" or (token.is_space and "\n" in token.text):  # two mentions, a heading one
+            end = token.i
+            break
     grammar = lexicon.grammar
     while start < end and (doc[start].lower_ in grammar.leading_words and not _opens_a_name(doc, start, end, lexicon)
                            or doc[start].is_punct or doc[start].is_space or _ORDINAL.fullmatch(doc[start].text)):
-        start += 1  # "the 11th Baltic Harbor Dialogue" is the Baltic Harbor Dialogue
+        start += 1  # "the 11th Baltic Harbor Dialogue" is typed as the Baltic Harbor Dialogue is
     while end > start and (doc[end - 1].text in grammar.possessives or doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in grammar.trailing_words):
         end -= 1
@@ -213,9 +219,13 @@ def head_word(words: list[str], lexicon: Lexicon) -> str:
     'Conference'
     >>> head_word(["Ministerial", "Meeting", "-", "Plus"], load_lexicon())
     'Meeting'
+    >>> head_word(["Republic", "of", "Korea", "Navy"], load_lexicon())
+    'Navy'
     """
     for i, word in enumerate(words[1:], start=1):
         if word.lower() in lexicon.grammar.head_connectors:
+            if words[-1] in lexicon.heads and lexicon.lookup(" ".join(words[:-1])) is not None:
+                return words[-1]  # "Republic of Korea Navy": a state's name, then the head
             return words[i - 1]
     if len(words) > 2 and words[-2] in lexicon.grammar.hyphens and words[-1] not in lexicon.heads:
         return words[-3]  # "Meeting-Plus": a suffix after the head
@@ -231,6 +241,8 @@ def context_label(span: Span, lexicon: Lexicon) -> EntityLabel | None:
     for token in doc[span.end:min(span.end + 3, len(doc))]:
         if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.anaphora:
             if all(t.pos_ in {"ADJ", "NOUN", "PROPN"} for t in doc[span.end:token.i]):
+                if city_population(span.text) >= LARGE_CITY:
+                    return EntityLabel.PLACE  # "the Jeddah security talks": where they are held
                 return lexicon.anaphora[token.lemma_.lower()]
             break
     example_of = _example_of(span, lexicon)

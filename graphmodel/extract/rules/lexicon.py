@@ -79,6 +79,8 @@ class Lexicon:
     name_particles: frozenset[str] = field(default_factory=frozenset)  # "von der Leyen", "bin Salman"
     # group noun -> "participant" (a delegation), "agent" (troops, officials) or "located" (cartels)
     group_nouns: dict[str, str] = field(default_factory=dict)
+    ship_prefixes: frozenset[str] = field(default_factory=frozenset)  # "USS", "HMS": a ship's name follows
+    vessel_nouns: frozenset[str] = field(default_factory=frozenset)  # "frigate": a ship's name follows
     rule_precision: dict[str, dict[str, float]] = field(default_factory=dict)  # measured per "TYPE rule"
     confidence_defaults: dict[str, float] = field(default_factory=dict)  # per "TYPE rule", until measured
     confidence_factors: dict[str, float] = field(default_factory=dict)
@@ -91,6 +93,7 @@ class Lexicon:
     joint_action_words: frozenset[str] = field(default_factory=frozenset)
     state_name_openers: frozenset[str] = field(default_factory=frozenset)  # "Royal Canadian Navy"
     participant_headers: tuple[str, ...] = ()  # stems of table headers of participant columns
+    person_headers: tuple[str, ...] = ()  # stems of table headers of columns of people
     name_headers: dict[str, EntityLabel] = field(default_factory=dict)  # first-column header -> label
     grammar: Grammar = field(default_factory=load_grammar)
 
@@ -186,6 +189,8 @@ def load_lexicon() -> Lexicon:
         first_words=_by_word(words["first_words"]),
         anaphora={word: EntityLabel(label) for word, label in words["anaphora"].items()},
         not_entities=frozenset(norm(w) for w in words["not_entities"]),
+        ship_prefixes=frozenset(words["ship_prefixes"]),
+        vessel_nouns=frozenset(words["vessel_nouns"]),
         generic_words=frozenset(words["generic_words"]),
         relations=_relations(),
         ambiguous=frozenset(words["ambiguous_lowercase"]),
@@ -205,6 +210,7 @@ def load_lexicon() -> Lexicon:
         joint_action_words=frozenset(words["joint_action_words"]),
         state_name_openers=frozenset(words["state_name_openers"]),
         participant_headers=tuple(words["participant_headers"]),
+        person_headers=tuple(words["person_headers"]),
         name_headers=_by_word(words["name_headers"]),
         grammar=load_grammar(),
     )

@@ -13,9 +13,11 @@ from typing import Any
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from graphmodel.extract.rules.credits import credit_spans
 from graphmodel.extract.rules.labels import classify_span
 from graphmodel.extract.rules.lexicon import Lexicon
 from graphmodel.extract.rules.types import Mention
+from graphmodel.extract.rules.vessels import vessel_tokens
 from graphmodel.schema import EntityLabel
 
 __all__ = ["find_mentions"]
@@ -34,7 +36,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     candidates = gazetteer + _compound_events(doc, gazetteer, lexicon) + _ner_mentions(doc, lexicon, loud)
     candidates += _chunk_mentions(doc, lexicon, loud)
     chosen: list[Mention] = []
-    taken: set[int] = set()
+    taken = {t.i for a, b in credit_spans(doc.text, lexicon.grammar) for t in doc.char_span(a, b, alignment_mode="expand")
+             or ()}  # no entity in a credit or byline, nor a ship's name
+    taken |= vessel_tokens(doc, lexicon)
     for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), _PRIORITY[m.source], m.start)):
         if taken.isdisjoint(range(mention.start, mention.end)):
             chosen.append(mention)
@@ -179,10 +183,11 @@ def _one_body(span: Span, lexicon: Lexicon) -> bool:
     """Whether the coordination in ``span`` is inside one body's name.
 
     Either the name has a type word and connector before its "and" and none after it ("Bureau of Fisheries
-    and Aquatic Resources"), or it ends in a type word after single words that name nothing alone
-    ("Foreign, Commonwealth and Development Office").
+    and Aquatic Resources"), or it ends in a type word and what comes before its "and" names no body:
+    single words ("Foreign, Commonwealth and Development Office"), or words without a type word ("Search
+    and Rescue Accord").
     """
-    words = [t.text for t in span]
+    words = [t.text for t in (span[1:] if span[0].pos_ == "DET" else span)]  # "the Foreign, ..." as "Foreign, ..."
     ands = [i for i, w in enumerate(words) if w.lower() == "and"]
     if not ands or lexicon.lookup(span.text) is not None:
         return False
@@ -193,8 +198,10 @@ def _one_body(span: Span, lexicon: Lexicon) -> bool:
     if headed and not named_after and not lexicon.lookup(" ".join(after)):
         return "," not in words
     leading = [p.strip() for p in " ".join(words[:ands[-1]]).split(",")]
-    return (words[-1] in lexicon.heads and len(after) >= 2
-            and all(len(p.split()) == 1 and lexicon.lookup(p) is None for p in leading))
+    if words[-1] not in lexicon.heads or len(after) < 2 or any(lexicon.lookup(p) for p in leading):
+        return False
+    return (all(len(p.split()) == 1 for p in leading)  # "Foreign, Commonwealth and Development Office"
+            or not any(w in lexicon.heads for w in before))  # "Ports and Free Zones Authority": no body before "and"
 
 
 def _is_full_chunk(span: Span) -> bool:

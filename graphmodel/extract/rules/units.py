@@ -35,7 +35,7 @@ class Unit:
     offset: int
     row: Block | None = None
     role: str = "prose"
-    label: EntityLabel | None = None  # for name cells: the label the table header gives
+    label: EntityLabel | None = None  # the label the table header gives a name cell, or a bare name in a cell
     lead_in: int = 0  # characters of a list item's "Label:" lead-in, which names only well-typed entities
 
 
@@ -70,10 +70,10 @@ def _row_units(row: Block, lexicon: Lexicon) -> list[Unit]:
     header = _participant_header(lexicon.participant_headers)
     participants = [i for i, h in enumerate(row.header) if header.search(h) and i > 0]
     if not participants or not row.cells:
-        return _cell_units(row)
+        return _cell_units(row, lexicon)
     name_label = cell_label(row.cells[0], row.header[0] if row.header else "", lexicon)
     if name_label is None:
-        return _cell_units(row)
+        return _cell_units(row, lexicon)
     start = row.cell_spans[0][0] if row.cell_spans else row.start
     units = [Unit(row.cells[0], start, row, "name", name_label)]
     for column in participants:
@@ -85,10 +85,37 @@ def _row_units(row: Block, lexicon: Lexicon) -> list[Unit]:
     return units
 
 
-def _cell_units(row: Block) -> list[Unit]:
-    """The cells of a row with no participants column, each read as prose ("Rear Admiral X", "Commander, Y")."""
+def _cell_units(row: Block, lexicon: Lexicon) -> list[Unit]:
+    """The cells of a row with no participants column, each read as prose ("Rear Admiral X", "Commander, Y"),
+    but a bare personal name in a column of people is a person ("| Signatory |": "Jane Doe-Smith")."""
     spans = row.cell_spans or ((row.start, row.end),) * len(row.cells)
-    return [Unit(text, start, row, "cell") for text, (start, _) in zip(row.cells, spans, strict=False) if text.strip()]
+    people = _participant_header(lexicon.person_headers)
+    units = []
+    for column, (text, (start, _)) in enumerate(zip(row.cells, spans, strict=False)):
+        if not text.strip():
+            continue
+        header = row.header[column] if column < len(row.header) else ""
+        if header and people.search(header) and _bare_name(text.strip(), lexicon):
+            units.append(Unit(text.strip(), start + len(text) - len(text.lstrip()), row, "cell", EntityLabel.PERSON))
+        else:
+            units.append(Unit(text, start, row, "cell"))
+    return units
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?")
+
+
+def _bare_name(text: str, lexicon: Lexicon) -> bool:
+    """Two to four capitalised words with no title, type word or known name among them: "Edgars Kalniņš-Briedis".
+
+    >>> from graphmodel.extract.rules.lexicon import load_lexicon
+    >>> _bare_name("Margus Pärnaste", load_lexicon()), _bare_name("Minister of Defence", load_lexicon())
+    (True, False)
+    """
+    words = text.split()
+    return 2 <= len(words) <= 4 and lexicon.lookup(text) is None and all(
+        _NAME_WORD.fullmatch(w) and w[0].isupper() and w not in lexicon.titles and w not in lexicon.heads
+        and w not in lexicon.first_words and lexicon.lookup(w) is None for w in words)
 
 
 def _items(cell: str, lexicon: Lexicon) -> list[tuple[int, str]]:

@@ -20,6 +20,7 @@ import networkx as nx
 from graphmodel.errors import StoreUnavailable
 from graphmodel.schema import (
     DOCUMENT_LABEL,
+    DOCUMENT_LISTS,
     DOCUMENT_PROPERTIES,
     EVIDENCE_COLUMNS,
     NAME_LABEL,
@@ -66,7 +67,8 @@ def schema_statements() -> list[str]:
     pairs = ", ".join(f"FROM {source} TO {target}" for source in labels for target in labels)
     mentions = ", ".join(f"FROM {DOCUMENT_LABEL} TO {label}" for label in labels)
     names = ", ".join(f"FROM {NAME_LABEL} TO {label}" for label in labels)
-    document_columns = ", ".join(f"{name} STRING" for name in DOCUMENT_PROPERTIES)
+    document_columns = ", ".join(f"{name} {'INT64[]' if name in DOCUMENT_LISTS else 'STRING'}"
+                                 for name in DOCUMENT_PROPERTIES)
     return [
         *(f"CREATE NODE TABLE {label}({_ENTITY_COLUMNS})" for label in labels),
         f"CREATE NODE TABLE {DOCUMENT_LABEL}(id STRING PRIMARY KEY, {document_columns})",

@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 
 from graphmodel.schema import (
     DOCUMENT_LABEL,
+    DOCUMENT_LISTS,
     DOCUMENT_PROPERTIES,
     EVIDENCE_COLUMNS,
     NAME_LABEL,
@@ -196,5 +197,6 @@ def _document_table(metadata: Mapping[str, Mapping[str, Any]], doc_ids: set[str]
     ids = sorted(doc_ids)
     columns = {"id": pa.array(ids, pa.string())}
     for name in DOCUMENT_PROPERTIES:
-        columns[name] = pa.array([metadata.get(doc_id, {}).get(name) for doc_id in ids], pa.string())
+        kind = pa.list_(pa.int64()) if name in DOCUMENT_LISTS else pa.string()
+        columns[name] = pa.array([metadata.get(doc_id, {}).get(name) or None for doc_id in ids], kind)
     return pa.table(columns)
