@@ -6,7 +6,7 @@ beside the checkout (``dev2/`` and ``dev3/``, each with ``docs/``, ``gold/`` and
 skip where that folder is absent. Each set is built once per module.
 
 Two kinds of floor. The rules' floors: on sets the rules were developed on ("fitted": sample, dev2, synth,
-synth3) and on synth2, synth4, synth5, synth6 and dev3, which they were not. The learned floors are held
+synth3, synth5) and on synth2, synth4, synth6 and dev3, which they were not. The learned floors are held
 out: each set is scored by a relation model and entity filter trained on the other sets only (leave one set
 out), in the default build's configuration, so they say how the default build does on unseen text.
 """

@@ -344,7 +344,8 @@ def test_an_event_keeps_its_edition_s_ordinal(extractor) -> None:  # type: ignor
 
 
 def test_a_name_ends_at_a_line_break_and_a_strait_s_kin_are_places(extractor) -> None:  # type: ignore[no-untyped-def]
-    names = _names(_extract(extractor, "The Ministry of Interior of the Republic of Latvia\nStatement by the minister\n"))
+    names = _names(_extract(extractor, "The Ministry of Interior of the Republic of Latvia\nStatement by the minister\n"
+                                       ))
     assert "Ministry of Interior of the Republic of Latvia" in names
     assert not [name for name in names if "\n" in name]
     names = _names(_extract(extractor, "Smugglers use the Windward Passage and the Mozambique Channel.\n"))
@@ -354,14 +355,16 @@ def test_a_name_ends_at_a_line_break_and_a_strait_s_kin_are_places(extractor) ->
 def test_a_large_city_before_an_event_noun_is_where_it_is_held(extractor) -> None:  # type: ignore[no-untyped-def]
     names = _names(_extract(extractor, "Ministers flew in as the Mombasa security talks opened.\n"))
     assert names["Mombasa"] == "Place"
-    assert _names(_extract(extractor, "Officials prepared the Balikatan military exercise.\n"))["Balikatan"] == "Initiative"
+    names = _names(_extract(extractor, "Officials prepared the Balikatan military exercise.\n"))
+    assert names["Balikatan"] == "Initiative"
 
 
 def test_a_bare_name_in_a_column_of_people_is_a_person(extractor) -> None:  # type: ignore[no-untyped-def]
     x = _extract(extractor, "The ministers signed the declaration.\n\n| Country | Signatory | Title |\n|---|---|---|\n"
                             "| Estonia | Mart Kaljuvee | Minister of Defence |\n"
                             "| Latvia | Ilze Ozola-Berzina | Minister of Defence |\n")
-    assert {("Mart Kaljuvee", "AFFILIATED_WITH", "Estonia"), ("Ilze Ozola-Berzina", "AFFILIATED_WITH", "Latvia")} <= _edges(x)
+    assert {("Mart Kaljuvee", "AFFILIATED_WITH", "Estonia"),
+            ("Ilze Ozola-Berzina", "AFFILIATED_WITH", "Latvia")} <= _edges(x)
     assert _names(x)["Mart Kaljuvee"] == "Person"
 
 

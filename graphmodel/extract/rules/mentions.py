@@ -36,9 +36,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     candidates = gazetteer + _compound_events(doc, gazetteer, lexicon) + _ner_mentions(doc, lexicon, loud)
     candidates += _chunk_mentions(doc, lexicon, loud)
     chosen: list[Mention] = []
-    taken = {t.i for a, b in credit_spans(doc.text, lexicon.grammar) for t in doc.char_span(a, b, alignment_mode="expand")
-             or ()}  # no entity in a credit or byline, nor a ship's name
-    taken |= vessel_tokens(doc, lexicon)
+    credits = [doc.char_span(a, b, alignment_mode="expand") for a, b in credit_spans(doc.text, lexicon.grammar)]
+    taken = {t.i for span in credits if span is not None for t in span}  # no entity in a credit or byline,
+    taken |= vessel_tokens(doc, lexicon)  # nor a ship's or aircraft's name
     for mention in sorted(candidates, key=lambda m: (-(m.end - m.start), _PRIORITY[m.source], m.start)):
         if taken.isdisjoint(range(mention.start, mention.end)):
             chosen.append(mention)
