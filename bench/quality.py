@@ -31,6 +31,7 @@ from graphmodel.documents.read import read_documents
 from graphmodel.evaluate.gold import read_gold
 from graphmodel.evaluate.score import Score, score
 from graphmodel.extract import make_extractor
+from graphmodel.extract.corpus import default_jobs
 from graphmodel.extract.learned.apply import Prepared, prepare
 from graphmodel.extract.resolve import resolve_corpus
 from graphmodel.extract.rules.nlp import load_pipeline
@@ -128,14 +129,14 @@ def row(score_: Score) -> dict[str, Any]:
             "per_type": {k: v.as_dict() for k, v in score_.per_type.items()}}
 
 
-def measure(sets: Sequence[CorpusSet], folds: int, learned: bool, c: float) -> dict[str, Any]:
+def measure(sets: Sequence[CorpusSet], folds: int, learned: bool, c: float, jobs: int = 1) -> dict[str, Any]:
     examples = [e for s in sets for e in s.examples]
     by_id = {e.prepared.document_id: e for e in examples}
     result: dict[str, Any] = {"folds": folds, "c": c, "sets": {}}
     heldout: dict[str, dict[str, dict[str, Extraction]]] = {}
     if learned:
-        heldout["kfold"] = heldout_extractions(examples, document_folds(list(by_id), folds), LEARNED_MODES, c)
-        heldout["leave-one-set-out"] = heldout_extractions(examples, [s.ids for s in sets], LEARNED_MODES, c)
+        heldout["kfold"] = heldout_extractions(examples, document_folds(list(by_id), folds), LEARNED_MODES, c, jobs)
+        heldout["leave-one-set-out"] = heldout_extractions(examples, [s.ids for s in sets], LEARNED_MODES, c, jobs)
     for corpus in sets:
         rules = [e.prepared.extraction for e in corpus.examples]
         rules_score = score_extractions(rules, corpus.gold_dir)
@@ -183,13 +184,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--no-learned", action="store_true", help="only the rules and the ceilings")
     parser.add_argument("--folds", type=int, default=7, help="document folds for the learned scorer")
     parser.add_argument("-C", type=float, default=0.5, help="inverse regularisation of the logistic model")
+    parser.add_argument("--jobs", type=int, default=default_jobs(), help="processes training the folds side by side")
     args = parser.parse_args(argv)
     missing = [str(d) for _, d, g, _ in SETS for d in (d, g) if not d.exists()]
     if missing:
         raise SystemExit(f"missing evaluation data: {', '.join(missing)}")
     started = time.perf_counter()
     sets = [load_set(*spec) for spec in SETS]
-    result = measure(sets, args.folds, not args.no_learned, args.C)
+    result = measure(sets, args.folds, not args.no_learned, args.C, args.jobs)
     result["seconds"] = round(time.perf_counter() - started, 1)
     if args.json:
         json.dump(result, sys.stdout, indent=2)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from graphmodel.extract.corpus import default_jobs
 from graphmodel.extract.learned.model import save_model
 from graphmodel.training.corpus import annotated_sets, heldout_scores, train_on
 
@@ -37,7 +38,7 @@ def main() -> int:
     pairs = development_sets()
     sets = annotated_sets([gold for gold, _ in pairs], [docs for _, docs in pairs],
                           warn=lambda message: print(f"warning: {message}", file=sys.stderr))
-    for held in heldout_scores(sets, MODE):
+    for held in heldout_scores(sets, MODE, jobs=default_jobs()):
         learned, rules = held.learned.relations.f1, held.rules.relations.f1
         print(f"{held.gold_dir}: relation F1 held out {learned:.3f} (rules {rules:.3f})")
     model = train_on(sets, MODE)

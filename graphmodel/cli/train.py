@@ -21,8 +21,10 @@ MODES = ("hybrid", "union", "rescore", "learned")  # graphmodel.extract.learned.
               help="How the model's relations join the rules': replacing those it covers (hybrid), added "
                    "(union), confirming them (rescore), or alone (learned).")
 @click.option("--spacy-model", envvar="GRAPHMODEL_SPACY_MODEL", default=None, help="spaCy pipeline to load.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes that train the held-out folds side by side (default: the cores this process may use).")
 def train(gold_dirs: tuple[Path, ...], docs_dirs: tuple[Path, ...], out: Path, mode: str,
-          spacy_model: str | None) -> None:
+          spacy_model: str | None, jobs: int | None) -> None:
     """Train the relation model and entity filter on annotated documents, print held-out scores, write them.
 
     GOLD_DIR holds one gold graph per document (the format `graphmodel evaluate` reads). The scores
@@ -33,13 +35,14 @@ def train(gold_dirs: tuple[Path, ...], docs_dirs: tuple[Path, ...], out: Path, m
         graphmodel train my-gold/ --docs my-docs/ -o out/relations.json
         graphmodel build new-docs/ -o out --model out/relations.json
     """
+    from graphmodel.extract.corpus import default_jobs
     from graphmodel.extract.learned.model import save_model
     from graphmodel.training.corpus import annotated_sets, heldout_scores, train_on
 
     sets = annotated_sets(gold_dirs, docs_dirs, spacy_model=spacy_model,
                           warn=lambda message: click.echo(f"warning: {message}", err=True))
     click.echo(f"{'held out':<28} {'entity F1':>9} {'relation P':>10} {'R':>6} {'F1':>6}")
-    for held in heldout_scores(sets, mode):
+    for held in heldout_scores(sets, mode, jobs=jobs or default_jobs()):
         for config, result in (("rules", held.rules), (mode, held.learned)):
             name, r = f"{_set_name(held.gold_dir)}: {config}", result.relations
             click.echo(f"{name:<28} {result.entities.f1:>9.3f} {r.precision:>10.3f} {r.recall:>6.3f} {r.f1:>6.3f}")

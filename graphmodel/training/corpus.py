@@ -85,17 +85,18 @@ def train_on(sets: Sequence[AnnotatedSet], mode: str = "hybrid", c: float = 0.5)
 
 
 def heldout_scores(sets: Sequence[AnnotatedSet], mode: str = "hybrid", c: float = 0.5, *,
-                   by_set: bool = False) -> list[HeldOut]:
+                   by_set: bool = False, jobs: int = 1) -> list[HeldOut]:
     """Per set: the rules' score and the learned configuration's, each document held out of training.
 
     Documents are dealt into :data:`FOLDS` deterministic folds over all sets together, or, with
-    ``by_set``, each set is left out in turn (the model is trained on the other sets).
+    ``by_set``, each set is left out in turn (the model is trained on the other sets); ``jobs``
+    processes train the folds' models side by side.
     """
     examples = [e for s in sets for e in s.examples]
     ids = [e.prepared.document_id for e in examples]
     groups = ([[e.prepared.document_id for e in s.examples] for s in sets] if by_set
               else document_folds(ids, min(FOLDS, len(ids))))
-    predicted = heldout_extractions(examples, groups, ("rules", mode), c)
+    predicted = heldout_extractions(examples, groups, ("rules", mode), c, jobs)
     out = []
     for annotated in sets:
         gold = read_gold(annotated.gold_dir)

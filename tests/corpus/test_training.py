@@ -38,3 +38,18 @@ def test_training_gives_a_model_over_every_class(tmp_path: Path) -> None:
     assert probabilities.shape == (2, len(model.classes))
     assert probabilities[0].argmax() == model.classes.index("VISITS>")
     assert probabilities[1].argmax() == model.classes.index("NONE")
+
+
+def test_held_out_predictions_are_the_same_from_parallel_processes() -> None:
+    from graphmodel.training.corpus import annotated_sets
+    from graphmodel.training.crossval import heldout_extractions
+    from graphmodel.training.train import document_folds
+
+    root = Path(__file__).resolve().parents[2]
+    (sample,) = annotated_sets([root / "tests" / "data" / "gold"], [root / "data" / "docs"])
+    ids = [e.prepared.document_id for e in sample.examples]
+    groups = document_folds(ids, 3)
+    alone = heldout_extractions(sample.examples, groups, ("rules", "hybrid"), jobs=1)
+    together = heldout_extractions(sample.examples, groups, ("rules", "hybrid"), jobs=2)
+    assert alone == together
+    assert sorted(alone["hybrid"]) == sorted(ids)

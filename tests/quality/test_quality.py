@@ -114,12 +114,13 @@ def test_scores_equal_the_reference_scorer(built: tuple[str, nx.MultiDiGraph, Pa
 @pytest.fixture(scope="module")
 def held_out() -> dict[str, tuple[Score, Score]]:
     """Per set: (rules, default configuration trained on the other sets) scores, every set left out in turn."""
+    from graphmodel.extract.corpus import default_jobs
     from graphmodel.training.corpus import annotated_sets, heldout_scores
 
     folders = [corpus(name) for name in FLOORS]
     sets = annotated_sets([gold for _, gold in folders], [docs for docs, _ in folders])
     return {name: (held.rules, held.learned)
-            for name, held in zip(FLOORS, heldout_scores(sets, MODE, by_set=True), strict=True)}
+            for name, held in zip(FLOORS, heldout_scores(sets, MODE, by_set=True, jobs=default_jobs()), strict=True)}
 
 
 @pytest.mark.parametrize("name", list(HELD_OUT_FLOORS))
