@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -214,10 +214,11 @@ def _write_outputs(graph: nx.MultiDiGraph, out: Path, title: str) -> tuple[Path,
     from graphmodel.stores.embedded.build import EmbeddedWriter
     from graphmodel.stores.outputs import staged_outputs
 
-    with staged_outputs(out, ("graph.db", "graph.html", "graph.json")) as staging:
-        graphfile.write(graph, staging / "graph.json")
+    with staged_outputs(out, ("graph.db", "graph.html", "graph.json")) as staging, ThreadPoolExecutor(1) as pool:
+        database = pool.submit(EmbeddedWriter(staging / "graph.db").write, graph)  # the engine's COPY runs
+        graphfile.write(graph, staging / "graph.json")  # outside the GIL, beside the page's layout
         render_html(graph, staging / "graph.html", title=title)
-        EmbeddedWriter(staging / "graph.db").write(graph)
+        database.result()
     return out / "graph.json", out / "graph.html", out / "graph.db"
 
 
