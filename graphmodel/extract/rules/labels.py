@@ -52,14 +52,14 @@ def classify_span(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLa
 def _trim(span: Span, lexicon: Lexicon) -> Span:
     start, end = span.start, span.end
     doc = span.doc
-    for token in span[1:]:  # a name ends before a parenthesis or a line break: "Safety Initiative (BCMSI)" is
-        if token.text == "(" or (token.is_space and "\n" in token.text):  # two mentions, a heading one
+    for token in span[1:]:  # a name ends at a parenthesis ("Safety Initiative (BCMSI)": the acronym is a
+        if token.text == "(" or (token.is_space and "\n" in token.text):  # mention of its own) or a line break
             end = token.i
             break
     grammar = lexicon.grammar
     while start < end and (doc[start].lower_ in grammar.leading_words and not _opens_a_name(doc, start, end, lexicon)
                            or doc[start].is_punct or doc[start].is_space or _ORDINAL.fullmatch(doc[start].text)):
-        start += 1  # "the 11th Baltic Harbor Dialogue" is typed as the Baltic Harbor Dialogue is
+        start += 1  # "the 11th Baltic Harbor Dialogue" is typed by its name; an event takes its ordinal back
     while end > start and (doc[end - 1].text in grammar.possessives or doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in grammar.trailing_words):
         end -= 1
