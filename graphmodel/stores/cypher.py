@@ -15,6 +15,7 @@ from typing import Any
 
 from graphmodel.schema import (
     DOCUMENT_LABEL,
+    DOCUMENT_LISTS,
     DOCUMENT_PROPERTIES,
     EVIDENCE_COLUMNS,
     LABELS,
@@ -79,12 +80,20 @@ def _assign(pairs: list[tuple[str, str]]) -> str:
 CONTENT_HASH = "content_hash"  # graphmodel's bookkeeping on entity nodes; query results leave it out
 _TYPE_UNION = "|".join(RELATION_TYPES)
 _DOCUMENT_PAIRS = [(f"d.{field}", f"row.props.{field}") for field in DOCUMENT_PROPERTIES]
+_DOCUMENT_STRINGS = [pair for pair, field in zip(_DOCUMENT_PAIRS, DOCUMENT_PROPERTIES, strict=True)
+                     if field not in DOCUMENT_LISTS]
+# A list property (a PDF's pages) is set only where it differs: most documents have none, and Neo4j counts a
+# null written to a property key the database already knows, so the counters would depend on its history.
+_DOCUMENT_LIST_SETS = "\n".join(
+    f"FOREACH (_ IN CASE WHEN {_changed([pair])} THEN [1] ELSE [] END | SET {_assign([pair])})"
+    for pair, field in zip(_DOCUMENT_PAIRS, DOCUMENT_PROPERTIES, strict=True) if field in DOCUMENT_LISTS)
 MERGE_DOCUMENTS = f"""
 UNWIND $rows AS row
 MERGE (d:{DOCUMENT_LABEL} {{id: row.id}})
 WITH d, row
 WHERE {_changed(_DOCUMENT_PAIRS)}
-SET {_assign(_DOCUMENT_PAIRS)}
+SET {_assign(_DOCUMENT_STRINGS)}
+{_DOCUMENT_LIST_SETS}
 """
 
 CHECK_ENTITIES = f"""

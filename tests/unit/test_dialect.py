@@ -83,7 +83,7 @@ def test_strings_and_comments_are_never_rewritten() -> None:
 
 def test_rules_run_in_the_documented_order() -> None:
     assert [rule.__name__ for rule in dialect.RULES] == [
-        "labels_first", "labels_list", "type_function", "conversions", "shortest_path", "trail",
+        "planner_hints", "labels_first", "labels_list", "type_function", "conversions", "shortest_path", "trail",
         "quantifier_equalities", "comprehensions", "subscripts", "label_predicates"]
 
 

@@ -247,7 +247,21 @@ def label_predicates(query: str) -> str:
     return re.sub(pattern, build, query, flags=re.I)
 
 
+def planner_hints(query: str) -> str:
+    """``USING INDEX [SEEK] n:Label(prop)``, ``USING SCAN n:Label``, ``USING JOIN ON n`` → nothing: the
+    engine has no planner hints (it looks a primary key up by itself).
+
+    >>> planner_hints("MATCH (n:Name {text: $t})\\nUSING INDEX SEEK n:Name(text)\\nRETURN n")
+    'MATCH (n:Name {text: $t})\\nRETURN n'
+    """
+    index = rf"(?:(?:TEXT|RANGE|POINT)\s+)?INDEX(?:\s+SEEK)?\s+{_IDENT}\s*:\s*{_IDENT}\s*\([^)]*\)"
+    other = rf"SCAN\s+{_IDENT}\s*:\s*{_IDENT}|JOIN\s+ON\s+{_IDENT}(?:\s*,\s*{_IDENT})*"
+    hint = rf"[ \t]*\bUSING\s+(?:{index}|{other})[ \t]*\n?"
+    return re.sub(hint, "", query, flags=re.I)
+
+
 RULES: tuple[Callable[[str], str], ...] = (
+    planner_hints,
     labels_first,
     labels_list,
     type_function,
