@@ -41,7 +41,8 @@ texts = json.loads(open(sys.argv[1], encoding="utf-8").read())
 for _ in nlp.pipe(texts):
     pass
 """
-_BUILD = "import sys; from graphmodel.cli.main import cli; sys.exit(cli(sys.argv[1:]))"
+BUILD = "import sys; from graphmodel.cli.main import cli; sys.exit(cli(sys.argv[1:]))"  # python -c BUILD build ...
+ENV = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "OMP_NUM_THREADS": "1"}  # the timed processes' environment
 
 
 def source_texts() -> list[tuple[str, str]]:
@@ -98,8 +99,7 @@ def parsed_texts(corpus: Path) -> list[str]:
 def cpu_seconds(*argv: str) -> float:
     """CPU seconds (user + system) of ``python argv...`` run in a fresh process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run([sys.executable, *argv], check=True, cwd=ROOT, capture_output=True,
-                   env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "OMP_NUM_THREADS": "1"})
+    subprocess.run([sys.executable, *argv], check=True, cwd=ROOT, capture_output=True, env=ENV)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -116,7 +116,7 @@ def measure(sizes: list[int], rounds: int, tmp: Path, default: bool = True) -> d
             corpus, out = tmp / f"corpus-{size}", tmp / f"out-{size}"
             results[size]["bare"].append(cpu_seconds("-c", _BARE, str(tmp / f"texts-{size}.json")))
             for kind in list(kinds)[1:]:
-                args = ["-c", _BUILD, "build", str(corpus), "-o", str(out), "--jobs", "1", "--fresh", *kinds[kind]]
+                args = ["-c", BUILD, "build", str(corpus), "-o", str(out), "--jobs", "1", "--fresh", *kinds[kind]]
                 results[size][kind].append(cpu_seconds(*args))
     return results
 

@@ -21,9 +21,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-_BUILD = "import sys; from graphmodel.cli.main import cli; sys.exit(cli(sys.argv[1:]))"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from build_cpu import BUILD, ENV  # noqa: E402
+
 _START = "from graphmodel.extract.rules.nlp import load_pipeline; load_pipeline()"
-ENV = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "OMP_NUM_THREADS": "1"}
 
 
 def timed(arguments: list[str]) -> tuple[float, str]:
@@ -50,10 +52,10 @@ def main() -> None:
             folder.mkdir()
             for path in base:
                 shutil.copy(path, folder)
-            seconds, _ = timed(["-c", _BUILD, "build", str(folder), "-o", str(out), *extra])
+            seconds, _ = timed(["-c", BUILD, "build", str(folder), "-o", str(out), *extra])
             times["full build (13)"].append(seconds)
             shutil.copy(added, folder)
-            seconds, stderr = timed(["-c", _BUILD, "build", str(folder), "-o", str(out), *extra])
+            seconds, stderr = timed(["-c", BUILD, "build", str(folder), "-o", str(out), *extra])
             if "extracted 1, reused 13" not in stderr:
                 raise SystemExit(f"the build did not reuse the cache:\n{stderr}")
             times["add one (14)"].append(seconds)

@@ -27,17 +27,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from build_cpu import write_corpus  # noqa: E402
-
-_BUILD = "import sys; from graphmodel.cli.main import cli; sys.exit(cli(sys.argv[1:]))"
+from build_cpu import BUILD, ENV, write_corpus  # noqa: E402
 
 
 def wall_seconds(corpus: Path, out: Path, extra: list[str]) -> float:
     """Wall seconds of one build in a fresh process."""
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", _BUILD, "build", str(corpus), "-o", str(out), "--fresh", *extra], check=True,
-                   cwd=ROOT, capture_output=True,
-                   env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "OMP_NUM_THREADS": "1"})
+    subprocess.run([sys.executable, "-c", BUILD, "build", str(corpus), "-o", str(out), "--fresh", *extra], check=True,
+                   cwd=ROOT, capture_output=True, env=ENV)
     return time.perf_counter() - started
 
 
