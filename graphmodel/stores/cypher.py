@@ -86,7 +86,7 @@ _DOCUMENT_STRINGS = [pair for pair, field in zip(_DOCUMENT_PAIRS, DOCUMENT_PROPE
 # null written to a property key the database already knows, so the counters would depend on its history.
 _DOCUMENT_LIST_SETS = "\n".join(
     f"FOREACH (_ IN CASE WHEN {_changed([pair])} THEN [1] ELSE [] END | SET {_assign([pair])})"
-    for pair, field in zip(_DOCUMENT_PAIRS, DOCUMENT_PROPERTIES, strict=True) if field in DOCUMENT_LISTS)
+    for pair in _DOCUMENT_PAIRS if pair not in _DOCUMENT_STRINGS)
 MERGE_DOCUMENTS = f"""
 UNWIND $rows AS row
 MERGE (d:{DOCUMENT_LABEL} {{id: row.id}})

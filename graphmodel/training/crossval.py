@@ -33,12 +33,10 @@ def heldout_extractions(examples: Sequence[Example], groups: Sequence[Sequence[s
     """
     out: dict[str, dict[str, Extraction]] = {mode: {} for mode in modes}
     if jobs > 1 and len(groups) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        _shared[:] = [(examples, groups, modes, c)]  # forked workers inherit it, nothing is pickled to them
-        try:
-            with ProcessPoolExecutor(min(jobs, len(groups)), mp_context=multiprocessing.get_context("fork")) as pool:
-                predicted = list(pool.map(_predict_shared, range(len(groups))))
-        finally:
-            _shared.clear()
+        # forked workers receive the examples with the process (nothing pickled); each task is a group's index
+        with ProcessPoolExecutor(min(jobs, len(groups)), mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_share, initargs=((examples, groups, modes, c),)) as pool:
+            predicted = list(pool.map(_predict_shared, range(len(groups))))
     else:
         predicted = [_predict(examples, group, modes, c) for group in groups]
     for per_mode in predicted:
@@ -47,7 +45,12 @@ def heldout_extractions(examples: Sequence[Example], groups: Sequence[Sequence[s
     return out
 
 
-_shared: list[tuple[Sequence[Example], Sequence[Sequence[str]], Sequence[str], float]] = []
+_Work = tuple[Sequence[Example], Sequence[Sequence[str]], Sequence[str], float]
+_shared: list[_Work] = []  # in a worker process: what its parent gave it
+
+
+def _share(work: _Work) -> None:
+    _shared[:] = [work]
 
 
 def _predict_shared(index: int) -> dict[str, dict[str, Extraction]]:

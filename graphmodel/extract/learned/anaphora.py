@@ -20,15 +20,7 @@ from graphmodel.schema import EntityLabel
 __all__ = ["Antecedents", "anaphor_mentions"]
 
 
-class Antecedents:
-    """The entity named last per label, as a document's segments are read in order."""
-
-    def __init__(self) -> None:
-        self.last: dict[str, Mention] = {}
-
-    def read(self, mentions: Sequence[Mention]) -> None:
-        for mention in sorted(mentions, key=lambda m: m.start):
-            self.last[mention.label] = mention
+Antecedents = dict[str, Mention]  # per label, the entity named last in the segments read so far
 
 
 @cache
@@ -43,17 +35,17 @@ def anaphor_mentions(doc: Any, mentions: Sequence[Mention], antecedents: Anteced
     """Mentions for the anaphors of a parsed segment; ``mentions`` are its named mentions.
 
     An anaphor stands for the entity of its label named last before it, in this segment or an earlier
-    one; ``antecedents`` then learns the segment's names.
+    one; ``antecedents`` (one per document, empty at its start) then learns the segment's names.
     """
     grammar, nouns = load_grammar(), _nouns()
     named = {m.key for m in mentions}
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    before = sorted(mentions, key=lambda m: m.start)
+    ordered = sorted(mentions, key=lambda m: m.start)
     found, seen = [], 0
-    last = dict(antecedents.last)
+    last = dict(antecedents)
     for token in doc:
-        while seen < len(before) and before[seen].start < token.i:
-            last[before[seen].label] = before[seen]
+        while seen < len(ordered) and ordered[seen].start < token.i:
+            last[ordered[seen].label] = ordered[seen]
             seen += 1
         if token.i in taken:
             continue
@@ -68,5 +60,5 @@ def anaphor_mentions(doc: Any, mentions: Sequence[Mention], antecedents: Anteced
         antecedent = last.get(label)
         if antecedent is not None and antecedent.key not in named:
             found.append(Mention(antecedent.key, label, token.i, token.i + 1, kind))
-    antecedents.read(mentions)
+    antecedents.update((m.label, m) for m in ordered)
     return found

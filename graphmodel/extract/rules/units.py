@@ -61,13 +61,13 @@ def _with_lead_in(block: Block) -> Unit:
 
 
 @cache
-def _participant_header(stems: tuple[str, ...]) -> re.Pattern[str]:
-    """A header that names a participants column contains one of ``stems``, in any case."""
+def _header_stems(stems: tuple[str, ...]) -> re.Pattern[str]:
+    """Matches a column header that contains one of ``stems`` (participants, people), in any case."""
     return re.compile("|".join(re.escape(s) for s in stems), re.IGNORECASE)
 
 
 def _row_units(row: Block, lexicon: Lexicon) -> list[Unit]:
-    header = _participant_header(lexicon.participant_headers)
+    header = _header_stems(lexicon.participant_headers)
     participants = [i for i, h in enumerate(row.header) if header.search(h) and i > 0]
     if not participants or not row.cells:
         return _cell_units(row, lexicon)
@@ -89,7 +89,7 @@ def _cell_units(row: Block, lexicon: Lexicon) -> list[Unit]:
     """The cells of a row with no participants column, each read as prose ("Rear Admiral X", "Commander, Y"),
     but a bare personal name in a column of people is a person ("| Signatory |": "Jane Doe-Smith")."""
     spans = row.cell_spans or ((row.start, row.end),) * len(row.cells)
-    people = _participant_header(lexicon.person_headers)
+    people = _header_stems(lexicon.person_headers)
     units = []
     for column, (text, (start, _)) in enumerate(zip(row.cells, spans, strict=False)):
         if not text.strip():
