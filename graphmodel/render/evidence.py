@@ -17,6 +17,7 @@ RULE_PHRASES: dict[str, str] = {
     "name-prefix-state": "the body's name starts with a country's name",
     "name-of-state": "the body's name ends with the country it belongs to (\"Ministry of Defence of Moldova\")",
     "name-prefix-body": "the body's name starts with another body's name",
+    "unit-of-body": "a unit named with the body it belongs to (\"X Command of the Y Army\")",
     "name-in-state": "the body's name names the place it sits in",
     "name-parties": "the name lists the parties (\"U.S.-Panama talks\")",
     "possessive-place": "a possessive ties the place to its owner (\"Panama's canal\")",

@@ -9,6 +9,9 @@ import pytest
 from graphmodel.documents.read import parse_document
 from graphmodel.extract import make_extractor
 from graphmodel.extract.resolve import resolve_corpus
+from graphmodel.extract.rules.labels import classify_span
+from graphmodel.extract.rules.lexicon import load_lexicon
+from graphmodel.extract.rules.nlp import load_pipeline
 from graphmodel.graph.core import to_networkx
 from graphmodel.models import Extraction
 
@@ -383,3 +386,64 @@ def test_ships_and_aircraft_are_no_entities(extractor) -> None:  # type: ignore[
     names = _names(_extract(extractor, "The destroyer USS Carl Vinson and the Spanish frigate Cristóbal Colón sailed "
                                        "with a P-8 Poseidon near Japan.\n"))
     assert set(names) == {"Spain", "Japan"}
+
+
+def test_a_plural_possessive_inside_a_name_keeps_the_name_whole(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "The 4th Andean Defence Ministers' Meeting was held in Quito, Ecuador.\n")
+    assert _names(x)["4th Andean Defence Ministers' Meeting"] == "Event"
+    assert "Ministers" not in _names(x)
+    assert ("4th Andean Defence Ministers' Meeting", "LOCATED_IN", "Quito") in _edges(x)
+
+
+def test_a_body_s_possessive_splits_off_its_unit() -> None:
+    doc = load_pipeline(None)("The Chilean Navy's Southern Fleet sailed.")
+    mentions = classify_span(doc[1:6], load_lexicon(), "chunk", None)
+    assert [(m.text, m.label.value) for m in mentions] == [("Chilean Navy", "Organization"),
+                                                           ("Southern Fleet", "Organization")]
+
+
+def test_a_unit_named_with_its_service_is_two_bodies(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "A spokesman for the Northern Theater Command of the Chinese People's Liberation Army "
+                            "spoke. The Department of the Navy declined to comment.\n")
+    assert ("Northern Theater Command", "PART_OF", "People's Liberation Army") in _edges(x)
+    assert "Department of the Navy" in _names(x)  # one word before "of the": one name
+
+
+def test_a_title_s_portfolio_is_no_part_of_the_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "The talks were led by Assistant Minister for the Pacific Tomas Herrera-Quispe, who "
+                            "said Lima would pay.\n")
+    assert _names(x).get("Tomas Herrera-Quispe") == "Person"
+    assert not [name for name in _names(x) if "Pacific" in name]
+
+
+def test_a_capital_s_name_in_a_body_s_name_is_no_owner(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Ministers met at the Lima Security Conclave. The Peruvian Coast Guard attended.\n")
+    assert _names(x)["Lima Security Conclave"] == "Organization"
+    assert ("Lima Security Conclave", "PART_OF", "Peru") not in _edges(x)
+    assert ("Peruvian Coast Guard", "PART_OF", "Peru") in _edges(x)
+
+
+def test_a_name_described_in_apposition_takes_the_noun_s_type(extractor) -> None:  # type: ignore[no-untyped-def]
+    names = _names(_extract(extractor, "Chile and Peru will lead the Pacific Shore Training Course, a new "
+                                       "programme for coastal units. They also run the Humboldt Current project.\n"))
+    assert names.get("Pacific Shore Training Course") == "Initiative"
+    assert names.get("Humboldt Current") == "Initiative"
+
+
+def test_a_possessive_lower_case_ministry_is_part_of_the_state(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Lima's defence ministry said the patrols would continue.\n")
+    assert ("defence ministry", "PART_OF", "Peru") in _edges(x)
+
+
+def test_an_agreement_named_after_two_states_joined_by_a_dash(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "The ministers signed the South Africa–Namibia Coastal Radar Arrangement in Windhoek. "
+                            "Smith – an adviser – attended.\n")
+    assert _names(x)["South Africa–Namibia Coastal Radar Arrangement"] == "Initiative"
+    assert {("South Africa", "PARTICIPATES_IN", "South Africa–Namibia Coastal Radar Arrangement"),
+            ("Namibia", "PARTICIPATES_IN", "South Africa–Namibia Coastal Radar Arrangement")} <= _edges(x)
+    assert not [name for name in _names(x) if "–" in name and "Smith" in name]  # a spaced dash joins nothing
+
+
+def test_a_training_area_is_a_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "The drill opened at the Arica Military Training Area, Chile.\n")
+    assert ("Arica Military Training Area", "LOCATED_IN", "Chile") in _edges(x)

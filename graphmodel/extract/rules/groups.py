@@ -93,7 +93,7 @@ def _membership(slot: Slot, state: int, sent: Span, lexicon: Lexicon) -> Found:
     if slot.label is EntityLabel.PERSON:
         return found_by_rule(lexicon, slot.entity, RelationType.AFFILIATED_WITH, state, "group-member")
     head = head_word([t.text for t in sent.doc[slot.start:slot.end]], lexicon)
-    rtype = RelationType.PART_OF if head in lexicon.government_heads else RelationType.LOCATED_IN
+    rtype = RelationType.PART_OF if lexicon.governs(head) else RelationType.LOCATED_IN
     return found_by_rule(lexicon, slot.entity, rtype, state, "group-member")
 
 

@@ -31,7 +31,7 @@ def name_relations(entities: list[LocalEntity], lexicon: Lexicon) -> list[tuple[
     """
     found: list[tuple[Found, int]] = []
     for index, entity in enumerate(list(entities)):
-        if entity.label is EntityLabel.EVENT and entity.mentions:
+        if entity.label in {EntityLabel.EVENT, EntityLabel.INITIATIVE} and entity.mentions:
             found += [(found_by_rule(lexicon, _find_or_add(entities, *party), RelationType.PARTICIPATES_IN, index,
                                      "name-parties"), index) for party in _parties(entity.name, lexicon)]
         if entity.label is EntityLabel.ORGANIZATION and entity.mentions:
@@ -61,13 +61,23 @@ def _body_relations(index: int, name: str, entities: list[LocalEntity], lexicon:
 
 
 def _parties(name: str, lexicon: Lexicon) -> list[tuple[str, str]]:
-    """The states an event is named after: "Russia-Ukraine talks" -> Russia, Ukraine."""
+    """The states an event or agreement is named after: "Russia-Ukraine talks" -> Russia, Ukraine;
+    "South Africa–Mozambique Maritime Arrangement" -> South Africa, Mozambique."""
     first = name.split()[0]
     parts = [p for p in first.replace("–", "-").split("-") if p]
     entries = [lexicon.lookup(p) for p in parts]
-    if len(parts) < 2 or any(e is None or e.label is not EntityLabel.COUNTRY for e in entries):
+    if len(parts) >= 2 and all(e is not None and e.label is EntityLabel.COUNTRY for e in entries):
+        return [(e.name, p) for e, p in zip(entries, parts, strict=True) if e is not None]
+    left, dash, rest = name.replace("–", "-").partition("-")
+    words = rest.split()
+    before = lexicon.lookup(left) if dash and " " in left else None  # one word before the dash: done above
+    if before is None or before.label is not EntityLabel.COUNTRY:
         return []
-    return [(e.name, p) for e, p in zip(entries, parts, strict=True) if e is not None]
+    for length in (3, 2, 1):
+        after = lexicon.lookup(" ".join(words[:length])) if len(words) > length else None
+        if after is not None and after.label is EntityLabel.COUNTRY:
+            return [(before.name, left), (after.name, " ".join(words[:length]))]
+    return []
 
 
 def _body_prefix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
@@ -90,7 +100,7 @@ def _state_suffix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
 def _state_of_suffix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
     """The state a government body's name ends with: "Ministry of Defence of Moldova", "Federal Police of Brazil"."""
     found = _state_after(name, "of", lexicon)
-    if found is None or head_word(found[0].split(), lexicon) not in lexicon.government_heads:
+    if found is None or not lexicon.governs(head_word(found[0].split(), lexicon)):
         return None
     return found[1:]
 
@@ -110,8 +120,9 @@ def _state_prefix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
         for length in (3, 2, 1):
             surface = " ".join(words[start:start + length])
             entry = lexicon.lookup(surface)
-            if entry is not None and entry.label is EntityLabel.COUNTRY and start + length < len(words):
-                return entry.name, surface
+            if (entry is not None and entry.label is EntityLabel.COUNTRY and entry.kind != "capital"
+                    and start + length < len(words)):
+                return entry.name, surface  # a capital's name says where a body sits, not whose it is
     return None
 
 

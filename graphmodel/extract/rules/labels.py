@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from spacy.tokens import Doc, Span
 
 from graphmodel.extract.rules.lexicon import Lexicon, norm
 from graphmodel.extract.rules.places import LARGE_CITY, city_population, known_city
+from graphmodel.extract.rules.titles import person_mentions, split_title
 from graphmodel.extract.rules.types import Mention
 from graphmodel.schema import EntityLabel
 
-__all__ = ["classify_span", "context_label", "head_word"]
+__all__ = ["classify_span", "context_label", "head_word", "unit_of_body"]
 
 def classify_span(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLabel | None) -> list[Mention]:
     """Clean ``span`` and return the mentions it holds (zero, one, or several after a split)."""
@@ -26,23 +26,26 @@ def classify_span(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLa
     entry = lexicon.lookup(span.text)
     if entry is not None:
         return [Mention(span.start, span.end, span.text, entry.label, entry.name, entry.kind, "gazetteer")]
+    bodies = unit_of_body(span, lexicon)
+    if bodies is not None:
+        return classify_span(bodies[0], lexicon, source, None) + classify_span(bodies[1], lexicon, source, ner_label)
     parts = [p for p in span.text.replace("–", "-").split("-") if p]
     if len(parts) > 1 and all(lexicon.lookup(p) for p in parts):
         return []  # "U.S.-Mexico collaborations": states as a modifier, not a name
     for token in span[1:-1]:  # "Rear Admiral Kazushi Yokota of the Japan Maritime Self-Defense Force"
         splits = token.lower_ in lexicon.grammar.title_splitters
-        if splits and _split_title(span.doc[span.start:token.i], lexicon) is not None:
+        if splits and split_title(span.doc[span.start:token.i], lexicon) is not None:
             return (classify_span(span.doc[span.start:token.i], lexicon, source, None)
                     + classify_span(span.doc[token.i + 1:span.end], lexicon, source, None))
-    titled = _split_title(span, lexicon)
+    titled = split_title(span, lexicon)
     if titled is not None:
         prefix, name = titled
-        return classify_span(prefix, lexicon, source, None) + _person(name, lexicon)
+        return classify_span(prefix, lexicon, source, None) + person_mentions(name, lexicon)
     label = _reconsider(span, lexicon, _label(span, lexicon, ner_label), ner_label)
     if label is None or not _plausible(span, lexicon, label, source):
         return []
     if label is EntityLabel.PERSON:
-        return _person(span, lexicon)
+        return person_mentions(span, lexicon)
     strong = label is not ner_label or _label(span, lexicon, None) is not None
     if label is EntityLabel.EVENT and span.start > 0 and _ORDINAL.fullmatch(span.doc[span.start - 1].text):
         span = span.doc[span.start - 1:span.end]  # "the 12th Harbour Dialogue": the edition, its ordinal kept
@@ -77,84 +80,32 @@ def _opens_a_name(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
 
 
 def _owner(span: Span, lexicon: Lexicon) -> bool:
-    """The words before a possessive name an owner of their own: a state, a person, one name ("Rubio's").
+    """The words before a possessive name an owner of their own: a state, a person, one name ("Rubio's"), a
+    state's body ("the Finnish Navy's").
 
-    "Tanzania People's Defence Force" is one name: "Tanzania People" owns nothing.
+    "Tanzania People's Defence Force" and "Defence Ministers' Meeting" are one name: "Tanzania People"
+    and "Defence Ministers" own nothing.
     """
     return (lexicon.lookup(span.text) is not None or len(span) == 1
-            or all(token.ent_type_ == "PERSON" for token in span))
+            or all(token.ent_type_ == "PERSON" for token in span)
+            or (span[-1].text in lexicon.heads and lexicon.governs(span[-1].text)))
 
 
-def _split_title(span: Span, lexicon: Lexicon) -> tuple[Span, Span] | None:
-    """Split "U.S. Defense Secretary Pete Hegseth" into the prefix "U.S." and the name "Pete Hegseth"."""
-    end = span.end
-    name_start = end
-    doc = span.doc
-    while name_start > span.start and _name_token(doc[name_start - 1], lexicon):
-        name_start -= 1
-    if name_start == end or _name_words(doc[name_start:end], lexicon) > 4:
-        return None
-    title_start = name_start
-    while title_start > span.start and _title_word(doc, title_start - 1, span.start, lexicon):
-        title_start -= 1
-    if title_start == name_start or doc[title_start].lower_ in lexicon.grammar.title_connectors:
-        return None
-    return doc[span.start:title_start], doc[name_start:end]
+def unit_of_body(span: Span, lexicon: Lexicon) -> tuple[Span, Span] | None:
+    """A state body's unit named with the body it belongs to, split in two: "Eastern Theater Command of the
+    People's Liberation Army", "Southern Command of the Indian Army" (but not "Department of the Navy").
 
-
-def _title_word(doc: object, i: int, first: int, lexicon: Lexicon) -> bool:
-    token = doc[i]  # type: ignore[index]
-    return bool(token.text in lexicon.titles or (token.lower_ in lexicon.grammar.title_connectors and i > first))
-
-
-def _name_token(token: object, lexicon: Lexicon) -> bool:
-    text = token.text  # type: ignore[attr-defined]
-    if text in lexicon.name_particles and token.i > 0:  # type: ignore[attr-defined]
-        return True
-    if _glued_hyphen(token, lexicon):  # "Danjuma-Bello", not "Vice-Marshal"
-        following = token.nbor(1)  # type: ignore[attr-defined]
-        return following.text not in lexicon.titles and following.text not in lexicon.heads
-    if _after_glued_hyphen(token, lexicon) and text not in lexicon.titles and text not in lexicon.heads:
-        return True  # "Hyun-woo"
-    if text in lexicon.person_suffixes or (text[:1].isupper() and text not in lexicon.titles
-                                           and text not in lexicon.heads and not token.like_num):  # type: ignore[attr-defined]
-        return lexicon.lookup(text) is None or text in lexicon.person_suffixes
-    return False
-
-
-def _person(span: Span, lexicon: Lexicon) -> list[Mention]:
-    doc = span.doc
-    start = span.start
-    while start < span.end and doc[start].text in lexicon.titles:
-        start += 1
-    span = doc[start:span.end]
-    words = [t for t in span if t.text not in lexicon.person_suffixes]
-    if words and words[0].text in lexicon.name_particles:
-        return []
-    lower = [t for t in words if not t.text[:1].isupper() and t.text not in lexicon.grammar.name_punctuation
-             and not _after_glued_hyphen(t, lexicon)]  # "Baek Hyun-woo"
-    if not words or _name_words(span, lexicon) > 6 or any(t.text not in lexicon.name_particles for t in lower):
-        return []
-    if any(t.text in lexicon.heads or lexicon.lookup(t.text) for t in words) or span.text.isupper():
-        return []
-    return [Mention(span.start, span.end, span.text, EntityLabel.PERSON, None, "name", "person")]
-
-
-def _name_words(span: Span, lexicon: Lexicon) -> int:
-    """The words of a name, a hyphenated one counting once: "Abubakar Sadiq Danjuma-Bello" has three."""
-    return sum(1 for t in span if t.text not in lexicon.grammar.hyphens and not _after_glued_hyphen(t, lexicon))
-
-
-def _glued_hyphen(token: Any, lexicon: Lexicon) -> bool:
-    """A hyphen with no space on either side, inside a word pair."""
-    return bool(token.text in lexicon.grammar.hyphens and not token.whitespace_ and token.i > 0
-                and not token.nbor(-1).whitespace_ and token.i + 1 < len(token.doc))
-
-
-def _after_glued_hyphen(token: Any, lexicon: Lexicon) -> bool:
-    before = token.nbor(-1) if token.i > 0 else None
-    return (before is not None and before.text in lexicon.grammar.hyphens and not before.whitespace_
-            and before.i > 0 and not before.nbor(-1).whitespace_)
+    The unit has two or more capitalised words ending in a government head word; the body ends in a head
+    word or is a known name.
+    """
+    for token in span[2:-2]:
+        if token.lower_ == "of" and token.nbor(1).lower_ == "the":
+            unit, body = span.doc[span.start:token.i], span.doc[token.i + 2:span.end]
+            if (len(unit) >= 2 and all(t.text[:1].isupper() for t in unit) and lexicon.governs(unit[-1].text)
+                    and unit[-1].text[:1].isupper() and (body[-1].text in lexicon.heads or lexicon.lookup(body.text))):
+                return unit, body
+            return None
+    return None
 
 
 def _reconsider(span: Span, lexicon: Lexicon, label: EntityLabel | None,
@@ -240,6 +191,8 @@ def context_label(span: Span, lexicon: Lexicon) -> EntityLabel | None:
     doc = span.doc
     for token in doc[span.end:min(span.end + 3, len(doc))]:
         if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.anaphora:
+            if any(t.is_lower for t in span):
+                break  # "Japan on AUKUS Pillar II advanced projects": the noun types a name, not a phrase
             if all(t.pos_ in {"ADJ", "NOUN", "PROPN"} for t in doc[span.end:token.i]):
                 if city_population(span.text) >= LARGE_CITY:
                     return EntityLabel.PLACE  # "the Jeddah security talks": where they are held
@@ -251,7 +204,7 @@ def context_label(span: Span, lexicon: Lexicon) -> EntityLabel | None:
 
 
 def _example_of(span: Span, lexicon: Lexicon) -> object | None:
-    """The noun in "exercises like X" / "programs such as X and Y" that ``span`` exemplifies."""
+    """The noun in "exercises like X" / "programs such as X and Y" / "X, a programme" that ``span`` exemplifies."""
     root = span.root
     while root.dep_ == "conj" and root.head != root:
         root = root.head
@@ -261,6 +214,9 @@ def _example_of(span: Span, lexicon: Lexicon) -> object | None:
         return head if head.pos_ == "NOUN" else None
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         return root.head
+    described = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+    if described is not None:  # "the Baltic Shore Training Package, a new programme"
+        return described
     if root.dep_ == "attr" and root.head.lemma_ == "be":  # "The targeted cartels are A, B and C"
         return next((c for c in root.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"), None)
     return None

@@ -84,7 +84,7 @@ class Lexicon:
     rule_precision: dict[str, dict[str, float]] = field(default_factory=dict)  # measured per "TYPE rule"
     confidence_defaults: dict[str, float] = field(default_factory=dict)  # per "TYPE rule", until measured
     confidence_factors: dict[str, float] = field(default_factory=dict)
-    government_heads: frozenset[str] = field(default_factory=frozenset)  # a state's body with one is PART_OF it
+    government_heads: frozenset[str] = field(default_factory=frozenset)  # lower case; see ``governs``
     surname_suffixes: frozenset[str] = field(default_factory=frozenset)
     participation_words: frozenset[str] = field(default_factory=frozenset)
     list_participation_words: frozenset[str] = field(default_factory=frozenset)
@@ -116,6 +116,15 @@ class Lexicon:
     def factor(self, name: str) -> float:
         """A confidence multiplier (rule_precision.json "factors")."""
         return self.confidence_factors[name]
+
+    def governs(self, head: str) -> bool:
+        """Whether a state's body with this head word is PART_OF the state ("Navy", "defence ministry").
+
+        >>> lexicon = load_lexicon()
+        >>> lexicon.governs("Ministry"), lexicon.governs("ministry"), lexicon.governs("Institute")
+        (True, True, False)
+        """
+        return head.lower() in self.government_heads
 
     def is_role(self, word: str) -> bool:
         """A title or role word, in any case: "Defense Minister", "intelligence chief"."""
@@ -201,7 +210,7 @@ def load_lexicon() -> Lexicon:
         confidence_factors=confidences["factors"],
         name_particles=frozenset(words["name_particles"]),
         role_words=frozenset(words["role_words"]) | {t.lower().rstrip(".") for t in words["titles"]},
-        government_heads=frozenset(words["government_heads"]),
+        government_heads=frozenset(w.lower() for w in words["government_heads"]),
         surname_suffixes=frozenset(words["surname_suffixes"]),
         participation_words=frozenset(words["participation_words"]),
         list_participation_words=frozenset(words["list_participation_words"]),

@@ -253,6 +253,13 @@ def _bridge(doc: Doc, j: int, lexicon: Lexicon) -> bool:
     token = doc[j]
     if token.text == "-" and j + 1 < len(doc) and doc[j + 1].like_num:
         return True  # "MS-13"
+    if (token.text in lexicon.grammar.hyphens and not token.whitespace_ and not doc[j - 1].whitespace_
+            and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()):
+        return True  # "South Africa–Mozambique Maritime Arrangement": a dash glued on both sides
+    if token.text in lexicon.grammar.possessives and j + 1 < len(doc) and not doc[j - 1].whitespace_:
+        plural = token.text not in lexicon.grammar.possessive_s
+        if (not plural or doc[j - 1].lower_.endswith("s")) and doc[j + 1].text[:1].isupper():
+            return True  # "Defence Ministers' Meeting", "People's Liberation Army"; an owner is split off later
     if token.text in lexicon.name_particles:
         k = j + 1
         while k < len(doc) and doc[k].text in lexicon.name_particles:

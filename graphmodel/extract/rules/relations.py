@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graphmodel.extract.rules.joint import joint_actors
-from graphmodel.extract.rules.labels import head_word
+from graphmodel.extract.rules.labels import head_word, unit_of_body
 from graphmodel.extract.rules.lexicon import Lexicon, RelationSpec
 from graphmodel.extract.rules.tree import dep_path, slot_root
 from graphmodel.extract.rules.types import ACTIVITIES, Found, Slot, found_by_rule
@@ -48,6 +48,9 @@ def _structural(sent: Span, slots: list[Slot], lexicon: Lexicon) -> Iterator[Fou
             continue
         if len(words) == 1 and words[0].text in lexicon.grammar.possessive_s:
             yield from _possessive(left, right, doc, lexicon)
+        elif (left.label is right.label is EntityLabel.ORGANIZATION and [w.lower_ for w in words] == ["of", "the"]
+              and unit_of_body(doc[left.start:right.end], lexicon) is not None):
+            yield found_by_rule(lexicon, left.entity, RelationType.PART_OF, right.entity, "unit-of-body")
         elif _possessive_of(words, lexicon) and right.label is EntityLabel.PLACE and left.label in {EntityLabel.COUNTRY,
                                                                                           EntityLabel.PLACE}:
             yield found_by_rule(lexicon, right.entity, RelationType.LOCATED_IN, left.entity, "possessive-of-place")
@@ -93,7 +96,7 @@ def _possessive(owner: Slot, owned: Slot, doc: object, lexicon: Lexicon) -> Iter
         yield found_by_rule(lexicon, owned.entity, RelationType.LOCATED_IN, owner.entity, "possessive-place")
     elif owned.label is EntityLabel.ORGANIZATION:
         head = head_word([t.text for t in doc[owned.start:owned.end]], lexicon)  # type: ignore[index]
-        rtype = RelationType.PART_OF if head in lexicon.government_heads else RelationType.LOCATED_IN
+        rtype = RelationType.PART_OF if lexicon.governs(head) else RelationType.LOCATED_IN
         if rtype is RelationType.PART_OF or owner.label is EntityLabel.COUNTRY:
             yield found_by_rule(lexicon, owned.entity, rtype, owner.entity, "possessive-org")
 
