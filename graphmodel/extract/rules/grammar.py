@@ -41,6 +41,8 @@ class Grammar:
     feature_modals: frozenset[str]
     feature_negations: frozenset[str]
     feature_punctuation: frozenset[str]
+    session_heads: frozenset[str]
+    person_nouns: frozenset[str]
     person_pronouns: frozenset[str]
     person_anaphors: frozenset[str]
     organization_anaphors: frozenset[str]

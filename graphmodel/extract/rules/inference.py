@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -62,7 +63,8 @@ def _body_relations(index: int, name: str, entities: list[LocalEntity], lexicon:
 
 def _parties(name: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     """The states an event or agreement is named after: "Russia-Ukraine talks" -> Russia, Ukraine;
-    "South Africa–Mozambique Maritime Arrangement" -> South Africa, Mozambique."""
+    "South Africa–Mozambique Maritime Arrangement" -> South Africa, Mozambique (an edition's ordinal aside)."""
+    name = re.sub(r"^\d+(?:st|nd|rd|th) ", "", name)
     first = name.split()[0]
     parts = [p for p in first.replace("–", "-").split("-") if p]
     entries = [lexicon.lookup(p) for p in parts]

@@ -19,6 +19,9 @@ def classify_span(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLa
     span = _trim(span, lexicon)
     if not len(span):
         return []
+    bodies = unit_of_body(span, lexicon)
+    if bodies is not None:
+        return classify_span(bodies[0], lexicon, source, None) + classify_span(bodies[1], lexicon, source, ner_label)
     for i, token in enumerate(span):  # "Panama's Ministry of Public Security"
         if token.text in lexicon.grammar.possessives and 0 < i < len(span) - 1 and _owner(span[:i], lexicon):
             return (classify_span(span[:i], lexicon, source, None)
@@ -26,9 +29,6 @@ def classify_span(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLa
     entry = lexicon.lookup(span.text)
     if entry is not None:
         return [Mention(span.start, span.end, span.text, entry.label, entry.name, entry.kind, "gazetteer")]
-    bodies = unit_of_body(span, lexicon)
-    if bodies is not None:
-        return classify_span(bodies[0], lexicon, source, None) + classify_span(bodies[1], lexicon, source, ner_label)
     parts = [p for p in span.text.replace("–", "-").split("-") if p]
     if len(parts) > 1 and all(lexicon.lookup(p) for p in parts):
         return []  # "U.S.-Mexico collaborations": states as a modifier, not a name
@@ -47,7 +47,10 @@ def classify_span(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLa
     if label is EntityLabel.PERSON:
         return person_mentions(span, lexicon)
     strong = label is not ner_label or _label(span, lexicon, None) is not None
-    if label is EntityLabel.EVENT and span.start > 0 and _ORDINAL.fullmatch(span.doc[span.start - 1].text):
+    numbered = span.start > 0 and _ORDINAL.fullmatch(span.doc[span.start - 1].text) is not None
+    if numbered and label is EntityLabel.ORGANIZATION and span[-1].text in lexicon.grammar.session_heads:
+        label = EntityLabel.EVENT  # "the 4th Joint Defence Committee will be held": a numbered session
+    if label is EntityLabel.EVENT and numbered:
         span = span.doc[span.start - 1:span.end]  # "the 12th Harbour Dialogue": the edition, its ordinal kept
     return [Mention(span.start, span.end, span.text, label, None, "name", source, strong)]
 
@@ -88,7 +91,7 @@ def _owner(span: Span, lexicon: Lexicon) -> bool:
     """
     return (lexicon.lookup(span.text) is not None or len(span) == 1
             or all(token.ent_type_ == "PERSON" for token in span)
-            or (span[-1].text in lexicon.heads and lexicon.governs(span[-1].text)))
+            or lexicon.governs(head_word([t.text for t in span], lexicon)))
 
 
 def unit_of_body(span: Span, lexicon: Lexicon) -> tuple[Span, Span] | None:
@@ -200,6 +203,8 @@ def context_label(span: Span, lexicon: Lexicon) -> EntityLabel | None:
             break
     example_of = _example_of(span, lexicon)
     lemma = example_of.lemma_.lower() if example_of is not None else ""  # type: ignore[attr-defined]
+    if lemma in lexicon.grammar.person_nouns and example_of.i > span.end:  # type: ignore[attr-defined]
+        return EntityLabel.PERSON  # "X, a Somali national"
     return lexicon.anaphora.get(lemma)
 
 
@@ -236,6 +241,8 @@ def _plausible(span: Span, lexicon: Lexicon, label: EntityLabel, source: str) ->
         return False  # "the Summit decided": a head noun alone refers back, it names nothing (a place can)
     if all(lexicon.is_role(w) or lexicon.is_role(w.removesuffix("s")) for w in words):
         return False  # "the Ministers", "Commanding General": titles without a name
+    if len(words) > 1 and words[0] in lexicon.first_words and all(lexicon.is_role(w) for w in words[1:]):
+        return False  # "Operation Commander": a role in an operation
     if any("/" in t.text for t in span):
         return False  # a photo credit or byline: "Name/AP"
     if len(span) == 1 and span[0].pos_ not in {"PROPN", "NOUN", "ADJ"} and not span.text.isupper():

