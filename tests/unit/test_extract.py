@@ -477,3 +477,27 @@ def test_a_person_described_in_apposition_and_a_role_in_an_operation(extractor) 
                                        "| Operation Commander | Rear Admiral Ana Ruiz |\n"))
     assert names.get("Hamid Warsame Elmi-Dahir") == "Person"
     assert "Operation Commander" not in names
+
+
+def test_a_plural_body_name_in_a_table_cell(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "| Country | Unit | Commander |\n|---|---|---|\n"
+                            "| Ghana | Engineer company, Ghanaian Armed Forces | Major Kofi Mensah |\n")
+    assert ("Ghanaian Armed Forces", "PART_OF", "Ghana") in _edges(x)
+
+
+def test_a_person_in_a_list_of_designated_people(extractor) -> None:  # type: ignore[no-untyped-def]
+    names = _names(_extract(extractor, "- **Rafael Augusto Pereira Gomes** — Paraguayan national; director of "
+                                       "a money-exchange firm.\n"))
+    assert names.get("Rafael Augusto Pereira Gomes") == "Person"
+
+
+def test_a_city_before_its_region_is_a_place(extractor) -> None:  # type: ignore[no-untyped-def]
+    names = _names(_extract(extractor, "**Venue:** Grand Harbour Hall, Kota Kinabalu, Sabah, Malaysia\n"))
+    assert names.get("Kota Kinabalu") == "Place"
+
+
+def test_a_body_whose_name_coordinates_after_its_connector(extractor) -> None:  # type: ignore[no-untyped-def]
+    names = _names(_extract(extractor, "The Centre for Coastal and Ocean Affairs hosted it. The Office of Naval "
+                                       "Research and Pacific Fleet met.\n"))
+    assert "Centre for Coastal and Ocean Affairs" in names
+    assert {"Office of Naval Research", "Pacific Fleet"} <= set(names)

@@ -146,12 +146,12 @@ def _named_in_lead_in(mention: Mention, doc: Doc, lexicon: Lexicon) -> bool:
     """In a "Label: ..." lead-in, only names typed beyond doubt count ("Operation Sentinel: ...").
 
     Category labels such as "Joint Training Exercises:" or "Technology Transfer Agreements:" end in a
-    plural common noun and are not names.
+    plural common noun and are not names; "Togolese Armed Forces" ends in a plural proper noun.
     """
     span = doc[mention.start:mention.end]
     if mention.source == "gazetteer" or span[0].text in lexicon.first_words:
         return True
-    return (mention.label is not EntityLabel.PERSON and len(span) > 1 and span[-1].tag_ in {"NN", "NNP"}
+    return (mention.label is not EntityLabel.PERSON and len(span) > 1 and span[-1].tag_ in {"NN", "NNP", "NNPS"}
             and span[-1].text in lexicon.heads and span[0].text not in lexicon.generic_words)
 
 

@@ -203,9 +203,33 @@ def context_label(span: Span, lexicon: Lexicon) -> EntityLabel | None:
             break
     example_of = _example_of(span, lexicon)
     lemma = example_of.lemma_.lower() if example_of is not None else ""  # type: ignore[attr-defined]
-    if lemma in lexicon.grammar.person_nouns and example_of.i > span.end:  # type: ignore[attr-defined]
-        return EntityLabel.PERSON  # "X, a Somali national"
+    after = example_of is not None and example_of.i > span.end  # type: ignore[attr-defined]
+    if (after and lemma in lexicon.grammar.person_nouns) or _dashed_person(span, lexicon):
+        return EntityLabel.PERSON  # "X, a Somali national", "X — Brazilian national;"
     return lexicon.anaphora.get(lemma)
+
+
+def _dashed_person(span: Span, lexicon: Lexicon) -> bool:
+    """A dash after the name, then up to two modifiers and a noun that describes a person ("— Brazilian
+    national"), as in lists of designated people."""
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and doc[i].text in {"*", "_"}:
+        i += 1  # "**Name** —": emphasis markers
+    if i >= len(doc) or doc[i].text not in {"—", "–"}:
+        return False
+    i += 1
+    if i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    for _ in range(3):
+        if i >= len(doc):
+            return False
+        if doc[i].lower_ in lexicon.grammar.person_nouns or doc[i].lemma_.lower() in lexicon.grammar.person_nouns:
+            return True
+        if doc[i].pos_ not in {"ADJ", "PROPN"}:
+            return False
+        i += 1
+    return False
 
 
 def _example_of(span: Span, lexicon: Lexicon) -> object | None:

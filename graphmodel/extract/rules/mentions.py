@@ -194,7 +194,8 @@ def _one_body(span: Span, lexicon: Lexicon) -> bool:
     connectors = lexicon.grammar.head_connectors
     before, after = words[:ands[0]], words[ands[0] + 1:]
     headed = any(w in lexicon.heads and nxt.lower() in connectors for w, nxt in zip(before, before[1:], strict=False))
-    named_after = any(w in lexicon.heads or (w.isupper() and len(w) > 1) for w in after)  # "... and CENTAM Guardian"
+    named_after = bool(after) and after[-1] in lexicon.heads or any(w.isupper() and len(w) > 1 for w in after)
+    # "... and the Navy Command", "... and CENTAM Guardian" name a second body; "... and Ocean Affairs" does not
     if headed and not named_after and not lexicon.lookup(" ".join(after)):
         return "," not in words
     leading = [p.strip() for p in " ".join(words[:ands[-1]]).split(",")]
@@ -222,10 +223,11 @@ def _chunk_mentions(doc: Doc, lexicon: Lexicon, loud: list[bool]) -> list[Mentio
         if loud[i]:
             i += 1
             continue
-        j = i + 1
-        while j < len(doc) and (_chunk_token(doc[j], lexicon) or _bridge(doc, j, lexicon)
-                                or _bridge_in(doc, j, lexicon)):
-            j += 1
+        j = _chunk_end(doc, i + 1, lexicon)
+        if j + 1 < len(doc) and doc[j].lower_ == "and" and doc[j + 1].text[:1].isupper():
+            k = _chunk_end(doc, j + 1, lexicon)
+            if _one_body(doc[i:k], lexicon):  # "Institute for Maritime and Ocean Affairs"
+                j = k
         span = _join_hyphens(doc[i:j], lexicon)
         typed = _typed(span, lexicon, "chunk", None)
         if not typed and span != doc[i:j]:  # "... Ministerial Meeting-Plus": the head is before the hyphen
@@ -234,6 +236,13 @@ def _chunk_mentions(doc: Doc, lexicon: Lexicon, loud: list[bool]) -> list[Mentio
         found.extend(typed)
         i = max(j, span.end)
     return found
+
+
+def _chunk_end(doc: Doc, j: int, lexicon: Lexicon) -> int:
+    """Where a run of capitalised words and connectors that reaches ``j`` ends."""
+    while j < len(doc) and (_chunk_token(doc[j], lexicon) or _bridge(doc, j, lexicon) or _bridge_in(doc, j, lexicon)):
+        j += 1
+    return j
 
 
 def _chunk_start(token: Any, lexicon: Lexicon) -> bool:

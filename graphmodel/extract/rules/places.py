@@ -81,6 +81,7 @@ def known_city(span: Span, lexicon: Lexicon, label: EntityLabel) -> bool:
     locative = preposition is not None and (preposition.lower_ in lexicon.grammar.locatives or (
         preposition.lower_ == "of" and preposition.head.lower_ in _DIRECTIONS) or (  # "south of X"
         preposition.lower_ == "to" and preposition.head.lemma_.lower() in travel))  # "flew to X"
-    placed = span.end < len(span.doc) - 1 and span.doc[span.end].text == "," and lexicon.lookup(
-        span.doc[span.end + 1].text) is not None  # "Tumaco, Colombia"
+    after = span.doc[span.end + 1] if span.end < len(span.doc) - 1 and span.doc[span.end].text == "," else None
+    placed = after is not None and (lexicon.lookup(after.text) is not None
+                                    or after.ent_type_ in {"GPE", "LOC"})  # "Tumaco, Colombia", "Kota Kinabalu, Sabah"
     return locative or placed or (population >= LARGE_CITY and label is not EntityLabel.PERSON)  # "Richardson said"
