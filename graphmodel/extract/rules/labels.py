@@ -105,7 +105,7 @@ def unit_of_body(span: Span, lexicon: Lexicon) -> tuple[Span, Span] | None:
         if token.lower_ == "of" and token.nbor(1).lower_ == "the":
             unit, body = span.doc[span.start:token.i], span.doc[token.i + 2:span.end]
             if (len(unit) >= 2 and all(t.text[:1].isupper() for t in unit) and lexicon.governs(unit[-1].text)
-                    and unit[-1].text[:1].isupper() and (body[-1].text in lexicon.heads or lexicon.lookup(body.text))):
+                    and (body[-1].text in lexicon.heads or lexicon.lookup(body.text))):
                 return unit, body
             return None
     return None

@@ -194,7 +194,7 @@ def _one_body(span: Span, lexicon: Lexicon) -> bool:
     connectors = lexicon.grammar.head_connectors
     before, after = words[:ands[0]], words[ands[0] + 1:]
     headed = any(w in lexicon.heads and nxt.lower() in connectors for w, nxt in zip(before, before[1:], strict=False))
-    named_after = bool(after) and after[-1] in lexicon.heads or any(w.isupper() and len(w) > 1 for w in after)
+    named_after = (bool(after) and after[-1] in lexicon.heads) or any(w.isupper() and len(w) > 1 for w in after)
     # "... and the Navy Command", "... and CENTAM Guardian" name a second body; "... and Ocean Affairs" does not
     if headed and not named_after and not lexicon.lookup(" ".join(after)):
         return "," not in words
