@@ -195,7 +195,7 @@ def context_label(span: Span, lexicon: Lexicon) -> EntityLabel | None:
     for token in doc[span.end:min(span.end + 3, len(doc))]:
         if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.anaphora:
             if any(t.is_lower for t in span):
-                break  # "Japan on AUKUS Pillar II advanced projects": the noun types a name, not a phrase
+                break  # "Chile on Pacific Shield joint projects": the noun types a name, not a phrase
             if all(t.pos_ in {"ADJ", "NOUN", "PROPN"} for t in doc[span.end:token.i]):
                 if city_population(span.text) >= LARGE_CITY:
                     return EntityLabel.PLACE  # "the Jeddah security talks": where they are held

@@ -1,5 +1,5 @@
 """Titles and personal names: where a title ends and a name begins ("U.S. Defense Secretary Pete Hegseth",
-"Assistant Minister for the Pacific Daniel Okonkwo-Byrne"), and which words make a person's name."""
+"Assistant Minister for the Pacific Tomas Herrera-Quispe"), and which words make a person's name."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def split_title(span: Span, lexicon: Lexicon) -> tuple[Span, Span] | None:
 
 def _portfolio_start(doc: Doc, name_start: int, lexicon: Lexicon) -> int:
     """Where a title's portfolio begins, when one stands between the title and the name: "Assistant Minister
-    for the Pacific Daniel Okonkwo-Byrne" (a title word, "for" or "of", up to four capitalised words).
+    for the Pacific Tomas Herrera-Quispe" (a title word, "for" or "of", up to four capitalised words).
     ``name_start`` when there is none."""
     i = name_start
     while i > 0 and name_start - i < 5 and (doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in {"the", "and"}):
