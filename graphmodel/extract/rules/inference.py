@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from graphmodel.extract.rules.labels import head_word
+from graphmodel.extract.rules.labels import ORDINAL, head_word
 from graphmodel.extract.rules.lexicon import Lexicon
 from graphmodel.extract.rules.types import Found, LocalEntity, found_by_rule
 from graphmodel.schema import EntityLabel, RelationType
@@ -64,7 +64,7 @@ def _body_relations(index: int, name: str, entities: list[LocalEntity], lexicon:
 def _parties(name: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     """The states an event or agreement is named after: "Russia-Ukraine talks" -> Russia, Ukraine;
     "South Africa–Mozambique Maritime Arrangement" -> South Africa, Mozambique (an edition's ordinal aside)."""
-    name = re.sub(r"^\d+(?:st|nd|rd|th) ", "", name)
+    name = re.sub(rf"^{ORDINAL.pattern} ", "", name)
     first = name.split()[0]
     parts = [p for p in first.replace("–", "-").split("-") if p]
     entries = [lexicon.lookup(p) for p in parts]

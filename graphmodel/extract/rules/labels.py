@@ -12,7 +12,7 @@ from graphmodel.extract.rules.titles import person_mentions, split_title
 from graphmodel.extract.rules.types import Mention
 from graphmodel.schema import EntityLabel
 
-__all__ = ["classify_span", "context_label", "head_word", "unit_of_body"]
+__all__ = ["ORDINAL", "classify_span", "context_label", "head_word", "unit_of_body"]
 
 def classify_span(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLabel | None) -> list[Mention]:
     """Clean ``span`` and return the mentions it holds (zero, one, or several after a split)."""
@@ -47,7 +47,7 @@ def classify_span(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLa
     if label is EntityLabel.PERSON:
         return person_mentions(span, lexicon)
     strong = label is not ner_label or _label(span, lexicon, None) is not None
-    numbered = span.start > 0 and _ORDINAL.fullmatch(span.doc[span.start - 1].text) is not None
+    numbered = span.start > 0 and ORDINAL.fullmatch(span.doc[span.start - 1].text) is not None
     if numbered and label is EntityLabel.ORGANIZATION and span[-1].text in lexicon.grammar.session_heads:
         label = EntityLabel.EVENT  # "the 4th Joint Defence Committee will be held": a numbered session
     if label is EntityLabel.EVENT and numbered:
@@ -64,7 +64,7 @@ def _trim(span: Span, lexicon: Lexicon) -> Span:
             break
     grammar = lexicon.grammar
     while start < end and (doc[start].lower_ in grammar.leading_words and not _opens_a_name(doc, start, end, lexicon)
-                           or doc[start].is_punct or doc[start].is_space or _ORDINAL.fullmatch(doc[start].text)):
+                           or doc[start].is_punct or doc[start].is_space or ORDINAL.fullmatch(doc[start].text)):
         start += 1  # "the 11th Baltic Harbor Dialogue" is typed by its name; an event takes its ordinal back
     while end > start and (doc[end - 1].text in grammar.possessives or doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in grammar.trailing_words):
@@ -72,7 +72,7 @@ def _trim(span: Span, lexicon: Lexicon) -> Span:
     return doc[start:end]
 
 
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")  # an edition's ordinal: "12th", "3rd"
 
 
 def _opens_a_name(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:

@@ -21,9 +21,10 @@ def split_title(span: Span, lexicon: Lexicon) -> tuple[Span, Span] | None:
     doc = span.doc
     while name_start > span.start and _name_token(doc[name_start - 1], lexicon):
         name_start -= 1
-    if name_start == end or _name_words(doc[name_start:end], lexicon) > 4:
+    words = _name_words(doc[name_start:end], lexicon)
+    if name_start == end or words > 4:
         return None
-    personal = _name_words(doc[name_start:end], lexicon) >= 2 and not any(t.is_upper for t in doc[name_start:end])
+    personal = words >= 2 and not any(t.is_upper for t in doc[name_start:end])
     portfolio = _portfolio_start(doc, name_start, lexicon) if personal else name_start  # it may begin before the span
     title_start = max(portfolio, span.start)
     while title_start > span.start and _title_word(doc, title_start - 1, span.start, lexicon):
