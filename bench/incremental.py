@@ -6,7 +6,9 @@
 Per round, in fresh processes: a full build of the 13 documents into an empty folder, then the same
 documents and one more, built into that folder (its extraction cache is reused: "extracted 1, reused 13").
 It also times a process that only starts Python and imports graphmodel and spaCy's pipeline, the part of
-every build no cache removes. Figures are medians of the rounds; the ratios are against the full build.
+every build no cache removes, and a watching build (``build --watch``, started on the 13 documents):
+the time from copying the fourteenth document in to the rebuilt outputs. Figures are medians of the
+rounds; the ratios are against the full build.
 """
 
 from __future__ import annotations
@@ -35,6 +37,31 @@ def timed(arguments: list[str]) -> tuple[float, str]:
     return time.perf_counter() - started, done.stderr
 
 
+def watched(arguments: list[str], folder: Path, added: Path) -> float:
+    """Seconds from copying ``added`` into ``folder`` to a watching build's rebuilt outputs: the
+    process (``python ARGUMENTS --watch``) first builds the folder as it is, then waits for changes."""
+    process = subprocess.Popen([sys.executable, *arguments, "--watch"], cwd=ROOT, env=ENV, text=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    try:
+        lines = iter(process.stderr.readline, "")
+        if not any(line.startswith("watching") for line in lines):
+            raise SystemExit("the watching build stopped before it watched")
+        started = time.perf_counter()
+        shutil.copy(added, folder)
+        seen = []
+        for line in lines:
+            seen.append(line)
+            if line.startswith("built in"):
+                if not any("extracted 1, reused 13" in line for line in seen):
+                    raise SystemExit(f"the watching build did not reuse its records:\n{''.join(seen)}")
+                return time.perf_counter() - started
+        raise SystemExit(f"the watching build stopped without rebuilding:\n{''.join(seen)}")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
@@ -43,7 +70,8 @@ def main() -> None:
     extra = ["--jobs", "1", *(["--rules-only"] if args.rules_only else [])]
     synth = sorted((ROOT / "data" / "synth" / "docs").iterdir())
     base, added = [*sorted((ROOT / "data" / "docs").iterdir()), *synth[:8]], synth[8]
-    times: dict[str, list[float]] = {"full build (13)": [], "add one (14)": [], "start and load spaCy": []}
+    times: dict[str, list[float]] = {"full build (13)": [], "add one (14)": [], "start and load spaCy": [],
+                                     "watching: add one (14)": []}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "docs"
         for round_ in range(args.rounds):
@@ -60,6 +88,10 @@ def main() -> None:
                 raise SystemExit(f"the build did not reuse the cache:\n{stderr}")
             times["add one (14)"].append(seconds)
             times["start and load spaCy"].append(timed(["-c", _START])[0])
+            (folder / added.name).unlink()
+            watch_out = Path(tmp) / f"watched{round_}"
+            times["watching: add one (14)"].append(
+                watched(["-c", BUILD, "build", str(folder), "-o", str(watch_out), *extra], folder, added))
     full = statistics.median(times["full build (13)"])
     for name, values in times.items():
         median = statistics.median(values)

@@ -5,14 +5,18 @@ from __future__ import annotations
 import os
 import sys
 import webbrowser
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from graphmodel.cli.options import graph_input, graph_option
 from graphmodel.cli.progress import BuildFeedback
 from graphmodel.documents.bounds import MAX_DOCUMENT_BYTES
+
+if TYPE_CHECKING:
+    from graphmodel.pipeline import BuildResult
 
 __all__ = ["build", "stats", "view"]
 
@@ -53,11 +57,13 @@ def _documents_line(counts: dict[str, Any]) -> str:
               help="Extract on the workers of the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786).")
 @click.option("--fresh", is_flag=True,
               help="Extract every document again instead of reusing the records kept in OUT/.extractions.")
+@click.option("--watch", is_flag=True,
+              help="Stay running; rebuild whenever a document under PATHS is added, changed or removed (Ctrl-C stops).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but warnings and errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print how long each phase took.")
 def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confidence: float,
           model: Path | None, rules_only: bool, max_document_size: float, jobs: int | None,
-          scheduler: str | None, fresh: bool, quiet: bool, verbose: bool) -> None:
+          scheduler: str | None, fresh: bool, watch: bool, quiet: bool, verbose: bool) -> None:
     """Read documents and build the graph (JSON, interactive HTML, embedded database).
 
     PATHS are files or folders (.txt, .md, .html, .pdf, .docx), read recursively; default: data/docs.
@@ -70,10 +76,10 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
         graphmodel build big-reports/ -o out --max-document-size 20
         graphmodel build news/ -o out --jobs 4
         graphmodel build news/ -o out --scheduler tcp://10.0.0.5:8786
+        graphmodel build news/ -o out --watch
         find reports -name '*.pdf' | graphmodel build - -o out
         pbpaste | graphmodel build - -o out
     """
-    from graphmodel.api import Graph
     from graphmodel.extract.corpus import default_jobs
     from graphmodel.pipeline import SHIPPED_MODEL, build_outputs
 
@@ -83,6 +89,9 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
         raise click.UsageError("--jobs and --scheduler exclude each other: the cluster's workers extract")
     if quiet and verbose:
         raise click.UsageError("--quiet and --verbose exclude each other")
+    if watch and (scheduler or fresh or paths == (Path("-"),)):
+        raise click.UsageError("--watch watches files and folders, with the extraction cache: not with "
+                               "--scheduler, --fresh or stdin")
     feedback = BuildFeedback(level=0 if quiet else 2 if verbose else 1)
     options: dict[str, Any] = dict(
         spacy_model=spacy_model,
@@ -109,14 +118,56 @@ def build(paths: tuple[Path, ...], out: Path, spacy_model: str | None, min_confi
             if not quiet:
                 click.echo(f"extracting on {cluster.threads} worker threads of {scheduler}", err=True)
             result = build_outputs(corpus, out, executor=cluster.executor, jobs=cluster.threads, **options)
+    elif watch:
+        _watch(corpus, out, jobs or default_jobs(), feedback, quiet, options)
+        return
     else:
         result = build_outputs(corpus, out, jobs=jobs or default_jobs(), **options)
     feedback.close()
-    if quiet:
-        return
+    if not quiet:
+        _echo_built(result)
+
+
+def _echo_built(result: BuildResult) -> None:
+    from graphmodel.api import Graph
+
     _echo_counts(Graph(result.graph).stats())
     for written in result.paths:
         click.echo(f"wrote {written}")
+
+
+def _watch(corpus: list[Path], out: Path, jobs: int, feedback: BuildFeedback, quiet: bool,
+           options: dict[str, Any]) -> None:
+    """``build --watch``: build, then rebuild on each change until Ctrl-C or SIGTERM. A few changed
+    documents are extracted in this process, already loaded; many, in ``jobs`` processes."""
+    import signal
+    import threading
+    import time
+
+    from graphmodel.extract.corpus import CHUNK
+    from graphmodel.pipeline import build_outputs
+    from graphmodel.watch import Change, watch_outputs
+
+    def rebuild(changes: Sequence[Change]) -> None:
+        if changes and not quiet:
+            named = ", ".join(f"{change.kind} {change.path.name}" for change in changes[:5])
+            click.echo(f"changed: {named}{f' and {len(changes) - 5} more' * (len(changes) > 5)}", err=True)
+        started = time.perf_counter()
+        result = build_outputs(corpus, out, jobs=jobs if not changes or len(changes) > CHUNK else 1, **options)
+        feedback.close()
+        if not quiet:
+            _echo_built(result)
+            click.echo(f"built in {time.perf_counter() - started:.2f} s", err=True)
+
+    def idle() -> None:
+        if not quiet:
+            click.echo(f"watching {', '.join(map(str, corpus))} for changes (Ctrl-C stops)", err=True)
+
+    stop = threading.Event()  # SIGTERM (a service manager's stop) ends watching after the build under way
+    signal.signal(signal.SIGTERM, lambda _signal, _frame: stop.set())
+    watch_outputs(corpus, out, rebuild, on_error=feedback.warn, on_idle=idle, stop_event=stop)
+    if not quiet:
+        click.echo("stopped watching", err=True)
 
 
 @click.command()

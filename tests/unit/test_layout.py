@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "graphmodel"
 MAX_LINES = 300
 # Each stage may import the ones before it, never one after it.
 STAGES = ["version", "schema", "models", "errors", "documents", "extract", "graph", "stores", "render", "export",
-          "evaluate", "training", "pipeline", "api", "cluster", "cli"]
+          "evaluate", "training", "pipeline", "watch", "api", "cluster", "cli"]
 
 
 def module_name(path: Path) -> str:
