@@ -19,9 +19,10 @@ PDF_PAGES = (
 
 
 def write_pdf(path: Path, pages: tuple[tuple[str, ...], ...] = PDF_PAGES, *, title: str | None = "Kestrel Report",
-              author: str | None = "Ann Lee") -> Path:
+              author: str | None = "Ann Lee", url: str | None = None) -> Path:
     """A PDF with one page per item of ``pages``: a heading line, then paragraphs wrapped at the page width
-    (a ``\\n`` in a paragraph forces a line break, as a hyphenated word at a line end does)."""
+    (a ``\\n`` in a paragraph forces a line break, as a hyphenated word at a line end does); ``url`` goes
+    into the document information's ``/URL`` entry."""
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -39,14 +40,25 @@ def write_pdf(path: Path, pages: tuple[tuple[str, ...], ...] = PDF_PAGES, *, tit
             pdf.multi_cell(0, 8, paragraph, new_x="LMARGIN", new_y="NEXT")
             pdf.ln(8)
     pdf.output(str(path))
+    if url:
+        from pypdf import PdfWriter
+
+        writer = PdfWriter(clone_from=str(path))
+        writer.add_metadata({"/URL": url})
+        writer.write(str(path))
     return path
 
 
-def write_docx(path: Path) -> Path:
-    """A Word file with a title, a heading, paragraphs, a bulleted list and a table."""
+def write_docx(path: Path, *, url: str | None = None, first: str | None = None) -> Path:
+    """A Word file with a title, a heading, paragraphs, a bulleted list and a table; ``url`` is its
+    identifier property, ``first`` a paragraph before the heading."""
     import docx
 
     document = docx.Document()
+    if url:
+        document.core_properties.identifier = url
+    if first:
+        document.add_paragraph(first)
     document.core_properties.title = "Phishing Wave"
     document.core_properties.author = "Omar Diaz"
     document.core_properties.created = datetime(2025, 5, 2, 9, 0)

@@ -14,8 +14,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlsplit
 
-__all__ = ["HEADER_LINES", "MAX_HEADING_WORDS", "Meta", "ends_sentence", "find_url", "looks_like_heading",
-           "metadata_field", "parse_date", "url_date"]
+from graphmodel.models import Block, BlockKind
+
+__all__ = ["HEADER_LINES", "MAX_HEADING_WORDS", "Meta", "ends_sentence", "find_url", "header_blocks",
+           "looks_like_heading", "metadata_field", "parse_date", "url_date"]
 
 MAX_HEADING_WORDS = 12
 HEADER_LINES = 12  # metadata lines are looked for among the first non-blank lines only
@@ -38,6 +40,7 @@ _KEYS = {"title": "title", "headline": "title", "source": "url", "url": "url", "
          "updated": "date", "updated on": "date"}
 _FIELD = re.compile(rf"(?P<key>{'|'.join(sorted(_KEYS, key=len, reverse=True))})\b(?P<colon>\s*:)?\s*(?P<value>.*)",
                     re.IGNORECASE)
+_LINE_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING)  # the blocks a header line may have become
 _URL = re.compile(r"https?://[^\s<>\"'()\[\]]+", re.IGNORECASE)
 # Dates in a URL's path: /2025/04/07/, /2025/04/, /2025-04-07/ (also inside a slug), /20250407/.
 _PATH_DATES = (
@@ -124,6 +127,29 @@ def metadata_field(line: str) -> tuple[str, str | None] | None:
         if field == "author" and _looks_like_name(_clean_name(value)):
             return field, _clean_name(value)
     return ("date", parse_date(line)) if _is_date_line(line) else None
+
+
+def header_blocks(blocks: list[Block]) -> tuple[list[Block], Meta]:
+    """Header lines written as a file's first paragraphs (a PDF's or a Word file's ``Source: …`` line):
+    the fields they carry, and the blocks without them. Only one-line paragraphs among the first
+    :data:`HEADER_LINES` blocks count (a short one may have been read as a heading), and a file that is
+    nothing but header lines keeps its blocks.
+
+    >>> blocks = [Block(BlockKind.PARAGRAPH, 0, 26, "Source: https://example.org"),
+    ...           Block(BlockKind.PARAGRAPH, 28, 44, "The talks began.")]
+    >>> kept, meta = header_blocks(blocks)
+    >>> [block.text for block in kept], meta.url
+    (['The talks began.'], 'https://example.org')
+    """
+    meta, kept = Meta(), []
+    for index, block in enumerate(blocks):
+        one_line = block.kind in _LINE_KINDS and "\n" not in block.text and index < HEADER_LINES
+        field = metadata_field(block.text) if one_line else None
+        if field is None:
+            kept.append(block)
+        else:
+            meta = meta.fill(*field)
+    return (kept, meta) if kept else (blocks, Meta())
 
 
 def find_url(text: str) -> str | None:

@@ -15,7 +15,15 @@ import re
 from datetime import datetime
 from typing import Any
 
-from graphmodel.documents.header import Meta, ends_sentence, looks_like_heading
+from graphmodel.documents.header import (
+    Meta,
+    ends_sentence,
+    find_url,
+    header_blocks,
+    looks_like_heading,
+    metadata_field,
+    url_date,
+)
 from graphmodel.errors import DocumentError
 from graphmodel.models import Block, BlockKind
 
@@ -42,6 +50,7 @@ def parse_pdf(data: bytes, path: str) -> tuple[str, list[Block], Meta, tuple[int
             raise DocumentError(f"skipped {path}: the PDF is encrypted; save a copy without a password")
         texts = [page.extract_text() or "" for page in reader.pages]
         info = reader.metadata
+        xmp = _xmp_url(reader)
     except DocumentError:
         raise
     except Exception as error:  # pypdf raises many kinds of error on a damaged file
@@ -50,7 +59,8 @@ def parse_pdf(data: bytes, path: str) -> tuple[str, list[Block], Meta, tuple[int
     if not blocks:
         raise DocumentError(f"skipped {path}: its PDF pages hold no extractable text (scanned images?); "
                             "run OCR on it first")
-    return text, blocks, _metadata(info, blocks), pages
+    blocks, header = header_blocks(blocks)
+    return text, blocks, _metadata(info, xmp, header, blocks), pages
 
 
 def _assemble(texts: list[str]) -> tuple[str, list[Block], tuple[int, ...]]:
@@ -70,12 +80,15 @@ def _assemble(texts: list[str]) -> tuple[str, list[Block], tuple[int, ...]]:
 
 def paragraphs(page_text: str) -> list[str]:
     """A page's paragraphs: lines grouped at blank lines and after sentence ends, then joined; a short line
-    that reads like a heading and starts a paragraph is a paragraph of its own.
+    that reads like a heading, or a header line (``Source: …``, a date), and starts a paragraph is a
+    paragraph of its own.
 
     >>> paragraphs("Attackers used a secu-\\nrity flaw in\\nthe VPN.\\nIt was patched.\\n\\nMore")
     ['Attackers used a security flaw in the VPN.', 'It was patched.', 'More']
     >>> paragraphs("Initial Access\\nThe intruders used stolen passwords\\nto enter the network.")
     ['Initial Access', 'The intruders used stolen passwords to enter the network.']
+    >>> paragraphs("Source: https://example.org/brief\\nPublished: 3 June 2025\\nBanks were attacked.")
+    ['Source: https://example.org/brief', 'Published: 3 June 2025', 'Banks were attacked.']
     """
     lines = [" ".join(raw.split()) for raw in page_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     width = max(map(len, lines), default=0)
@@ -84,7 +97,8 @@ def paragraphs(page_text: str) -> list[str]:
     for line in lines:
         if line:
             group.append(line)
-        alone = len(group) == 1 and len(line) <= _HEADING_WIDTH * width and _is_heading(line)
+        alone = len(group) == 1 and (len(line) <= _HEADING_WIDTH * width and _is_heading(line)
+                                     or metadata_field(line) is not None)
         if group and (not line or ends_sentence(line) or alone):
             result.append(join_lines(group))
             group = []
@@ -113,13 +127,43 @@ def _is_heading(paragraph: str) -> bool:
     return not ends_sentence(paragraph) and looks_like_heading(paragraph)
 
 
-def _metadata(info: Any, blocks: list[Block]) -> Meta:
-    meta = Meta()
+def _metadata(info: Any, xmp: str | None, header: Meta, blocks: list[Block]) -> Meta:
+    """Header lines first, then the PDF's metadata; a date in the address comes before the file's own."""
+    meta = header
     if info is not None:
         meta = meta.fill("title", _clean(_field(info, "title"))).fill("author", _clean(_field(info, "author")))
+        meta = meta.fill("url", _info_url(info))
+    meta = meta.fill("url", xmp)
+    meta = meta.fill("date", url_date(meta.url))
+    if info is not None:
         meta = meta.fill("date", _creation_date(_field(info, "creation_date")))
     first = blocks[0]
     return meta.fill("title", first.text if first.kind is BlockKind.HEADING else None)
+
+
+def _info_url(info: Any) -> str | None:
+    """The web address in the document information's own keys (``/URL``, ``/SourceURL``, ``/Source``), if any."""
+    for key in ("/URL", "/SourceURL", "/Source"):
+        try:
+            value = info.get(key)
+            url = find_url(str(value.get_object() if hasattr(value, "get_object") else value or ""))
+        except Exception:  # a damaged entry must not cost the document its text
+            continue
+        if url:
+            return url
+    return None
+
+
+def _xmp_url(reader: Any) -> str | None:
+    """The web address in the file's XMP metadata (Dublin Core source, identifier or relation), if any."""
+    try:
+        xmp = reader.xmp_metadata
+        if xmp is None:
+            return None
+        values = [xmp.dc_source, xmp.dc_identifier, *(xmp.dc_relation or [])]
+    except Exception:  # malformed XMP must not cost the document its text
+        return None
+    return next(filter(None, (find_url(str(value)) for value in values if value)), None)
 
 
 def _clean(value: Any) -> str | None:

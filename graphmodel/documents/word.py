@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from graphmodel.documents.header import Meta
+from graphmodel.documents.header import Meta, find_url, header_blocks, url_date
 from graphmodel.documents.text import row_block
 from graphmodel.errors import DocumentError
 from graphmodel.models import Block, BlockKind
@@ -40,7 +40,8 @@ def parse_docx(data: bytes, path: str) -> tuple[str, list[Block], Meta]:
         raise DocumentError(f"skipped {path}: it is not a readable .docx file ({type(error).__name__}: {error})"
                             ) from error
     text, blocks = _assemble(parts)
-    return text, blocks, _metadata(properties, blocks)
+    blocks, header = header_blocks(blocks)
+    return text, blocks, _metadata(properties, header, blocks)
 
 
 def block_kind(style: str | None) -> BlockKind:
@@ -115,9 +116,14 @@ def _table(text: str, rows: list[list[str]]) -> tuple[str, list[Block]]:
     return text, blocks
 
 
-def _metadata(properties: Any, blocks: list[Block]) -> Meta:
+def _metadata(properties: Any, header: Meta, blocks: list[Block]) -> Meta:
+    """Header lines first, then the file's properties: its identifier, or an address in its comments, is
+    the url; a date in the address comes before the file's creation date."""
     created = properties.created
-    meta = Meta(title=(properties.title or "").strip() or None, author=(properties.author or "").strip() or None,
-                date=created.date().isoformat() if isinstance(created, datetime) else None)
+    meta = header.fill("title", (properties.title or "").strip() or None)
+    meta = meta.fill("author", (properties.author or "").strip() or None)
+    meta = meta.fill("url", find_url(properties.identifier or "") or find_url(properties.comments or ""))
+    meta = meta.fill("date", url_date(meta.url))
+    meta = meta.fill("date", created.date().isoformat() if isinstance(created, datetime) else None)
     first = blocks[0] if blocks else None
     return meta.fill("title", first.text if first is not None and first.kind is BlockKind.HEADING else None)

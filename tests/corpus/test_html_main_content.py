@@ -54,3 +54,31 @@ def test_no_evidence_comes_from_a_menu_sidebar_or_footer(tmp_path: Path) -> None
     assert not names & {"Russia", "NATO", "France", "Germany", "China"}
     (document,) = graph.graph["documents"].values()
     assert (document["url"], document["date"]) == ("https://news.example.org/2025/05/12/kenya-summit", "2025-05-12")
+
+
+def test_a_folder_of_every_format_gives_each_document_its_url_and_date(tmp_path: Path) -> None:
+    """A PDF, a Word file, the news page and a text file with a ``Source:`` line, built together."""
+    from office_files import write_docx, write_pdf
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write_pdf(docs / "brief.pdf", url="https://reports.example.org/kestrel-brief")
+    write_docx(docs / "wave.docx", url="https://www.example.org/2025/05/01/phishing-wave")
+    (docs / "kenya.html").write_text(PAGE, encoding="utf-8")
+    (docs / "notes.txt").write_text("Source: https://www.example.org/news/2025/06/03/visit\n\n"
+                                    "Defense Secretary Pete Hegseth visited Panama on Tuesday.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(docs), "-o", str(tmp_path / "out"), "-q", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    graph = graphfile.read(tmp_path / "out" / "graph.json")
+    documents = {Path(d["path"]).name: (d["url"], d["date"]) for d in graph.graph["documents"].values()}
+    assert documents == {
+        "brief.pdf": ("https://reports.example.org/kestrel-brief", "2025-04-08"),
+        "wave.docx": ("https://www.example.org/2025/05/01/phishing-wave", "2025-05-01"),
+        "kenya.html": ("https://news.example.org/2025/05/12/kenya-summit", "2025-05-12"),
+        "notes.txt": ("https://www.example.org/news/2025/06/03/visit", "2025-06-03"),
+    }
+    sentences = {e["sentence"] for *_, evidence in graph.edges(data="evidence") for e in evidence}
+    assert {"brief.pdf", "wave.docx", "kenya.html"} <= {
+        Path(graph.graph["documents"][e["doc"]]["path"]).name for *_, evidence in graph.edges(data="evidence")
+        for e in evidence}
+    assert not [s for s in sentences if any(word in s for word in BOILERPLATE)]

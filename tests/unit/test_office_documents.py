@@ -39,6 +39,30 @@ def test_a_pdf_without_metadata_takes_its_title_from_its_first_heading(tmp_path:
     assert (document.title, document.author) == ("Ransomware Brief", None)
 
 
+def test_a_pdf_takes_its_address_from_its_metadata_and_the_date_from_the_address(tmp_path: Path) -> None:
+    url = "https://www.example.org/reports/2025/04/07/kestrel"
+    (document,) = read_documents(write_pdf(tmp_path / "brief.pdf", url=url))
+    assert (document.url, document.date, document.title) == (url, "2025-04-07", "Kestrel Report")
+
+
+def test_a_source_line_opening_a_pdf_is_its_address_not_its_text(tmp_path: Path) -> None:
+    pages = (("Source: https://www.example.org/kestrel-brief", "Published: 3 June 2025",
+              "The Kestrel group attacked banks in Austria."),)
+    (document,) = read_documents(write_pdf(tmp_path / "brief.pdf", pages, title=None))
+    assert (document.url, document.date) == ("https://www.example.org/kestrel-brief", "2025-06-03")
+    assert [block.text for block in document.blocks] == ["The Kestrel group attacked banks in Austria."]
+    assert document.title is None
+
+
+def test_a_docx_takes_its_address_from_its_identifier_or_a_source_line(tmp_path: Path) -> None:
+    url = "https://www.example.org/2025/05/01/phishing-wave"
+    (document,) = read_documents(write_docx(tmp_path / "wave.docx", url=url))
+    assert (document.url, document.date) == (url, "2025-05-01")
+    (lined,) = read_documents(write_docx(tmp_path / "lined.docx", first="Source: <https://news.example.org/wave>"))
+    assert (lined.url, lined.date) == ("https://news.example.org/wave", "2025-05-02")
+    assert lined.blocks[0].text == "Phishing Wave Hits Banks"
+
+
 @pytest.mark.parametrize(("content", "reason"), [
     (b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", "it is not a readable PDF"),
     (b"", "it is not a readable PDF"),
