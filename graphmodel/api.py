@@ -25,13 +25,12 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from graphmodel.documents.read import parse_document, read_documents
-from graphmodel.extract.learned.model import SHIPPED_MODEL
+from graphmodel.extract.learned import SHIPPED_MODEL
 from graphmodel.graph import graphfile
 from graphmodel.graph.core import stats as graph_stats
 from graphmodel.graph.select import Selection, select
 from graphmodel.graph.why import Link, find_entity, format_links, links_between
 from graphmodel.models import Document
-from graphmodel.pipeline import build_graph, extractor_spec
 
 if TYPE_CHECKING:
     from graphmodel.evaluate.score import Score
@@ -91,6 +90,8 @@ def build(sources: Iterable[str | Path], *, model: Path | None = SHIPPED_MODEL, 
         from graphmodel.errors import DocumentError
 
         raise DocumentError("nothing to build from: give texts (str) or paths of files and folders (Path)")
+    from graphmodel.pipeline import build_graph, extractor_spec  # spaCy and the extractors load only to build
+
     spec, described = extractor_spec(spacy_model, model)
     graph = build_graph(documents, spec, min_confidence=min_confidence, jobs=jobs)
     graph.graph["extractor"] = described

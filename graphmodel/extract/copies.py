@@ -16,7 +16,6 @@ import re
 from collections.abc import Sequence
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 __all__ = ["COPY_SIMILARITY", "copy_clusters", "signature"]
 
@@ -39,6 +38,8 @@ def signature(text: str) -> tuple[int, ...]:
     words = _WORD.findall(text.lower())
     if len(words) < _SHINGLE:
         return ()
+    from datasketch import MinHash  # imported when first needed: it takes a quarter second (scipy)
+
     minhash = MinHash(num_perm=_PERMUTATIONS, seed=_SEED)
     minhash.update_batch([" ".join(words[i:i + _SHINGLE]).encode("utf-8") for i in range(len(words) - _SHINGLE + 1)])
     return tuple(int(value) for value in minhash.hashvalues)
@@ -50,6 +51,8 @@ def copy_clusters(signatures: Sequence[tuple[str, tuple[int, ...]]]) -> dict[str
     ``signatures`` are (document id, :func:`signature`) in corpus order; documents that copy no other
     are left out of the result.
     """
+    from datasketch import MinHash, MinHashLSH
+
     lsh = MinHashLSH(threshold=COPY_SIMILARITY, num_perm=_PERMUTATIONS)
     hashes: dict[str, MinHash] = {}
     parent: dict[str, str] = {}

@@ -11,4 +11,10 @@ Training (:mod:`graphmodel.training.train`) needs scikit-learn; inference does n
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from pathlib import Path
+
+__all__ = ["SHIPPED_MODEL"]
+
+# The model trained on the development sets (scripts/make_model.py); named here, apart from the modules
+# that read it, so that naming it (a default argument) imports neither spaCy nor numpy.
+SHIPPED_MODEL = Path(__file__).resolve().parents[2] / "data" / "relation_model.json"

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from graphmodel.errors import GraphFileError
+from graphmodel.extract.learned import SHIPPED_MODEL
 from graphmodel.extract.learned.apply import MODES
 from graphmodel.extract.learned.classes import load_schema
 from graphmodel.extract.learned.entities import EntityFilter
@@ -31,7 +32,6 @@ __all__ = ["FORMAT", "SHIPPED_MODEL", "EntityFilter", "ModelFileError", "Relatio
            "save_model", "to_json"]
 
 # The relation model `scripts/make_model.py` trains on every annotated development set.
-SHIPPED_MODEL = Path(__file__).resolve().parents[2] / "data" / "relation_model.json"
 
 FORMAT = "graphmodel-relation-model/2"
 _KEYS = frozenset({"format", "features_version", "extractor_version", "labels", "classes", "vocabulary",
