@@ -501,3 +501,21 @@ def test_a_body_whose_name_coordinates_after_its_connector(extractor) -> None:  
                                        "Research and Pacific Fleet met.\n"))
     assert "Centre for Coastal and Ocean Affairs" in names
     assert {"Office of Naval Research", "Pacific Fleet"} <= set(names)
+
+
+def test_states_listed_with_the_body_they_form_are_its_members(extractor) -> None:  # type: ignore[no-untyped-def]
+    bracket = _extract(extractor, "Officials from Kenya, Uganda and Tanzania (the East African Community, EAC) "
+                                  "met in Arusha. The EAC will meet again in May.\n")
+    assert {(state, "MEMBER_OF", "East African Community") for state in ("Kenya", "Uganda", "Tanzania")} <= _edges(
+        bracket)
+    assert "EAC" not in _names(bracket)  # the acronym closing the bracket is the body's: one entity
+    assert not [edge for edge in _edges(bracket) if edge[0] == "East African Community"]  # no member of its states
+    for text in ("The Quad (the United States, Japan, India and Australia) held talks in Tokyo.\n",
+                 "The summit of the Quad grouping of the United States, Japan, India and Australia opened.\n"):
+        assert ("United States", "MEMBER_OF", "Quad") in _edges(_extract(extractor, text))
+    allies = _extract(extractor, "NATO allies France and Italy sent ships, and the Shanghai Cooperation "
+                                 "Organisation, which comprises China and Pakistan, met in Astana.\n")
+    assert {("France", "MEMBER_OF", "North Atlantic Treaty Organization"),
+            ("Pakistan", "MEMBER_OF", "Shanghai Cooperation Organisation")} <= _edges(allies)
+    partners = _extract(extractor, "The European Union signed deals with Chile and Peru.\n")
+    assert not [edge for edge in _edges(partners) if edge[1] == "MEMBER_OF"]

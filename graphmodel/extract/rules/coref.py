@@ -23,9 +23,18 @@ _YEAR = re.compile(r"^(?:19|20)\d\d\s+|\s+(?:19|20)?\d\d$")
 
 @cache
 def _definition(definers: tuple[str, ...]) -> re.Pattern[str]:
-    """ "(ACR" or ", known as the ACR" right after a name, with ``definers`` tried in order."""
-    return re.compile(r"^\s*(?:\(\s*|,?\s*(?:" + "|".join(re.escape(d) for d in definers) + r")\s+(?:the\s+)?)"
-                      r"([A-Z][A-Za-z0-9&-]{1,11})\b")
+    """ "(ACR" or ", known as the ACR" right after a name, with ``definers`` tried in order, or ", ACR)"
+    closing the bracket the name is in ("(the East African Community, EAC)").
+
+    >>> pattern = _definition(("known as",))
+    >>> [next(filter(None, pattern.match(text).groups())) for text in (" (EAC) said", ", known as the EAC", ", EAC)")]
+    ['EAC', 'EAC', 'EAC']
+    >>> pattern.match(", EAC and") is None
+    True
+    """
+    acronym = r"([A-Z][A-Za-z0-9&-]{1,11})"
+    return re.compile(r"^\s*(?:(?:\(\s*|,?\s*(?:" + "|".join(re.escape(d) for d in definers) + r")\s+(?:the\s+)?)"
+                      + acronym + r"\b|,\s*" + acronym + r"\s*\))")
 
 
 def relabel(mention: Mention, doc: Doc, lexicon: Lexicon) -> Mention:
@@ -125,7 +134,7 @@ def _acronym_definitions(located: list[Located], docs: list[Doc], lexicon: Lexic
         after = doc[item.mention.end:min(item.mention.end + 5, len(doc))].text
         match = _definition(lexicon.grammar.acronym_definers).match(after)
         if match and item.mention.label is not EntityLabel.PERSON and not item.mention.text.isupper():
-            acronym = match.group(1)
+            acronym = match.group(1) or match.group(2)
             if _plausible_acronym(acronym, item.mention.text):
                 defined[acronym] = item.mention
     defined.update(_bracketed_names(located, docs, lexicon))

@@ -14,6 +14,7 @@ from graphmodel.extract.rules.groups import group_relations
 from graphmodel.extract.rules.inference import infer_relations, name_relations
 from graphmodel.extract.rules.lexicon import Lexicon, load_lexicon, norm
 from graphmodel.extract.rules.lists import list_relations, row_relations
+from graphmodel.extract.rules.members import membership_relations
 from graphmodel.extract.rules.mentions import find_mentions
 from graphmodel.extract.rules.nlp import RECENT_PARSES, load_pipeline, parse_all
 from graphmodel.extract.rules.relations import sentence_relations
@@ -106,11 +107,13 @@ class RuleExtractor:
             for sent in docs[index].sents:
                 slots = _slots(sent, by_unit.get(index, []), focal, self.lexicon, entities)
                 try:
+                    members = membership_relations(sent, slots, self.lexicon)
+                    groups = group_relations(sent, slots, self.lexicon,
+                                             focal.get(EntityLabel.EVENT, focal.get(EntityLabel.INITIATIVE)), targets)
+                    bodies = {f.target for f in members}  # the body the listed states form is no member of theirs
                     found = (sentence_relations(sent, slots, self.lexicon)
-                             + _participant_list(sent, slots, focal, self.lexicon)
-                             + group_relations(sent, slots, self.lexicon,
-                                               focal.get(EntityLabel.EVENT, focal.get(EntityLabel.INITIATIVE)),
-                                               targets))
+                             + _participant_list(sent, slots, focal, self.lexicon) + members
+                             + [f for f in groups if not (f.rule == "group-member" and f.source in bodies)])
                 except (IndexError, KeyError, ValueError) as error:  # noisy text: skip the sentence, go on
                     log.warning("skipped a sentence the rules could not read (%s): %.80s", error, sent.text)
                     continue

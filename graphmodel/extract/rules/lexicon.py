@@ -89,6 +89,7 @@ class Lexicon:
     participation_words: frozenset[str] = field(default_factory=frozenset)
     list_participation_words: frozenset[str] = field(default_factory=frozenset)
     membership_words: frozenset[str] = field(default_factory=frozenset)
+    grouping_words: frozenset[str] = field(default_factory=frozenset)  # "the SCO, which comprises A and B"
     joint_action_excluded: frozenset[str] = field(default_factory=frozenset)
     joint_action_words: frozenset[str] = field(default_factory=frozenset)
     state_name_openers: frozenset[str] = field(default_factory=frozenset)  # "Royal Canadian Navy"
@@ -215,6 +216,7 @@ def load_lexicon() -> Lexicon:
         participation_words=frozenset(words["participation_words"]),
         list_participation_words=frozenset(words["list_participation_words"]),
         membership_words=frozenset(words["membership_words"]),
+        grouping_words=frozenset(words["grouping_words"]),
         joint_action_excluded=frozenset(words["joint_action_excluded"]),
         joint_action_words=frozenset(words["joint_action_words"]),
         state_name_openers=frozenset(words["state_name_openers"]),
