@@ -35,6 +35,7 @@ RULE_PHRASES: dict[str, str] = {
     "list-participants": "a list of participants names them",
     "list-members": "a list of members names them",
     "state-list-members": "states listed with the body they form (\"the Quad (A, B and C)\", \"NATO allies A and B\")",
+    "list-designated": "a list of those the actor designated or sanctioned",
     "participant-list": "a list of participants names them",
     "group-target": "a group named in the sentence includes them",
     "group-participant": "a group named in the sentence takes part",

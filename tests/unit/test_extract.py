@@ -519,3 +519,26 @@ def test_states_listed_with_the_body_they_form_are_its_members(extractor) -> Non
             ("Pakistan", "MEMBER_OF", "Shanghai Cooperation Organisation")} <= _edges(allies)
     partners = _extract(extractor, "The European Union signed deals with Chile and Peru.\n")
     assert not [edge for edge in _edges(partners) if edge[1] == "MEMBER_OF"]
+
+
+def test_a_list_of_designations_gives_the_designator_opposing_each_listed_actor(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "# Sanctions on a smuggling ring\n\nToday the Freedonian Ministry of Finance's Office of "
+                            "Sanctions Control designated a smuggling ring and two companies.\n\n"
+                            "## Designated entities\n\n"
+                            "- **Harbourline Shipping LLC**, a company based in Port Sylvan, which carries the "
+                            "ring's cargoes across the gulf every month.\n"
+                            "- **Kestrel Marine Group**\n\n"
+                            "## Partners\n\n- **Northwind Freight Company**, a carrier based in Freedonia.\n")
+    designator = "Office of Sanctions Control"  # the body after the possessive, not its owner
+    assert {(designator, "OPPOSES", "Harbourline Shipping LLC"), (designator, "OPPOSES", "Kestrel Marine Group")
+            } <= _edges(x)
+    assert not [edge for edge in _edges(x) if edge[2] == "Northwind Freight Company" and edge[1] == "OPPOSES"]
+
+
+def test_a_long_list_item_that_opens_with_a_name_names_a_participant(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Exercise Coral Lantern 2026 began on Monday.\n\nParticipating forces:\n\n"
+                            "- **Royal Freedonian Navy**, which sent two frigates, a supply ship and a team of divers "
+                            "to the exercise area off the northern coast.\n"
+                            "- the navies of several other states sent observers to the exercise area this year, "
+                            "officials said on Monday.\n")
+    assert ("Royal Freedonian Navy", "PARTICIPATES_IN", "Exercise Coral Lantern 2026") in _edges(x)

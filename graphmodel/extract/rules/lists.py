@@ -6,7 +6,13 @@ Each item that is a name gives the named actor:
 
 - ``PARTICIPATES_IN`` the event or initiative the leads name, else the document's main one, when a
   lead holds a participation word;
-- ``MEMBER_OF`` the organization the nearest lead names, when that lead speaks of members.
+- ``MEMBER_OF`` the organization the nearest lead names, when that lead speaks of members;
+- the designator ``OPPOSES`` it, when the nearest lead speaks of designations or sanctions ("Designated
+  entities"): the designator is the actor the document first names as the subject of such a verb
+  ("OFAC designated ...", "... were sanctioned by the Council").
+
+An item is a name when it is little more than one, or when it opens with the name and goes on after a
+comma, dash, colon or bracket ("**Name**, a company based in ...").
 
 A table row read as prose (no participants column) ties its cells: a row's one person is
 ``AFFILIATED_WITH`` every state and body of the row, and where the header speaks of participation
@@ -19,7 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from graphmodel.extract.rules.lexicon import Lexicon
 from graphmodel.extract.rules.types import ACTIVITIES, Found, LocalEntity, Located, found_by_rule
@@ -33,6 +39,8 @@ _MEMBERS = frozenset({EntityLabel.COUNTRY, EntityLabel.ORGANIZATION})
 _NAME_START = 4  # the item's name starts before this token ("Observers from the African Union")
 _ITEM_TOKENS = 14  # longer items are sentences, read by the sentence rules
 _MAX_LEADS = 3
+_NAME_GLUE = frozenset({"of", "the", "and", "for", "de", "del", "al", "-", "'s", "&"})  # inside a name
+_AFTER_NAME = frozenset({",", "—", "–", "-", ":", "("})  # what follows the name an item opens with
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +59,7 @@ def list_relations(units: list[Unit], docs: list[Doc], located: list[Located], a
     for item, entity in zip(located, assignment, strict=True):
         mentions.setdefault(item.block, []).append((item.mention.start, entity))
     main = _main_activity(entities)
+    designator: list[int | None] = []  # found once, when a list of designations needs it
     out = []
     for position, index in enumerate(order):
         if units[index].role != "list_item":
@@ -60,6 +69,12 @@ def list_relations(units: list[Unit], docs: list[Doc], located: list[Located], a
             continue
         leads = _leads(order, position, units)
         nearest = leads[0] if leads else None
+        if nearest is not None and _speaks_of(docs[nearest], lexicon.designation_words):
+            if not designator:
+                designator.append(_designator(docs, located, assignment, entities, lexicon))
+            if designator[0] is not None and designator[0] != actor:
+                found = found_by_rule(lexicon, designator[0], RelationType.OPPOSES, actor, "list-designated")
+                out.append(ListItem(found, index))
         if any(_speaks_of(docs[lead], lexicon.list_participation_words) for lead in leads):
             target = _named(leads, mentions, entities, ACTIVITIES)
             target = main if target is None else target
@@ -130,13 +145,22 @@ def _main_activity(entities: list[LocalEntity]) -> int | None:
 
 
 def _named_actor(doc: Doc, mentions: list[tuple[int, int]], entities: list[LocalEntity]) -> int | None:
-    """The actor an item names, when the item is little more than that name."""
-    if len(doc) > _ITEM_TOKENS:
-        return None
+    """The actor an item names, when the item is little more than that name, or opens with it and
+    goes on after a comma, dash, colon or bracket."""
     for start, entity in sorted(mentions):
         if start < _NAME_START and entities[entity].label in _ACTORS:
-            return entity
+            return entity if len(doc) <= _ITEM_TOKENS or _opens_with_name(doc, start) else None
     return None
+
+
+def _opens_with_name(doc: Doc, start: int) -> bool:
+    """Whether the capitalised run at ``start`` is followed by a comma, dash, colon or bracket."""
+    end = start
+    while end < len(doc) and (doc[end].is_title or doc[end].is_upper or doc[end].lower_ in _NAME_GLUE):
+        end += 1
+    while end < len(doc) and not doc[end].text.strip("*_"):  # the end of the name's **emphasis**
+        end += 1
+    return end < len(doc) and doc[end].text in _AFTER_NAME
 
 
 def _leads(order: list[int], position: int, units: list[Unit]) -> list[int]:
@@ -165,3 +189,35 @@ def _named(leads: list[int], mentions: dict[int, list[tuple[int, int]]], entitie
         if named:
             return named[-1]
     return None
+
+
+def _designator(docs: list[Doc], located: list[Located], assignment: list[int], entities: list[LocalEntity],
+                lexicon: Lexicon) -> int | None:
+    """The actor the document first names as the subject of a designation verb, or as its agent."""
+    spans: dict[int, list[tuple[int, int, int]]] = {}
+    for item, entity in zip(located, assignment, strict=True):
+        if entities[entity].label in _ACTORS:
+            spans.setdefault(item.block, []).append((item.mention.start, item.mention.end, entity))
+    for block, doc in enumerate(docs):
+        for token in doc:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.designation_words:
+                continue
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            subjects += [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            for subject in subjects:
+                named = _subject_actor(subject, spans.get(block, []))
+                if named is not None:
+                    return named
+    return None
+
+
+def _subject_actor(subject: Token, spans: list[tuple[int, int, int]]) -> int | None:
+    """The actor a subject names: the one its head word is in, or the body after a possessive in it
+    ("the Treasury's Office of Foreign Assets Control designated")."""
+    owned = [t.i for t in subject.subtree if t.dep_ == "case" and t.lower_ in {"'s", "’s", "'"}]
+    if owned:
+        after = sorted((start, entity) for start, end, entity in spans
+                       if owned[-1] < start and end <= subject.right_edge.i + 1)
+        if after:
+            return after[0][1]
+    return next((entity for start, end, entity in spans if start <= subject.i < end), None)
