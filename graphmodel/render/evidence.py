@@ -36,6 +36,7 @@ RULE_PHRASES: dict[str, str] = {
     "list-members": "a list of members names them",
     "state-list-members": "states listed with the body they form (\"the Quad (A, B and C)\", \"NATO allies A and B\")",
     "list-designated": "a list of those the actor designated or sanctioned",
+    "post-chain": "the person's post is written after the name (\"A, Director, X\")",
     "participant-list": "a list of participants names them",
     "group-target": "a group named in the sentence includes them",
     "group-participant": "a group named in the sentence takes part",

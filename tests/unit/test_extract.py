@@ -542,3 +542,15 @@ def test_a_long_list_item_that_opens_with_a_name_names_a_participant(extractor) 
                             "- the navies of several other states sent observers to the exercise area this year, "
                             "officials said on Monday.\n")
     assert ("Royal Freedonian Navy", "PARTICIPATES_IN", "Exercise Coral Lantern 2026") in _edges(x)
+
+
+def test_a_post_written_after_the_name_gives_the_affiliation(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Delegations:\n\n"
+                            "- **Iceland** — Ms. Ilse Varga-Holm, Director, Northern Cyber Security Authority\n"
+                            "- Moderator: Dr. Tomas Ebbing, Research Fellow, Institute of Maritime Studies, Sylvania\n")
+    assert {("Ilse Varga-Holm", "AFFILIATED_WITH", "Northern Cyber Security Authority"),
+            ("Ilse Varga-Holm", "AFFILIATED_WITH", "Iceland"),
+            ("Tomas Ebbing", "AFFILIATED_WITH", "Institute of Maritime Studies")} <= _edges(x)
+    assert "Research Fellow" not in _names(x)  # a post, not a person
+    clause = _extract(extractor, "Tomas Ebbing, who spent a year in prison, Sylvanian Navy officers said, was freed.\n")
+    assert not [edge for edge in _edges(clause) if edge[1] == "AFFILIATED_WITH"]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from graphmodel.extract.rules.appositions import post_relations
 from graphmodel.extract.rules.coref import group_mentions, relabel
 from graphmodel.extract.rules.groups import group_relations
 from graphmodel.extract.rules.inference import infer_relations, name_relations
@@ -111,7 +112,7 @@ class RuleExtractor:
                     groups = group_relations(sent, slots, self.lexicon,
                                              focal.get(EntityLabel.EVENT, focal.get(EntityLabel.INITIATIVE)), targets)
                     bodies = {f.target for f in members}  # the body the listed states form is no member of theirs
-                    found = (sentence_relations(sent, slots, self.lexicon)
+                    found = (sentence_relations(sent, slots, self.lexicon) + post_relations(sent, slots, self.lexicon)
                              + _participant_list(sent, slots, focal, self.lexicon) + members
                              + [f for f in groups if not (f.rule == "group-member" and f.source in bodies)])
                 except (IndexError, KeyError, ValueError) as error:  # noisy text: skip the sentence, go on

@@ -267,6 +267,8 @@ def _plausible(span: Span, lexicon: Lexicon, label: EntityLabel, source: str) ->
         return False  # "the Ministers", "Commanding General": titles without a name
     if len(words) > 1 and words[0] in lexicon.first_words and all(lexicon.is_role(w) for w in words[1:]):
         return False  # "Operation Commander": a role in an operation
+    if len(words) > 1 and words[-1].lower() in lexicon.office_words:
+        return False  # "Research Fellow", "Divisional Manager": a post, not a name
     if any("/" in t.text for t in span):
         return False  # a photo credit or byline: "Name/AP"
     if len(span) == 1 and span[0].pos_ not in {"PROPN", "NOUN", "ADJ"} and not span.text.isupper():

@@ -76,6 +76,7 @@ class Lexicon:
     ambiguous: frozenset[str] = field(default_factory=frozenset)  # country names that are also common words
     bridge_in_heads: frozenset[str] = field(default_factory=frozenset)  # "Embassy in Panama" is one name
     role_words: frozenset[str] = field(default_factory=frozenset)  # lower-cased titles and roles
+    office_words: frozenset[str] = field(default_factory=frozenset)  # posts that are no title before a name
     name_particles: frozenset[str] = field(default_factory=frozenset)  # "von der Leyen", "bin Salman"
     # group noun -> "participant" (a delegation), "agent" (troops, officials) or "located" (cartels)
     group_nouns: dict[str, str] = field(default_factory=dict)
@@ -212,6 +213,7 @@ def load_lexicon() -> Lexicon:
         confidence_factors=confidences["factors"],
         name_particles=frozenset(words["name_particles"]),
         role_words=frozenset(words["role_words"]) | {t.lower().rstrip(".") for t in words["titles"]},
+        office_words=frozenset(words["office_words"]),
         government_heads=frozenset(w.lower() for w in words["government_heads"]),
         surname_suffixes=frozenset(words["surname_suffixes"]),
         participation_words=frozenset(words["participation_words"]),
