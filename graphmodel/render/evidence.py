@@ -37,6 +37,7 @@ RULE_PHRASES: dict[str, str] = {
     "state-list-members": "states listed with the body they form (\"the Quad (A, B and C)\", \"NATO allies A and B\")",
     "list-designated": "a list of those the actor designated or sanctioned",
     "post-chain": "the person's post is written after the name (\"A, Director, X\")",
+    "programme-role": "a conference programme gives them a role (\"Moderator: A\", \"Speakers:\")",
     "participant-list": "a list of participants names them",
     "group-target": "a group named in the sentence includes them",
     "group-participant": "a group named in the sentence takes part",

@@ -554,3 +554,17 @@ def test_a_post_written_after_the_name_gives_the_affiliation(extractor) -> None:
     assert "Research Fellow" not in _names(x)  # a post, not a person
     clause = _extract(extractor, "Tomas Ebbing, who spent a year in prison, Sylvanian Navy officers said, was freed.\n")
     assert not [edge for edge in _edges(clause) if edge[1] == "AFFILIATED_WITH"]
+
+
+def test_the_people_of_a_programme_take_part_in_its_event(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "The 3rd Coral Sea Maritime Forum opens in Cairns on Monday.\n\n"
+                            "**09:00 – Opening session**\n"
+                            "- Keynote: Dr. Mara Quill-Evans, Director, Institute of Ocean Studies\n"
+                            "- Speakers:\n"
+                            "  - Rear Admiral Tobias Renn-Hadley, Commander, Northern Patrol Group\n"
+                            "  - Captain Ivo Saldanha-Reis\n\n"
+                            "Catering: Lena Morrow-Vance\n")
+    forum = "3rd Coral Sea Maritime Forum"
+    assert {(person, "PARTICIPATES_IN", forum) for person in ("Mara Quill-Evans", "Tobias Renn-Hadley",
+                                                             "Ivo Saldanha-Reis")} <= _edges(x)
+    assert ("Lena Morrow-Vance", "PARTICIPATES_IN", forum) not in _edges(x)

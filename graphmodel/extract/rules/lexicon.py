@@ -92,6 +92,7 @@ class Lexicon:
     membership_words: frozenset[str] = field(default_factory=frozenset)
     grouping_words: frozenset[str] = field(default_factory=frozenset)  # "the SCO, which comprises A and B"
     designation_words: frozenset[str] = field(default_factory=frozenset)  # "Designated entities:" lists
+    programme_roles: frozenset[str] = field(default_factory=frozenset)  # "Moderator:" in a programme
     joint_action_excluded: frozenset[str] = field(default_factory=frozenset)
     joint_action_words: frozenset[str] = field(default_factory=frozenset)
     state_name_openers: frozenset[str] = field(default_factory=frozenset)  # "Royal Canadian Navy"
@@ -221,6 +222,7 @@ def load_lexicon() -> Lexicon:
         membership_words=frozenset(words["membership_words"]),
         grouping_words=frozenset(words["grouping_words"]),
         designation_words=frozenset(words["designation_words"]),
+        programme_roles=frozenset(words["programme_roles"]),
         joint_action_excluded=frozenset(words["joint_action_excluded"]),
         joint_action_words=frozenset(words["joint_action_words"]),
         state_name_openers=frozenset(words["state_name_openers"]),

@@ -11,6 +11,10 @@ Each item that is a name gives the named actor:
   entities"): the designator is the actor the document first names as the subject of such a verb
   ("OFAC designated ...", "... were sanctioned by the Council").
 
+In a programme, the people an item names after a role label ("Moderator: Dr. A, ...", "Keynote:
+...") and the actors of the items under a label item ("Speakers:") take part in the document's main
+event (``programme_roles`` in lexicon.json).
+
 An item is a name when it is little more than one, or when it opens with the name and goes on after a
 comma, dash, colon or bracket ("**Name**, a company based in ...").
 
@@ -40,6 +44,7 @@ _NAME_START = 4  # the item's name starts before this token ("Observers from the
 _ITEM_TOKENS = 14  # longer items are sentences, read by the sentence rules
 _MAX_LEADS = 3
 _NAME_GLUE = frozenset({"of", "the", "and", "for", "de", "del", "al", "-", "'s", "&"})  # inside a name
+_ROLE_LABEL_WORDS = 4  # a label item ("Speakers:", "Panel of experts:") is short
 _AFTER_NAME = frozenset({",", "—", "–", "-", ":", "("})  # what follows the name an item opens with
 
 
@@ -64,8 +69,18 @@ def list_relations(units: list[Unit], docs: list[Doc], located: list[Located], a
     for position, index in enumerate(order):
         if units[index].role != "list_item":
             continue
+        unit = units[index]
+        if main is not None and _programme_role(unit.text[:unit.lead_in], lexicon):
+            people = _people_after(docs[index], unit.lead_in, mentions.get(index, []), entities)
+            out += [ListItem(found_by_rule(lexicon, p, RelationType.PARTICIPATES_IN, main, "programme-role"), index)
+                    for p in people]
+            continue
         actor = _named_actor(docs[index], mentions.get(index, []), entities)
         if actor is None:
+            continue
+        if main is not None and _under_role_item(order, position, units, lexicon):
+            found = found_by_rule(lexicon, actor, RelationType.PARTICIPATES_IN, main, "programme-role")
+            out.append(ListItem(found, index))
             continue
         leads = _leads(order, position, units)
         nearest = leads[0] if leads else None
@@ -221,3 +236,31 @@ def _subject_actor(subject: Token, spans: list[tuple[int, int, int]]) -> int | N
         if after:
             return after[0][1]
     return next((entity for start, end, entity in spans if start <= subject.i < end), None)
+
+
+def _programme_role(label: str, lexicon: Lexicon) -> bool:
+    """Whether a list item's "Label:" names a role in a programme ("Moderator", "Closing remarks")."""
+    words = [w.strip("*_:").lower() for w in label.split()]
+    return bool(words) and any(w in lexicon.programme_roles or w.removesuffix("s") in lexicon.programme_roles
+                               for w in words)
+
+
+def _people_after(doc: Doc, lead_in: int, mentions: list[tuple[int, int]], entities: list[LocalEntity]) -> list[int]:
+    """The people an item names after its label."""
+    people = [e for start, e in sorted(mentions)
+              if doc[start].idx >= lead_in and entities[e].label is EntityLabel.PERSON]
+    return list(dict.fromkeys(people))
+
+
+def _under_role_item(order: list[int], position: int, units: list[Unit], lexicon: Lexicon) -> bool:
+    """Whether the list items right above this one lead up to a label item of a programme role ("Speakers:")."""
+    for index in reversed(order[:position]):
+        unit = units[index]
+        if unit.role != "list_item":
+            return False
+        label = unit.text.strip().strip("*_- ")
+        if label.endswith(":") and len(label.split()) <= _ROLE_LABEL_WORDS:
+            return _programme_role(label, lexicon)
+        if unit.lead_in:
+            return False
+    return False
