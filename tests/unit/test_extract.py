@@ -568,3 +568,15 @@ def test_the_people_of_a_programme_take_part_in_its_event(extractor) -> None:  #
     assert {(person, "PARTICIPATES_IN", forum) for person in ("Mara Quill-Evans", "Tobias Renn-Hadley",
                                                              "Ivo Saldanha-Reis")} <= _edges(x)
     assert ("Lena Morrow-Vance", "PARTICIPATES_IN", forum) not in _edges(x)
+
+
+def test_every_actor_of_a_table_under_a_participation_heading_takes_part(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Exercise Amber Gate 2026 opened in Estonia today.\n\n### Participating forces\n\n"
+                            "| Nation | Contribution | Commander |\n|---|---|---|\n"
+                            "| Latvia | Infantry company, Latvian Land Forces | Colonel Arvis Kalnins-Ozols |\n"
+                            "| Finland | Engineers, Finnish Army | Major Ilkka Pentti-Salo |\n\n"
+                            "### Costs\n\n| Nation | Budget holder |\n|---|---|\n| Sweden | Swedish Armed Forces |\n")
+    exercise = "Exercise Amber Gate 2026"
+    assert {(actor, "PARTICIPATES_IN", exercise) for actor in ("Latvia", "Latvian Land Forces", "Arvis Kalnins-Ozols",
+                                                              "Finland", "Finnish Army")} <= _edges(x)
+    assert ("Sweden", "PARTICIPATES_IN", exercise) not in _edges(x)

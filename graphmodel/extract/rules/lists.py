@@ -21,7 +21,8 @@ comma, dash, colon or bracket ("**Name**, a company based in ...").
 A table row read as prose (no participants column) ties its cells: a row's one person is
 ``AFFILIATED_WITH`` every state and body of the row, and where the header speaks of participation
 ("Head of delegation", "Speaker") the row's people and first-column actor take part in the
-document's main event or initiative.
+document's main event or initiative; where the heading or line above the table does ("Participating
+forces"), every actor of the row does.
 """
 
 from __future__ import annotations
@@ -115,8 +116,19 @@ def row_relations(units: list[Unit], located: list[Located], assignment: list[in
         row = units[index].row
         if main is not None and row is not None and _header_speaks_of(row.header, lexicon.list_participation_words):
             found += _row_participants(cells, entities, main, lexicon)
+        elif main is not None and row is not None and _table_lead_speaks_of(units, row.start, lexicon):
+            found += [found_by_rule(lexicon, actor, RelationType.PARTICIPATES_IN, main, "table-row-participants")
+                      for actor in dict.fromkeys(e for _, e in cells if entities[e].label in _ACTORS)]
         out += [ListItem(f, index) for f in found]
     return out
+
+
+def _table_lead_speaks_of(units: list[Unit], start: int, lexicon: Lexicon) -> bool:
+    """Whether the heading or line right above a table speaks of participation ("Participating forces"):
+    then every actor of its rows takes part in the document's main event."""
+    above = [u for u in units if u.row is None and u.offset < start]
+    lead = max(above, key=lambda u: u.offset, default=None)
+    return lead is not None and _header_speaks_of((lead.text,), lexicon.list_participation_words)
 
 
 def _row_cells(units: list[Unit], located: list[Located], assignment: list[int]) -> dict[int, list[tuple[int, int]]]:
