@@ -580,3 +580,14 @@ def test_every_actor_of_a_table_under_a_participation_heading_takes_part(extract
     assert {(actor, "PARTICIPATES_IN", exercise) for actor in ("Latvia", "Latvian Land Forces", "Arvis Kalnins-Ozols",
                                                               "Finland", "Finnish Army")} <= _edges(x)
     assert ("Sweden", "PARTICIPATES_IN", exercise) not in _edges(x)
+
+
+def test_a_numbered_item_ending_in_a_colon_leads_its_nested_list(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "1. The 4th Baltic Cyber Meeting was held in Riga on 3 May.\n\n"
+                            "2. The following delegations participated in the Meeting:\n\n"
+                            "   - **Latvia** — Ms. Ilze Berzina-Ozola, State Secretary, Ministry of Defence of Latvia\n"
+                            "   - **Estonia** — Mr. Rein Tamm-Kask, Director\n\n"
+                            "3. The Chair thanked the hosts.\n")
+    meeting = "4th Baltic Cyber Meeting"
+    assert {(actor, "PARTICIPATES_IN", meeting) for actor in ("Latvia", "Ilze Berzina-Ozola", "Estonia",
+                                                             "Rein Tamm-Kask")} <= _edges(x)

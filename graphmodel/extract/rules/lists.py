@@ -94,9 +94,10 @@ def list_relations(units: list[Unit], docs: list[Doc], located: list[Located], a
         if any(_speaks_of(docs[lead], lexicon.list_participation_words) for lead in leads):
             target = _named(leads, mentions, entities, ACTIVITIES)
             target = main if target is None else target
-            if target is not None:
-                rule = "list-participants"
-                out.append(ListItem(found_by_rule(lexicon, actor, RelationType.PARTICIPATES_IN, target, rule), index))
+            if target is not None:  # the named actor, and the people the item names (its delegation's head)
+                people = _people_after(docs[index], 0, mentions.get(index, []), entities)
+                out += [ListItem(found_by_rule(lexicon, a, RelationType.PARTICIPATES_IN, target, "list-participants"),
+                                 index) for a in dict.fromkeys([actor, *people])]
         member = entities[actor].label in _MEMBERS
         if nearest is not None and member and _speaks_of(docs[nearest], lexicon.membership_words):
             body = _named([nearest], mentions, entities, frozenset({EntityLabel.ORGANIZATION}))
@@ -191,12 +192,14 @@ def _opens_with_name(doc: Doc, start: int) -> bool:
 
 
 def _leads(order: list[int], position: int, units: list[Unit]) -> list[int]:
-    """The leads of a list item, nearest first: the prose line or heading right above its list, then
-    the headings above that, up to the prose before them ("Participating delegations" above
-    "ASEAN Member States" above the items)."""
+    """The leads of a list item, nearest first: the prose line (or the item ending in a colon) or
+    heading right above its list, then the headings above that, up to the prose before them
+    ("Participating delegations" above "ASEAN Member States" above the items)."""
     leads: list[int] = []
     for index in reversed(order[:position]):
         role = units[index].role
+        if role == "list_item" and units[index].text.rstrip().endswith(":"):
+            role = "prose"  # "2. The following delegations took part:", an item that leads a nested list
         if role == "prose" and leads or len(leads) == _MAX_LEADS:
             break
         if role in {"prose", "heading"}:
