@@ -591,3 +591,13 @@ def test_a_numbered_item_ending_in_a_colon_leads_its_nested_list(extractor) -> N
     meeting = "4th Baltic Cyber Meeting"
     assert {(actor, "PARTICIPATES_IN", meeting) for actor in ("Latvia", "Ilze Berzina-Ozola", "Estonia",
                                                              "Rein Tamm-Kask")} <= _edges(x)
+
+
+def test_states_that_attended_take_part_in_the_meeting_not_the_programme(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "The 2nd Reef Ministers' Meeting closed in Suva on Tuesday. Ministers agreed on the "
+                            "Blue Reef Patrol Programme, a new scheme. Delegations from Samoa, Tonga, Vanuatu and "
+                            "Palau attended.\n")
+    edges = _edges(x)
+    assert {(state, "PARTICIPATES_IN", "2nd Reef Ministers' Meeting") for state in ("Samoa", "Tonga", "Palau")
+            } <= edges
+    assert not [edge for edge in edges if edge[2] == "Blue Reef Patrol Programme" and edge[0] == "Samoa"]

@@ -238,10 +238,13 @@ def _participant_list(sent: object, slots: list[Slot], focal: dict[EntityLabel, 
     """"Countries taking part include A, B and C" names participants of the document's focal event."""
     if any(s.label in ACTIVITIES and not s.anaphor for s in slots):
         return []
-    target = focal.get(EntityLabel.INITIATIVE, focal.get(EntityLabel.EVENT))
     countries = [s for s in slots if s.label is EntityLabel.COUNTRY]
-    lemmas = {t.lemma_.lower() for t in sent}  # type: ignore[attr-defined]
-    if target is None or len(countries) < 3 or not lemmas & lexicon.participation_words:
+    cues = {t.lemma_.lower() for t in sent} & lexicon.participation_words  # type: ignore[attr-defined]
+    if cues == {"attend"}:  # one attends a meeting, not a programme
+        target = focal.get(EntityLabel.EVENT)
+    else:
+        target = focal.get(EntityLabel.INITIATIVE, focal.get(EntityLabel.EVENT))
+    if target is None or len(countries) < 3 or not cues:
         return []
     return [found_by_rule(lexicon, s.entity, RelationType.PARTICIPATES_IN, target, "participant-list")
             for s in countries]
