@@ -16,7 +16,8 @@ import country_converter as coco
 from countryinfo import all_countries
 
 OUT = Path(__file__).resolve().parents[1] / "graphmodel" / "data" / "countries.json"
-EXTRA_STATES = {"TWN", "PSE", "VAT", "XKX"}
+# States beyond the UN members that news treats as states (the Cook Islands and Niue govern themselves).
+EXTRA_STATES = {"TWN", "PSE", "VAT", "XKX", "COK", "NIU"}
 # Abbreviations English-language news uses for a state beyond its ISO codes.
 NEWS_ABBREVIATIONS = {
     "USA": ["U.S.", "US", "U.S.A.", "America", "United States of America"],

@@ -601,3 +601,10 @@ def test_states_that_attended_take_part_in_the_meeting_not_the_programme(extract
     assert {(state, "PARTICIPATES_IN", "2nd Reef Ministers' Meeting") for state in ("Samoa", "Tonga", "Palau")
             } <= edges
     assert not [edge for edge in edges if edge[2] == "Blue Reef Patrol Programme" and edge[0] == "Samoa"]
+
+
+def test_a_body_named_after_a_state_s_formal_name_is_a_body(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Troops of the Republic of Fiji Military Forces arrived, and the Cook Islands sent "
+                            "observers.\n")
+    assert _names(x)["Republic of Fiji Military Forces"] == "Organization"
+    assert _names(x)["Cook Islands"] == "Country"

@@ -175,11 +175,14 @@ def head_word(words: list[str], lexicon: Lexicon) -> str:
     'Meeting'
     >>> head_word(["Republic", "of", "Korea", "Navy"], load_lexicon())
     'Navy'
+    >>> head_word(["Republic", "of", "Fiji", "Military", "Forces"], load_lexicon())
+    'Forces'
     """
     for i, word in enumerate(words[1:], start=1):
         if word.lower() in lexicon.grammar.head_connectors:
-            if words[-1] in lexicon.heads and lexicon.lookup(" ".join(words[:-1])) is not None:
-                return words[-1]  # "Republic of Korea Navy": a state's name, then the head
+            if words[-1] in lexicon.heads and any(lexicon.lookup(" ".join(words[:j])) is not None
+                                                  for j in range(i + 2, len(words))):
+                return words[-1]  # "Republic of Korea Navy", "Republic of Fiji Military Forces": a state, then the head
             return words[i - 1]
     if len(words) > 2 and words[-2] in lexicon.grammar.hyphens and words[-1] not in lexicon.heads:
         return words[-3]  # "Meeting-Plus": a suffix after the head
