@@ -608,3 +608,10 @@ def test_a_body_named_after_a_state_s_formal_name_is_a_body(extractor) -> None: 
                             "observers.\n")
     assert _names(x)["Republic of Fiji Military Forces"] == "Organization"
     assert _names(x)["Cook Islands"] == "Country"
+
+
+def test_a_name_goes_on_past_and_as_far_as_its_acronym_spells(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Observers from the United Nations Office for West Africa and the Sahel (UNOWAS) "
+                            "attended, with Kenya and Uganda.\n")
+    assert "United Nations Office for West Africa and the Sahel" in _names(x)
+    assert {"Kenya", "Uganda"} <= set(_names(x))  # no acronym: "A and B" stay apart

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from graphmodel.extract.rules.credits import credit_spans
 from graphmodel.extract.rules.labels import classify_span
 from graphmodel.extract.rules.lexicon import Lexicon
+from graphmodel.extract.rules.spelled import spelled_out
 from graphmodel.extract.rules.types import Mention
 from graphmodel.extract.rules.vessels import vessel_tokens
 from graphmodel.schema import EntityLabel
@@ -43,7 +44,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
         if taken.isdisjoint(range(mention.start, mention.end)):
             chosen.append(mention)
             taken.update(range(mention.start, mention.end))
-    return sorted(chosen, key=lambda m: m.start)
+    return spelled_out(doc, sorted(chosen, key=lambda m: m.start))
 
 
 _MATCHERS: dict[int, PhraseMatcher] = {}
