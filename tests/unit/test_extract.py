@@ -615,3 +615,10 @@ def test_a_name_goes_on_past_and_as_far_as_its_acronym_spells(extractor) -> None
                             "attended, with Kenya and Uganda.\n")
     assert "United Nations Office for West Africa and the Sahel" in _names(x)
     assert {"Kenya", "Uganda"} <= set(_names(x))  # no acronym: "A and B" stay apart
+
+
+def test_forces_and_missions_in_a_place_are_one_name(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "The French Forces in Côte d'Ivoire and the United Nations Mission in South Sudan "
+                            "sent officers; the mission in Mali did not.\n")
+    assert {"French Forces in Côte d'Ivoire", "United Nations Mission in South Sudan", "Mali"} <= set(_names(x))
+    assert ("French Forces in Côte d'Ivoire", "PART_OF", "France") in _edges(x)

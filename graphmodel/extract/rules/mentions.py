@@ -252,10 +252,14 @@ def _chunk_start(token: Any, lexicon: Lexicon) -> bool:
     return token.pos_ in {"PROPN", "NOUN", "ADJ", "NUM"} or token.text.isupper() or token.text in lexicon.titles
 
 
+_ELIDED = re.compile(r"[a-z]{1,2}['’][A-Z]")  # an elided article glued to a capitalised word: "d'Ivoire"
+
+
 def _chunk_token(token: Any, lexicon: Lexicon) -> bool:
     if token.text in lexicon.grammar.chunk_breaks:
         return False
-    return bool(token.text[:1].isupper() or (token.like_num and token.i > 0 and token.nbor(-1).text[:1].isupper()))
+    return bool(token.text[:1].isupper() or _ELIDED.match(token.text)  # "Côte d'Ivoire"
+                or (token.like_num and token.i > 0 and token.nbor(-1).text[:1].isupper()))
 
 
 def _bridge(doc: Doc, j: int, lexicon: Lexicon) -> bool:
