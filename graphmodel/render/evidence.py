@@ -38,6 +38,7 @@ RULE_PHRASES: dict[str, str] = {
     "list-designated": "a list of those the actor designated or sanctioned",
     "post-chain": "the person's post is written after the name (\"A, Director, X\")",
     "programme-role": "a conference programme gives them a role (\"Moderator: A\", \"Speakers:\")",
+    "detached-host": "\"hosted by\" at the end of the sentence about the meeting",
     "participant-list": "a list of participants names them",
     "group-target": "a group named in the sentence includes them",
     "group-participant": "a group named in the sentence takes part",

@@ -622,3 +622,9 @@ def test_forces_and_missions_in_a_place_are_one_name(extractor) -> None:  # type
                             "sent officers; the mission in Mali did not.\n")
     assert {"French Forces in Côte d'Ivoire", "United Nations Mission in South Sudan", "Mali"} <= set(_names(x))
     assert ("French Forces in Côte d'Ivoire", "PART_OF", "France") in _edges(x)
+
+
+def test_a_host_in_a_trailing_participle_hosts_the_sentence_s_meeting(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "The 3rd Amber Coast Defence Meeting was held in Riga, Latvia, on 12 May 2026, "
+                            "hosted by Latvia.\n")
+    assert ("Latvia", "HOSTS", "3rd Amber Coast Defence Meeting") in _edges(x)

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from graphmodel.extract.rules.appositions import post_relations
 from graphmodel.extract.rules.coref import group_mentions, relabel
 from graphmodel.extract.rules.groups import group_relations
+from graphmodel.extract.rules.hosting import detached_hosts
 from graphmodel.extract.rules.inference import infer_relations, name_relations
 from graphmodel.extract.rules.lexicon import Lexicon, load_lexicon, norm
 from graphmodel.extract.rules.lists import list_relations, row_relations
@@ -114,6 +115,7 @@ class RuleExtractor:
                     bodies = {f.target for f in members}  # the body the listed states form is no member of theirs
                     found = (sentence_relations(sent, slots, self.lexicon) + post_relations(sent, slots, self.lexicon)
                              + _participant_list(sent, slots, focal, self.lexicon) + members
+                             + detached_hosts(sent, slots, self.lexicon)
                              + [f for f in groups if not (f.rule == "group-member" and f.source in bodies)])
                 except (IndexError, KeyError, ValueError) as error:  # noisy text: skip the sentence, go on
                     log.warning("skipped a sentence the rules could not read (%s): %.80s", error, sent.text)
