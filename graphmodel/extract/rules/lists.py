@@ -27,6 +27,7 @@ forces"), every actor of the row does.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 
@@ -66,11 +67,16 @@ def list_relations(units: list[Unit], docs: list[Doc], located: list[Located], a
         mentions.setdefault(item.block, []).append((item.mention.start, entity))
     main = _main_activity(entities)
     designator: list[int | None] = []  # found once, when a list of designations needs it
+    under_role = False  # the items above, up to a label item of a programme role ("Speakers:")
     out = []
     for position, index in enumerate(order):
-        if units[index].role != "list_item":
-            continue
         unit = units[index]
+        if unit.role != "list_item":
+            under_role = False
+            continue
+        label = _label_item(unit)
+        if label is not None or unit.lead_in:
+            under_role = label is not None and _programme_role(label, lexicon)
         if main is not None and _programme_role(unit.text[:unit.lead_in], lexicon):
             people = _people_after(docs[index], unit.lead_in, mentions.get(index, []), entities)
             out += [ListItem(found_by_rule(lexicon, p, RelationType.PARTICIPATES_IN, main, "programme-role"), index)
@@ -79,7 +85,7 @@ def list_relations(units: list[Unit], docs: list[Doc], located: list[Located], a
         actor = _named_actor(docs[index], mentions.get(index, []), entities)
         if actor is None:
             continue
-        if main is not None and _under_role_item(order, position, units, lexicon):
+        if main is not None and under_role and label is None:
             found = found_by_rule(lexicon, actor, RelationType.PARTICIPATES_IN, main, "programme-role")
             out.append(ListItem(found, index))
             continue
@@ -111,25 +117,26 @@ def row_relations(units: list[Unit], located: list[Located], assignment: list[in
                   lexicon: Lexicon) -> list[ListItem]:
     """The affiliations and participants that the rows of a table read as prose give (module docstring)."""
     main = _main_activity(entities)
+    prose = sorted((u.offset, u.text) for u in units if u.row is None)  # the lines a table may sit under
     out = []
     for index, cells in _row_cells(units, located, assignment).items():
         found = _row_affiliations(cells, entities, lexicon)
         row = units[index].row
         if main is not None and row is not None and _header_speaks_of(row.header, lexicon.list_participation_words):
             found += _row_participants(cells, entities, main, lexicon)
-        elif main is not None and row is not None and _table_lead_speaks_of(units, row.start, lexicon):
+        elif main is not None and row is not None and _table_lead_speaks_of(prose, row.start, lexicon):
             found += [found_by_rule(lexicon, actor, RelationType.PARTICIPATES_IN, main, "table-row-participants")
                       for actor in dict.fromkeys(e for _, e in cells if entities[e].label in _ACTORS)]
         out += [ListItem(f, index) for f in found]
     return out
 
 
-def _table_lead_speaks_of(units: list[Unit], start: int, lexicon: Lexicon) -> bool:
-    """Whether the heading or line right above a table speaks of participation ("Participating forces"):
-    then every actor of its rows takes part in the document's main event."""
-    above = [u for u in units if u.row is None and u.offset < start]
-    lead = max(above, key=lambda u: u.offset, default=None)
-    return lead is not None and _header_speaks_of((lead.text,), lexicon.list_participation_words)
+def _table_lead_speaks_of(prose: list[tuple[int, str]], start: int, lexicon: Lexicon) -> bool:
+    """Whether the heading or line right above a table row speaks of participation ("Participating
+    forces"): then every actor of the row takes part in the document's main event. ``prose`` holds
+    (offset, text) of the document's headings and lines, in order."""
+    above = bisect.bisect_left(prose, (start, "")) - 1
+    return above >= 0 and _header_speaks_of((prose[above][1],), lexicon.list_participation_words)
 
 
 def _row_cells(units: list[Unit], located: list[Located], assignment: list[int]) -> dict[int, list[tuple[int, int]]]:
@@ -267,15 +274,7 @@ def _people_after(doc: Doc, lead_in: int, mentions: list[tuple[int, int]], entit
     return list(dict.fromkeys(people))
 
 
-def _under_role_item(order: list[int], position: int, units: list[Unit], lexicon: Lexicon) -> bool:
-    """Whether the list items right above this one lead up to a label item of a programme role ("Speakers:")."""
-    for index in reversed(order[:position]):
-        unit = units[index]
-        if unit.role != "list_item":
-            return False
-        label = unit.text.strip().strip("*_- ")
-        if label.endswith(":") and len(label.split()) <= _ROLE_LABEL_WORDS:
-            return _programme_role(label, lexicon)
-        if unit.lead_in:
-            return False
-    return False
+def _label_item(unit: Unit) -> str | None:
+    """The text of a list item that is only a short label ("Speakers:"), else None."""
+    label = unit.text.strip().strip("*_- ")
+    return label if label.endswith(":") and len(label.split()) <= _ROLE_LABEL_WORDS else None
