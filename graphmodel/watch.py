@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from graphmodel.documents.read import FORMATS
+from graphmodel.documents.read import readable
 from graphmodel.errors import DocumentError, GraphModelError
 
 __all__ = ["Change", "DocumentChanges", "watch_outputs"]
@@ -53,7 +53,7 @@ class DocumentChanges:
 
     def __call__(self, _kind: object, path: str) -> bool:
         file = Path(path)
-        return (file.suffix.lower() in FORMATS and not file.name.startswith(".")
+        return (readable(file.name) and not file.name.startswith(".")
                 and self.out not in file.resolve().parents)
 
 

@@ -55,16 +55,18 @@ _NAME_PARTICLES = frozenset({"and", "&", "de", "da", "del", "der", "van", "von",
 @dataclass(frozen=True, slots=True)
 class Meta:
     """The title, date (ISO 8601: ``YYYY-MM-DD``, or ``YYYY-MM`` when only the month is known), author and
-    url a document's header or markup names."""
+    url a document's header or markup names. ``created`` is the date a file's own properties give (a PDF's
+    or .docx file's creation date): the document's date only when neither the text nor its url gives one."""
 
     title: str | None = None
     date: str | None = None
     author: str | None = None
     url: str | None = None
+    created: str | None = None
 
     def fill(self, field: str, value: str | None) -> Meta:
         """Set ``field`` unless it already has a value (the first occurrence wins)."""
-        if not value or field not in ("title", "date", "author", "url") or getattr(self, field):
+        if not value or field not in ("title", "date", "author", "url", "created") or getattr(self, field):
             return self
         return replace(self, **{field: value})
 

@@ -22,7 +22,6 @@ from graphmodel.documents.header import (
     header_blocks,
     looks_like_heading,
     metadata_field,
-    url_date,
 )
 from graphmodel.errors import DocumentError
 from graphmodel.models import Block, BlockKind
@@ -128,15 +127,12 @@ def _is_heading(paragraph: str) -> bool:
 
 
 def _metadata(info: Any, xmp: str | None, header: Meta, blocks: list[Block]) -> Meta:
-    """Header lines first, then the PDF's metadata; a date in the address comes before the file's own."""
+    """Header lines first, then the PDF's metadata (its creation date counts after a date in the url)."""
     meta = header
     if info is not None:
         meta = meta.fill("title", _clean(_field(info, "title"))).fill("author", _clean(_field(info, "author")))
-        meta = meta.fill("url", _info_url(info))
+        meta = meta.fill("url", _info_url(info)).fill("created", _creation_date(_field(info, "creation_date")))
     meta = meta.fill("url", xmp)
-    meta = meta.fill("date", url_date(meta.url))
-    if info is not None:
-        meta = meta.fill("date", _creation_date(_field(info, "creation_date")))
     first = blocks[0]
     return meta.fill("title", first.text if first.kind is BlockKind.HEADING else None)
 

@@ -32,7 +32,8 @@ from graphmodel.documents.word import parse_docx
 from graphmodel.errors import DocumentError
 from graphmodel.models import Block, BlockKind, Document
 
-__all__ = ["FORMATS", "corpus_files", "decode_text", "parse_document", "read_documents", "read_files", "stdin_sources"]
+__all__ = ["FORMATS", "corpus_files", "decode_text", "parse_document", "read_documents", "read_files", "readable",
+           "stdin_sources"]
 
 FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf",
            ".docx": "docx"}
@@ -99,7 +100,7 @@ def read_files(files: Iterable[Path], on_warning: Callable[[str], None] | None =
 def _corpus_files(path: Path, warn: _Warn) -> Iterator[Path]:
     if path.is_dir():
         yield from _walk(path, warn)
-    elif _supported(path.name):
+    elif readable(path.name):
         yield path
     else:
         warn(f"skipped {path}: unsupported extension {path.suffix or '(none)'!r}; use one of {', '.join(FORMATS)}")
@@ -111,8 +112,8 @@ def _walk(root: Path, warn: _Warn) -> list[Path]:
     for folder, dirs, files in os.walk(root, onerror=lambda error: warn(f"skipped {error.filename}: {error.strerror}")):
         dirs[:] = [name for name in dirs if not name.startswith(".")]
         visible = [name for name in files if not name.startswith(".")]
-        found += [Path(folder, name) for name in visible if _supported(name)]
-        other.update(Path(name).suffix.lower() or "(none)" for name in visible if not _supported(name))
+        found += [Path(folder, name) for name in visible if readable(name)]
+        other.update(Path(name).suffix.lower() or "(none)" for name in visible if not readable(name))
     if other:
         kinds = ", ".join(f"{suffix} ×{count}" for suffix, count in sorted(other.items(), key=lambda x: (-x[1], x[0])))
         warn(f"skipped {sum(other.values())} file{'s' * (sum(other.values()) != 1)} in {root} this version "
@@ -120,7 +121,12 @@ def _walk(root: Path, warn: _Warn) -> list[Path]:
     return sorted(found)
 
 
-def _supported(name: str) -> bool:
+def readable(name: str) -> bool:
+    """Whether a file of this name is one a build reads (by its extension, in any case).
+
+    >>> readable("brief.PDF"), readable("notes.xlsx")
+    (True, False)
+    """
     return Path(name).suffix.lower() in FORMATS
 
 
@@ -150,7 +156,7 @@ def parse_document(data: bytes, path: str, fmt: str = "txt") -> Document:
     if not text.strip():
         raise DocumentError(f"skipped {path}: it {'has no visible text' if data.strip() else 'is empty'}")
     digest = hashlib.sha256(data).hexdigest()[:16]
-    meta = meta.fill("date", url_date(meta.url))  # the markup's and the header's dates come first
+    meta = meta.fill("date", url_date(meta.url)).fill("date", meta.created)  # the markup's and header's come first
     return Document(digest, path, text, tuple(_bounded(text, blocks)), meta.title, meta.date, meta.author, fmt,
                     meta.url, pages)
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from graphmodel.documents.header import Meta, find_url, header_blocks, url_date
+from graphmodel.documents.header import Meta, find_url, header_blocks
 from graphmodel.documents.text import row_block
 from graphmodel.errors import DocumentError
 from graphmodel.models import Block, BlockKind
@@ -118,12 +118,11 @@ def _table(text: str, rows: list[list[str]]) -> tuple[str, list[Block]]:
 
 def _metadata(properties: Any, header: Meta, blocks: list[Block]) -> Meta:
     """Header lines first, then the file's properties: its identifier, or an address in its comments, is
-    the url; a date in the address comes before the file's creation date."""
+    the url; its creation date counts after a date in the url."""
     created = properties.created
     meta = header.fill("title", (properties.title or "").strip() or None)
     meta = meta.fill("author", (properties.author or "").strip() or None)
     meta = meta.fill("url", find_url(properties.identifier or "") or find_url(properties.comments or ""))
-    meta = meta.fill("date", url_date(meta.url))
-    meta = meta.fill("date", created.date().isoformat() if isinstance(created, datetime) else None)
+    meta = meta.fill("created", created.date().isoformat() if isinstance(created, datetime) else None)
     first = blocks[0] if blocks else None
     return meta.fill("title", first.text if first is not None and first.kind is BlockKind.HEADING else None)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from graphmodel.extract.rules.lexicon import Lexicon
-from graphmodel.extract.rules.types import Found, Slot, found_by_rule
+from graphmodel.extract.rules.types import Found, Slot, found_by_rule, past_emphasis
 from graphmodel.schema import EntityLabel, RelationType
 
 __all__ = ["post_relations"]
@@ -50,7 +50,8 @@ def _chain(sent: Span, person: Slot, by_start: dict[int, Slot], lexicon: Lexicon
                  None)
     if comma is None or any(person.end < start < comma for start in by_start):
         return []
-    if not any(_is_role(t.lower_.rstrip("."), lexicon) for t in doc[person.end + 1:comma]):
+    words = [t.lower_.rstrip(".") for t in doc[person.end + 1:comma]]
+    if not any(lexicon.is_role(w) or w in lexicon.office_words for w in words):
         return []
     first = _slot_at(doc, comma + 1, by_start)
     if first is None:
@@ -71,10 +72,6 @@ def _slot_at(doc: object, index: int, by_start: dict[int, Slot]) -> Slot | None:
     return slot if slot is not None and slot.label in _SERVED else None
 
 
-def _is_role(word: str, lexicon: Lexicon) -> bool:
-    return word in lexicon.role_words or word in lexicon.office_words
-
-
 def _line_state(sent: Span, slots: list[Slot]) -> Slot | None:
     """The state a line opens with, before a dash or colon ("**Moldova** — Ms. A, ...")."""
     doc = sent.doc
@@ -83,5 +80,5 @@ def _line_state(sent: Span, slots: list[Slot]) -> Slot | None:
         return None
     if any(t.is_alpha for t in doc[sent.start:first.start]):
         return None
-    after = next((t for t in doc[first.end:sent.end] if t.text.strip("*_")), None)
-    return first if after is not None and after.text in _LINE_OPENERS else None
+    after = past_emphasis(doc, first.end, sent.end)
+    return first if after < sent.end and doc[after].text in _LINE_OPENERS else None

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from graphmodel.extract.rules.lexicon import Lexicon, norm
 from graphmodel.extract.rules.places import LARGE_CITY, city_population, known_city
 from graphmodel.extract.rules.titles import person_mentions, split_title
-from graphmodel.extract.rules.types import Mention
+from graphmodel.extract.rules.types import Mention, past_emphasis
 from graphmodel.schema import EntityLabel
 
 __all__ = ["ORDINAL", "classify_span", "context_label", "head_word", "unit_of_body"]
@@ -216,9 +216,7 @@ def _dashed_person(span: Span, lexicon: Lexicon) -> bool:
     """A dash after the name, then up to two modifiers and a noun that describes a person ("— Brazilian
     national"), as in lists of designated people."""
     doc = span.doc
-    i = span.end
-    while i < len(doc) and doc[i].text in {"*", "_"}:
-        i += 1  # "**Name** —": emphasis markers
+    i = past_emphasis(doc, span.end, len(doc))
     if i >= len(doc) or doc[i].text not in {"—", "–"}:
         return False
     i += 1

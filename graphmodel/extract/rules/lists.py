@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from graphmodel.extract.rules.lexicon import Lexicon
-from graphmodel.extract.rules.types import ACTIVITIES, Found, LocalEntity, Located, found_by_rule
+from graphmodel.extract.rules.types import ACTIVITIES, Found, LocalEntity, Located, found_by_rule, past_emphasis
 from graphmodel.extract.rules.units import Unit
 from graphmodel.schema import EntityLabel, RelationType
 
@@ -193,8 +193,7 @@ def _opens_with_name(doc: Doc, start: int) -> bool:
     end = start
     while end < len(doc) and (doc[end].is_title or doc[end].is_upper or doc[end].lower_ in _NAME_GLUE):
         end += 1
-    while end < len(doc) and not doc[end].text.strip("*_"):  # the end of the name's **emphasis**
-        end += 1
+    end = past_emphasis(doc, end, len(doc))  # the end of the name's **emphasis**
     return end < len(doc) and doc[end].text in _AFTER_NAME
 
 

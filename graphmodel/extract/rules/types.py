@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from graphmodel.extract.rules.lexicon import Lexicon
 from graphmodel.schema import EntityLabel, RelationType
 
-__all__ = ["ACTIVITIES", "Found", "LocalEntity", "Located", "Mention", "Slot", "found_by_rule"]
+__all__ = ["ACTIVITIES", "Found", "LocalEntity", "Located", "Mention", "Slot", "found_by_rule", "past_emphasis"]
 
 # Labels of what actors take part in: the document's main event or initiative, "the exercise".
 ACTIVITIES = frozenset({EntityLabel.EVENT, EntityLabel.INITIATIVE})
@@ -77,3 +77,11 @@ def found_by_rule(lexicon: Lexicon, source: int, rtype: RelationType, target: in
                   case: str = "") -> Found:
     """A relation found by a rule, with the rule's default confidence (rule_precision.json "defaults")."""
     return Found(source, rtype, target, rule, lexicon.default_confidence(rtype, rule, case))
+
+
+def past_emphasis(doc: Doc, i: int, end: int) -> int:
+    """The first token index from ``i`` (``end`` at most) that is no Markdown emphasis marker: the dash after
+    "**Name** —"."""
+    while i < end and not doc[i].text.strip("*_"):
+        i += 1
+    return i
