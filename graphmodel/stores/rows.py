@@ -254,7 +254,7 @@ def _relationship_rows(
     # sorted by (source, target, type) first, without sorting 100,000 edge tuples.
     groups: dict[tuple[RelationType, EntityLabel, EntityLabel], list[dict[str, Any]]] = defaultdict(list)
     types = {rtype.value: rtype for rtype in RelationType}
-    for source, neighbours in graph.adj.items():
+    for source, neighbours in graph.adjacency():  # the plain dicts, not the read-only views
         for target, edges in neighbours.items():
             for key, data in edges.items():
                 groups[types[key], labels[source], labels[target]].append(
