@@ -29,7 +29,7 @@ from graphmodel.schema import (
 from graphmodel.stores.rows import LoadRows
 
 __all__ = ["CHECK_ENTITIES", "CLEAR_BATCH", "CONTENT_HASH", "COUNT_GRAPH", "CREATE_ENTITIES", "CREATE_MENTIONS",
-           "CREATE_NAMES", "CREATE_RELATIONSHIPS", "DELETE_NODES", "DELETE_UNUSED_NAMES", "FINISH_ENTITIES",
+           "CREATE_RELATIONSHIPS", "DELETE_NODES", "DELETE_UNUSED_NAMES", "FINISH_ENTITIES",
            "MERGE_DOCUMENTS", "MERGE_ENTITIES", "MERGE_MENTIONS", "MERGE_NAMES", "MERGE_RELATIONSHIPS", "PING",
            "READ_DOCUMENTS", "READ_ENTITIES", "READ_RELATIONSHIPS", "SCHEMA_STATEMENTS", "STORED_NODES",
            "load_statements", "quote_name", "schema_file_text", "split_statements"]
@@ -119,11 +119,16 @@ WHERE {_changed(_ENTITY_PAIRS)}
 SET {_assign(_ENTITY_PAIRS)}
 """
 
-# A new entity is complete once its MENTIONS and relationships are: CHECK_ENTITIES counts them.
+# A new entity is complete once its MENTIONS and relationships are: CHECK_ENTITIES counts them. Its
+# look-up names (schema.name_texts, row.texts) go in the same statement: one transaction, no second MATCH.
 CREATE_ENTITIES = f"""
 UNWIND $rows AS row
 CREATE (e:__LABEL__ {{key: row.key}})
 SET {_assign(_ENTITY_PAIRS)}, e.{CONTENT_HASH} = row.hash
+WITH e, row
+UNWIND row.texts AS text
+MERGE (n:{NAME_LABEL} {{text: text}})
+CREATE (n)-[:{NAMES_TYPE}]->(e)
 """
 
 MERGE_MENTIONS = f"""
@@ -157,13 +162,6 @@ WITH e, row
 UNWIND row.texts AS text
 MERGE (n:{NAME_LABEL} {{text: text}})
 MERGE (n)-[:{NAMES_TYPE}]->(e)
-"""
-CREATE_NAMES = f"""
-UNWIND $rows AS row
-MATCH (e:__LABEL__ {{key: row.key}})
-UNWIND row.texts AS text
-MERGE (n:{NAME_LABEL} {{text: text}})
-CREATE (n)-[:{NAMES_TYPE}]->(e)
 """
 
 # Confidence and evidence are the file's: the graph file already combined every piece of evidence
@@ -239,7 +237,8 @@ def load_statements(rows: LoadRows, new: LoadRows | None = None) -> Iterator[tup
     ``MENTIONS`` per label, the look-up ``Name`` nodes per label (:data:`MERGE_NAMES`), relationships per
     (type, source label, target label), then per label :data:`FINISH_ENTITIES`. ``rows`` are MERGEd;
     ``new`` (entities the database does not hold, with their MENTIONS and outgoing relationships; its
-    documents are not read) are CREATEd."""
+    documents are not read) are CREATEd, each entity with its ``Name`` nodes (its rows carry ``hash``
+    and ``texts``, see :meth:`LoadRows.select`)."""
     new = new or LoadRows()
     yield MERGE_DOCUMENTS, rows.documents
     for template, lot in ((MERGE_ENTITIES, rows), (CREATE_ENTITIES, new)):
@@ -248,10 +247,9 @@ def load_statements(rows: LoadRows, new: LoadRows | None = None) -> Iterator[tup
     for template, lot in ((MERGE_MENTIONS, rows), (CREATE_MENTIONS, new)):
         for label, group in lot.mentions.items():
             yield template.replace("__LABEL__", quote_name(label)), group
-    for template, lot in ((MERGE_NAMES, rows), (CREATE_NAMES, new)):
-        for label, group in lot.entities.items():
-            names = [{"key": row["key"], "texts": name_texts(row["name"], row["aliases"])} for row in group]
-            yield template.replace("__LABEL__", quote_name(label)), names
+    for label, group in rows.entities.items():
+        names = [{"key": row["key"], "texts": name_texts(row["name"], row["aliases"])} for row in group]
+        yield MERGE_NAMES.replace("__LABEL__", quote_name(label)), names
     for template, lot in ((MERGE_RELATIONSHIPS, rows), (CREATE_RELATIONSHIPS, new)):
         for (rtype, source, target), group in lot.relationships.items():
             query = template.replace("__TYPE__", quote_name(rtype))

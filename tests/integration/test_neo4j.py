@@ -256,8 +256,9 @@ def test_a_failed_load_keeps_whole_batches_and_a_rerun_completes(
     with connect(neo4j_uri, neo4j_auth, batch_size=2) as store:
         with pytest.raises(RuntimeError, match="connection lost"):
             store.write(sample_graph, progress=lambda total: FailingBar())
-        # committed: the documents (one batch of 2), then the four countries (two batches of 2)
-        assert counts(store) == {"Country": 4, "Document": 2}
+        # committed: the documents (one batch of 2), then the four countries (two batches of 2), each with
+        # its look-up names in the same transaction
+        assert counts(store) == {"Country": 4, "Document": 2, "NAMES": 7, "Name": 7}
         store.write(sample_graph)
     assert counts(neo4j_store) == SAMPLE_COUNTS
     reference = snapshot(neo4j_store)

@@ -9,7 +9,6 @@ group's nodes or edges (no row dicts), and the engine reads it natively. The val
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,7 +32,7 @@ from graphmodel.schema import (
     RelationType,
     name_texts,
 )
-from graphmodel.stores.rows import entity_aliases, entity_documents
+from graphmodel.stores.rows import entity_aliases, entity_documents, gc_paused
 
 __all__ = ["Group", "Tables", "graph_tables"]
 
@@ -71,13 +70,8 @@ def graph_tables(graph: nx.MultiDiGraph) -> Tables:
     collector would walk the whole graph again and again (about 40% of the build's CPU time at
     100,000 nodes).
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _graph_tables(graph)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _graph_tables(graph: nx.MultiDiGraph) -> Tables:

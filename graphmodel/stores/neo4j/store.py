@@ -34,7 +34,7 @@ from graphmodel.stores.neo4j import logs
 from graphmodel.stores.neo4j.errors import Target, check_plan, check_read_only_text, translated_errors
 from graphmodel.stores.neo4j.values import collect_rows
 from graphmodel.stores.readonly import check_parameters
-from graphmodel.stores.rows import BATCH_SIZE, LoadRows, batched, load_rows
+from graphmodel.stores.rows import BATCH_SIZE, LoadRows, batched, gc_paused, load_rows
 
 __all__ = [
     "BOLT_SCHEMES",
@@ -134,6 +134,11 @@ class Neo4jStore:
             The number of rows per kind and the summed server counters.
         """
         started = time.perf_counter()
+        with gc_paused():  # the rows hold no reference cycles; see gc_paused
+            return self._write(graph, replace, sync, progress, started)
+
+    def _write(self, graph: nx.MultiDiGraph, replace: bool, sync: bool,
+               progress: Callable[[int], ProgressBar | None] | None, started: float) -> LoadSummary:
         rows = load_rows(graph)
         deleted = self.clear() if replace else 0
         self.apply_schema()
@@ -174,7 +179,7 @@ class Neo4jStore:
             query = query.replace("__KEY__", "id" if label == DOCUMENT_LABEL else "key")
             for batch in batched(sorted(names), self.batch_size):
                 with translated_errors(self.target):
-                    summary = self._driver.execute_query(query, rows=list(batch), database_=self.database).summary
+                    summary = self._driver.execute_query(query, rows=batch, database_=self.database).summary
                 deleted += summary.counters.nodes_deleted
         if deleted:  # the look-up names only the deleted entities had
             with translated_errors(self.target):
