@@ -1,12 +1,12 @@
 """Extraction quality on the annotated development sets must not fall below the measured floors.
 
-The sample (``data/docs``, gold in ``tests/data/gold``) and synth ... synth6 (``data/synth*``) are in the
+The sample (``data/docs``, gold in ``tests/data/gold``) and synth ... synth7 (``data/synth*``) are in the
 repository. The other sets are excerpts of third-party news and stay outside it, in ``../shared/eval``
 beside the checkout (``dev2/`` and ``dev3/``, each with ``docs/``, ``gold/`` and an INDEX.md); their tests
 skip where that folder is absent. Each set is built once per module.
 
 Two kinds of floor. The rules' floors: on sets the rules were developed on ("fitted": sample, dev2, synth,
-synth3, synth5) and on synth2, synth4, synth6 and dev3, which they were not. The learned floors are held
+synth3, synth5) and on synth2, synth4, synth6, synth7 and dev3, which they were not. The learned floors are held
 out: each set is scored by a relation model and entity filter trained on the other sets only (leave one set
 out), in the default build's configuration, so they say how the default build does on unseen text.
 """
@@ -32,25 +32,26 @@ from graphmodel.graph import graphfile
 from graphmodel.pipeline import build_graph
 
 # Measured F1 rounded down to two decimals, minus 0.01: raise these when quality rises.
-# The rules, measured: sample entity 1.000, relation 0.861; dev2 0.959, 0.775; synth 0.904, 0.641; synth3 0.898,
-# 0.600; synth5 0.904, 0.545 (fitted); synth2 0.847, 0.509; synth4 0.826, 0.495; synth6 0.850, 0.467; dev3 0.766,
-# 0.275 (unseen by the rules).
+# The rules, measured: sample entity 1.000, relation 0.861; dev2 0.956, 0.775; synth 0.908, 0.644; synth3 0.898,
+# 0.605; synth5 0.907, 0.547 (fitted); synth2 0.852, 0.511; synth4 0.820, 0.490; synth6 0.850, 0.465; synth7 0.777,
+# 0.370; dev3 0.775, 0.383 (unseen by the rules).
 FLOORS = {  # set: (entity F1, relation F1) of the rules alone
     "sample": (0.99, 0.85),
     "dev2": (0.94, 0.76),
     "synth": (0.89, 0.63),
     "synth3": (0.88, 0.59),
     "synth5": (0.89, 0.53),
-    "synth2": (0.83, 0.49),
+    "synth2": (0.84, 0.50),
     "synth4": (0.81, 0.48),
     "synth6": (0.84, 0.45),
-    "dev3": (0.75, 0.26),
+    "synth7": (0.76, 0.36),
+    "dev3": (0.76, 0.37),
 }
 # The default configuration (hybrid, the shipped model's) with models trained without the set (leave one set
-# out), measured entity and relation F1: dev2 0.958, 0.715; synth2 0.864, 0.598; synth4 0.844, 0.570; synth6
-# 0.862, 0.558; dev3 0.779, 0.326.
-HELD_OUT_FLOORS = {"dev2": (0.94, 0.70), "synth2": (0.85, 0.58), "synth4": (0.83, 0.56), "synth6": (0.85, 0.54),
-                   "dev3": (0.76, 0.31)}
+# out), measured entity and relation F1: dev2 0.959, 0.715; synth2 0.866, 0.626; synth4 0.842, 0.566; synth6
+# 0.858, 0.556; synth7 0.805, 0.457; dev3 0.780, 0.427.
+HELD_OUT_FLOORS = {"dev2": (0.94, 0.70), "synth2": (0.85, 0.61), "synth4": (0.83, 0.55), "synth6": (0.84, 0.54),
+                   "synth7": (0.79, 0.44), "dev3": (0.77, 0.41)}
 MODE = load_model(SHIPPED_MODEL).mode  # the default build's configuration
 
 SAMPLE_DOCS = ROOT / "data" / "docs"

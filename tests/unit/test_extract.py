@@ -628,3 +628,63 @@ def test_a_host_in_a_trailing_participle_hosts_the_sentence_s_meeting(extractor)
     x = _extract(extractor, "The 3rd Amber Coast Defence Meeting was held in Riga, Latvia, on 12 May 2026, "
                             "hosted by Latvia.\n")
     assert ("Latvia", "HOSTS", "3rd Amber Coast Defence Meeting") in _edges(x)
+
+
+def test_a_name_with_an_edition_year_is_an_initiative(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Leaders met during Pacific Vanguard 2025 off Guam, and Kestrel Dawn 2024 ended in "
+                            "May 2024. Paris 2024 was calm (Moreau 2021).\n")
+    names = _names(x)
+    assert names["Pacific Vanguard 2025"] == names["Kestrel Dawn 2024"] == "Initiative"
+    assert not {"May 2024", "Paris 2024", "Moreau 2021"} & set(names)
+
+
+def test_a_heading_s_edition_types_the_name_the_body_gives(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Navies met last week.\n\n## Talisman Sabre 2025\n\nAustralia hosted Talisman Sabre, "
+                            "and 19 nations took part in the exercise.\n")
+    assert _names(x)["Talisman Sabre 2025"] == "Initiative"
+    assert ("Australia", "HOSTS", "Talisman Sabre 2025") in _edges(x)
+    assert "Person" not in _names(x).values()
+
+
+def test_what_states_take_part_in_or_join_is_an_initiative(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Japan participated in Pitch Black and Talisman Sabre. Soldiers from 30 nations "
+                            "joined Cobra Gold in February. Chile took part in RIMPAC. Staff attended Harvard.\n")
+    names = _names(x)
+    assert names["Pitch Black"] == names["Talisman Sabre"] == names["Cobra Gold"] == names["RIMPAC"] == "Initiative"
+    assert {("Japan", "PARTICIPATES_IN", "Pitch Black"), ("Japan", "PARTICIPATES_IN", "Talisman Sabre")} <= _edges(x)
+    assert names.get("Harvard") != "Initiative"
+    assert "February" not in names
+
+
+def test_a_name_said_to_be_an_exercise_is_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Kenya and Uganda sent troops. Iron Heron is the largest exercise in the region.\n")
+    assert _names(x)["Iron Heron"] == "Initiative"
+
+
+def test_seminars_workshops_and_codes_are_typed_by_their_head(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Kenya attended the Regional Maritime Security Seminar in Accra. The Djibouti Code of "
+                            "Conduct was signed by Kenya. Officers joined the Joint Staff Course.\n")
+    names = _names(x)
+    assert names["Regional Maritime Security Seminar"] == "Event"
+    assert names["Djibouti Code of Conduct"] == names["Joint Staff Course"] == "Initiative"
+
+
+def test_an_acronym_s_edition_is_a_meeting_and_the_same_edition_is_one(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "The 4th Coral Sea Maritime Ministerial Meeting (CSMMM) was held in Cairns. The 4th "
+                            "CSMMM brought together Fiji and Tonga. Fiji offered to host the 5th CSMMM. Japan "
+                            "attended the 29th COP.\n")
+    names = _names(x)
+    assert names["4th Coral Sea Maritime Ministerial Meeting"] == names["29th COP"] == "Event"
+    assert "4th CSMMM" not in names
+    assert names["5th CSMMM"] == "Event"
+    assert ("Japan", "PARTICIPATES_IN", "29th COP") in _edges(x)
+
+
+def test_counterparts_memoranda_and_visited_capitals(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Australian Defence Minister Richard Marles held talks with his Philippine "
+                            "counterpart Gilberto Teodoro in Manila. India and France signed a memorandum of "
+                            "understanding. Mark Rutte visited Kyiv.\n")
+    edges = _edges(x)
+    assert ("Gilberto Teodoro", "AFFILIATED_WITH", "Philippines") in edges
+    assert {("India", "COOPERATES_WITH", "France"), ("France", "COOPERATES_WITH", "India")} & edges
+    assert ("Mark Rutte", "VISITS", "Kyiv") in edges

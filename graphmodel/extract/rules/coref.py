@@ -12,9 +12,10 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from graphmodel.extract.rules.labels import ORDINAL
 from graphmodel.extract.rules.lexicon import Lexicon, norm
 from graphmodel.extract.rules.types import ACTIVITIES, LocalEntity, Located, Mention
-from graphmodel.schema import EntityLabel
+from graphmodel.schema import EntityLabel, RelationType
 
 __all__ = ["group_mentions", "relabel"]
 
@@ -56,12 +57,15 @@ def relabel(mention: Mention, doc: Doc, lexicon: Lexicon) -> Mention:
 
 
 def _acts(span: Span, lexicon: Lexicon) -> bool:
-    """A name in an actor's role: subject, possessor, object of a verb, after "by" or "for", or listed with one."""
+    """A name in an actor's role: subject, possessor, object of a verb (but not of a visit), after "by" or "for",
+    or listed with one."""
     root = span.root
     while root.dep_ == "conj" and root.head != root:
         root = root.head
     if span.end < len(span.doc) and span.doc[span.end].text in lexicon.grammar.possessives:
         return True
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in lexicon.relations[RelationType.VISITS].triggers:
+        return False  # "visited Kyiv": the city travelled to
     if root.dep_ in {"nsubj", "nsubjpass", "poss", "dobj"}:
         return True
     return root.dep_ == "pobj" and root.head.lower_ in lexicon.grammar.capital_actor_prepositions
@@ -100,6 +104,10 @@ def _identity(item: Located, docs: list[Doc], acronyms: dict[str, Mention], peop
     if mention.canonical:
         return mention.label, mention.canonical, True
     text = _YEAR.sub("", mention.text).strip() or mention.text
+    edition, _, bare = text.partition(" ")
+    if ORDINAL.fullmatch(edition) and bare in acronyms:  # "the 4th AMSMM-Plus" after "4th ... (AMSMM-Plus)"
+        defined = acronyms[bare].text.split()[0]
+        text = bare if defined == edition or not ORDINAL.fullmatch(defined) else text  # not the 5th edition
     if text in acronyms and acronyms[text] is not mention:
         full = acronyms[text]
         return full.label, full.canonical or full.text, bool(full.canonical)

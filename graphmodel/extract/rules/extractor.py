@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -165,12 +166,23 @@ def _full_name(mention: Mention) -> bool:
     return mention.label is EntityLabel.PERSON and mention.end - mention.start > 1
 
 
+_EDITION_YEAR = re.compile(r"(.+?)\s+(?:19|20)\d\d")
+
+
 def _heading_names_known(located: list[Located], units: list[Unit]) -> list[Located]:
-    """Keep a heading's mentions only for names the body or a gazetteer knows: headings make no entities."""
+    """Keep a heading's mentions only for names the body or a gazetteer knows: headings make no entities.
+
+    A heading's edition of a name the body gives ("Talisman Sabre 2025" over "... hosted Talisman Sabre") is
+    kept with its own type: the year says what the body's name is.
+    """
     body = {norm(m.mention.text): m.mention.label for m in located if units[m.block].role != "heading"}
     kept = []
     for item in located:
         heading = units[item.block].role == "heading"
+        edition = _EDITION_YEAR.fullmatch(item.mention.text)
+        if heading and edition and item.mention.label in ACTIVITIES and norm(edition.group(1)) in body:
+            kept.append(item)
+            continue
         if heading and norm(item.mention.text) in body and item.mention.source not in {"gazetteer", "compound"}:
             item = Located(replace(item.mention, label=body[norm(item.mention.text)]), item.block)  # the body's type
         elif heading and item.mention.source not in {"gazetteer", "compound"}:

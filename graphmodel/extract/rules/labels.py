@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from graphmodel.extract.rules.activity import activity_label, edition_label, taken_part_in
 from graphmodel.extract.rules.lexicon import Lexicon, norm
 from graphmodel.extract.rules.places import LARGE_CITY, city_population, known_city
 from graphmodel.extract.rules.titles import person_mentions, split_title
@@ -42,12 +43,15 @@ def classify_span(span: Span, lexicon: Lexicon, source: str, ner_label: EntityLa
         prefix, name = titled
         return classify_span(prefix, lexicon, source, None) + person_mentions(name, lexicon)
     label = _reconsider(span, lexicon, _label(span, lexicon, ner_label), ner_label)
+    numbered = span.start > 0 and ORDINAL.fullmatch(span.doc[span.start - 1].text) is not None
+    if (numbered and len(span) <= 3 and span[0].text.isupper() and len(span[0].text) > 1
+            and span[-1].text not in lexicon.heads):
+        label = EntityLabel.EVENT  # "the 11th ADMM-Plus", "the 29th COP": an acronym's edition is a meeting
     if label is None or not _plausible(span, lexicon, label, source):
         return []
     if label is EntityLabel.PERSON:
         return person_mentions(span, lexicon)
     strong = label is not ner_label or _label(span, lexicon, None) is not None
-    numbered = span.start > 0 and ORDINAL.fullmatch(span.doc[span.start - 1].text) is not None
     if numbered and label is EntityLabel.ORGANIZATION and span[-1].text in lexicon.grammar.session_heads:
         label = EntityLabel.EVENT  # "the 4th Joint Defence Committee will be held": a numbered session
     if label is EntityLabel.EVENT and numbered:
@@ -122,6 +126,8 @@ def _reconsider(span: Span, lexicon: Lexicon, label: EntityLabel | None,
     """
     if label is not ner_label or label is None:
         return label
+    if taken_part_in(span) and not city_population(span.text):  # "took part in Pitch Black and RIMPAC":
+        return activity_label(span, lexicon) or label  # no person, body or place is taken part in
     root = span.root
     if label is EntityLabel.PERSON and ((root.dep_ == "pobj" and root.head.lower_ in lexicon.grammar.locatives)
                                         or (root.dep_ == "appos" and (root.head.ent_type_ in {"FAC", "GPE", "LOC"}
@@ -160,7 +166,7 @@ def _label(span: Span, lexicon: Lexicon, ner_label: EntityLabel | None) -> Entit
         head = head_word(words[:-1], lexicon)  # "Combined Task Force RIMPAC"
     if head in lexicon.heads and not (len(words) == 1 and ner_label is None):
         return lexicon.heads[head]
-    return context_label(span, lexicon) or ner_label
+    return context_label(span, lexicon) or edition_label(span, lexicon) or ner_label or activity_label(span, lexicon)
 
 
 def head_word(words: list[str], lexicon: Lexicon) -> str:
@@ -249,6 +255,8 @@ def _example_of(span: Span, lexicon: Lexicon) -> object | None:
         return described
     if root.dep_ == "attr" and root.head.lemma_ == "be":  # "The targeted cartels are A, B and C"
         return next((c for c in root.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"), None)
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "X is the largest exercise in Asia"
+        return next((c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
     return None
 
 

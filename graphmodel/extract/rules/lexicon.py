@@ -99,6 +99,7 @@ class Lexicon:
     participant_headers: tuple[str, ...] = ()  # stems of table headers of participant columns
     person_headers: tuple[str, ...] = ()  # stems of table headers of columns of people
     name_headers: dict[str, EntityLabel] = field(default_factory=dict)  # first-column header -> label
+    activity_verbs: dict[str, EntityLabel] = field(default_factory=dict)  # "took part in X": X's label
     grammar: Grammar = field(default_factory=load_grammar)
 
     def confidence(self, rtype: RelationType, rule: str, default: float) -> float:
@@ -229,6 +230,7 @@ def load_lexicon() -> Lexicon:
         participant_headers=tuple(words["participant_headers"]),
         person_headers=tuple(words["person_headers"]),
         name_headers=_by_word(words["name_headers"]),
+        activity_verbs=_by_word(words["activity_verbs"]),
         grammar=load_grammar(),
     )
 
