@@ -688,3 +688,11 @@ def test_counterparts_memoranda_and_visited_capitals(extractor) -> None:  # type
     assert ("Gilberto Teodoro", "AFFILIATED_WITH", "Philippines") in edges
     assert {("India", "COOPERATES_WITH", "France"), ("France", "COOPERATES_WITH", "India")} & edges
     assert ("Mark Rutte", "VISITS", "Kyiv") in edges
+
+
+def test_a_name_given_to_an_exercise_or_operation_takes_its_type(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "The exercise, dubbed Steadfast Defender, involved 90,000 troops. The operation, "
+                            "codenamed Sentinel Reef, was launched by Fiji. South Korea and the United States "
+                            "began the Freedom Shield drills on Monday.\n")
+    names = _names(x)
+    assert names["Steadfast Defender"] == names["Sentinel Reef"] == names["Freedom Shield"] == "Initiative"

@@ -3,7 +3,8 @@
 Exercises and operations are often named without a type word ("Cobra Gold", "Sea Breeze 2024"), and the
 NER model calls them products, works of art, places or people. What states take part in, join, host or
 conduct is an initiative (``activity_verbs`` in lexicon.json). "Attended" is not enough: people attend
-schools and funerals too.
+schools and funerals too. A year at the end of such a name is an edition's, and a type noun after it
+("the Freedom Shield drills") types it even where the parser reads the noun as a verb.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ import calendar
 import re
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from graphmodel.extract.rules.lexicon import Lexicon, norm
 from graphmodel.extract.rules.places import city_population
 from graphmodel.schema import EntityLabel
 
-__all__ = ["activity_label", "edition_label", "taken_part_in"]
+__all__ = ["activity_label", "edition_label", "noun_read_as_verb", "taken_part_in"]
 
 _RELATIVES = {"which", "that"}
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -79,6 +80,15 @@ def taken_part_in(span: Span) -> bool:
     verb = root.head.head
     return verb.lemma_.lower() == "participate" or (
         verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children))
+
+
+def noun_read_as_verb(span: Span, token: Token) -> bool:
+    """ "the Freedom Shield drills on Monday": a plural noun right after "the" and a name, which the parser took
+    for the name's verb ("drills", VBZ), though no object follows it."""
+    doc = span.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (token.i == span.end and token.tag_ == "VBZ" and span.start > 0 and doc[span.start - 1].lower_ == "the"
+            and (after is None or after.pos_ not in {"NOUN", "PROPN", "DET", "PRON", "NUM", "ADJ"}))
 
 
 def _coordinated_root(span: Span) -> Any:

@@ -25,6 +25,7 @@ class Grammar:
     capital_actor_prepositions: frozenset[str]
     head_connectors: frozenset[str]
     example_prepositions: frozenset[str]
+    naming_verbs: frozenset[str]
     name_connectors: frozenset[str]
     hyphens: frozenset[str]
     list_separators: frozenset[str]

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from graphmodel.extract.rules.activity import activity_label, edition_label, taken_part_in
+from graphmodel.extract.rules.activity import activity_label, edition_label, noun_read_as_verb, taken_part_in
 from graphmodel.extract.rules.lexicon import Lexicon, norm
 from graphmodel.extract.rules.places import LARGE_CITY, city_population, known_city
 from graphmodel.extract.rules.titles import person_mentions, split_title
@@ -202,7 +202,7 @@ def context_label(span: Span, lexicon: Lexicon) -> EntityLabel | None:
     """
     doc = span.doc
     for token in doc[span.end:min(span.end + 3, len(doc))]:
-        if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.anaphora:
+        if (token.pos_ == "NOUN" or noun_read_as_verb(span, token)) and token.lemma_.lower() in lexicon.anaphora:
             if any(t.is_lower for t in span):
                 break  # "Chile on Pacific Shield joint projects": the noun types a name, not a phrase
             if all(t.pos_ in {"ADJ", "NOUN", "PROPN"} for t in doc[span.end:token.i]):
@@ -257,7 +257,12 @@ def _example_of(span: Span, lexicon: Lexicon) -> object | None:
         return next((c for c in root.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"), None)
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "X is the largest exercise in Asia"
         return next((c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
-    return None
+    verb = root.head
+    if root.dep_ in {"oprd", "dobj"} and verb.lemma_.lower() in lexicon.grammar.naming_verbs:
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":  # "the exercise, dubbed X"
+            return verb.head
+        return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)  # "the operation
+    return None  # codenamed X"
 
 
 def _plausible(span: Span, lexicon: Lexicon, label: EntityLabel, source: str) -> bool:
