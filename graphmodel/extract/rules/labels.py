@@ -261,8 +261,9 @@ def _example_of(span: Span, lexicon: Lexicon) -> object | None:
     if root.dep_ in {"oprd", "dobj"} and verb.lemma_.lower() in lexicon.grammar.naming_verbs:
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":  # "the exercise, dubbed X"
             return verb.head
-        return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)  # "the operation
-    return None  # codenamed X"
+        # "the operation codenamed X": the verb's subject
+        return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    return None
 
 
 def _plausible(span: Span, lexicon: Lexicon, label: EntityLabel, source: str) -> bool:
