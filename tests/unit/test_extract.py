@@ -696,3 +696,11 @@ def test_a_name_given_to_an_exercise_or_operation_takes_its_type(extractor) -> N
                             "began the Freedom Shield drills on Monday.\n")
     names = _names(x)
     assert names["Steadfast Defender"] == names["Sentinel Reef"] == names["Freedom Shield"] == "Initiative"
+
+
+def test_companies_are_typed_by_their_suffix(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Elbit Systems and General Dynamics won bids. Hanwha Aerospace builds howitzers, and "
+                            "Fincantieri Shipyards builds frigates.\n")
+    names = _names(x)
+    assert {names[n] for n in ("Elbit Systems", "General Dynamics", "Hanwha Aerospace", "Fincantieri Shipyards")
+            } == {"Organization"}
