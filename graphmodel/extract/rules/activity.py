@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import calendar
 import re
-from typing import Any
 
 from spacy.tokens import Span, Token
 
 from graphmodel.extract.rules.lexicon import Lexicon, norm
 from graphmodel.extract.rules.places import city_population
+from graphmodel.extract.rules.tree import first_conjunct
 from graphmodel.schema import EntityLabel
 
-__all__ = ["activity_label", "edition_label", "noun_read_as_verb", "taken_part_in"]
+__all__ = ["activity_label", "edition_label", "noun_read_as_verb", "taken_part_in", "without_edition_year"]
 
 _RELATIVES = {"which", "that"}
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -45,6 +45,16 @@ def edition_label(span: Span, lexicon: Lexicon) -> EntityLabel | None:
     return None if cited else EntityLabel.INITIATIVE
 
 
+def without_edition_year(name: str) -> str | None:
+    """The name before an edition's year at its end, else None.
+
+    >>> without_edition_year("Talisman Sabre 2025"), without_edition_year("Talisman Sabre")
+    ('Talisman Sabre', None)
+    """
+    parts = name.rsplit(None, 1)
+    return parts[0] if len(parts) == 2 and _YEAR.fullmatch(parts[1]) else None
+
+
 def activity_label(span: Span, lexicon: Lexicon) -> EntityLabel | None:
     """The label the verb acting on ``span`` gives it.
 
@@ -56,7 +66,7 @@ def activity_label(span: Span, lexicon: Lexicon) -> EntityLabel | None:
     if (any(t.is_lower or (t.ent_type_ in {"DATE", "TIME"} and not t.like_num) for t in span)
             or not any(t.pos_ == "PROPN" for t in span)):
         return None
-    root = _coordinated_root(span)
+    root = first_conjunct(span.root)
     children = [*span.root.children, *(root.children if root != span.root else ())]
     verbs = [c for c in children if c.dep_ == "amod" or (c.dep_ == "relcl" and any(
         g.dep_ == "dobj" and g.lower_ in _RELATIVES for g in c.children))]
@@ -74,7 +84,7 @@ def activity_label(span: Span, lexicon: Lexicon) -> EntityLabel | None:
 
 def taken_part_in(span: Span) -> bool:
     """Whether ``span`` is what someone "participated in" or "took part in": never a person or a place."""
-    root = _coordinated_root(span)
+    root = first_conjunct(span.root)
     if root.dep_ != "pobj" or root.head.lower_ != "in":
         return False
     verb = root.head.head
@@ -90,9 +100,3 @@ def noun_read_as_verb(span: Span, token: Token) -> bool:
     return (token.i == span.end and token.tag_ == "VBZ" and span.start > 0 and doc[span.start - 1].lower_ == "the"
             and (after is None or after.pos_ not in {"NOUN", "PROPN", "DET", "PRON", "NUM", "ADJ"}))
 
-
-def _coordinated_root(span: Span) -> Any:
-    root = span.root
-    while root.dep_ == "conj" and root.head != root:  # "took part in A and B"
-        root = root.head
-    return root

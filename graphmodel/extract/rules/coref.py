@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from graphmodel.extract.rules.labels import ORDINAL
 from graphmodel.extract.rules.lexicon import Lexicon, norm
+from graphmodel.extract.rules.tree import first_conjunct
 from graphmodel.extract.rules.types import ACTIVITIES, LocalEntity, Located, Mention
 from graphmodel.schema import EntityLabel, RelationType
 
@@ -59,9 +60,7 @@ def relabel(mention: Mention, doc: Doc, lexicon: Lexicon) -> Mention:
 def _acts(span: Span, lexicon: Lexicon) -> bool:
     """A name in an actor's role: subject, possessor, object of a verb (but not of a visit), after "by" or "for",
     or listed with one."""
-    root = span.root
-    while root.dep_ == "conj" and root.head != root:
-        root = root.head
+    root = first_conjunct(span.root)
     if span.end < len(span.doc) and span.doc[span.end].text in lexicon.grammar.possessives:
         return True
     if root.dep_ == "dobj" and root.head.lemma_.lower() in lexicon.relations[RelationType.VISITS].triggers:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from graphmodel.extract.rules.activity import without_edition_year
 from graphmodel.extract.rules.appositions import post_relations
 from graphmodel.extract.rules.coref import group_mentions, relabel
 from graphmodel.extract.rules.groups import group_relations
@@ -166,9 +166,6 @@ def _full_name(mention: Mention) -> bool:
     return mention.label is EntityLabel.PERSON and mention.end - mention.start > 1
 
 
-_EDITION_YEAR = re.compile(r"(.+?)\s+(?:19|20)\d\d")
-
-
 def _heading_names_known(located: list[Located], units: list[Unit]) -> list[Located]:
     """Keep a heading's mentions only for names the body or a gazetteer knows: headings make no entities.
 
@@ -179,8 +176,8 @@ def _heading_names_known(located: list[Located], units: list[Unit]) -> list[Loca
     kept = []
     for item in located:
         heading = units[item.block].role == "heading"
-        edition = _EDITION_YEAR.fullmatch(item.mention.text)
-        if heading and edition and item.mention.label in ACTIVITIES and norm(edition.group(1)) in body:
+        edition = without_edition_year(item.mention.text)
+        if heading and edition and item.mention.label in ACTIVITIES and norm(edition) in body:
             kept.append(item)
             continue
         if heading and norm(item.mention.text) in body and item.mention.source not in {"gazetteer", "compound"}:

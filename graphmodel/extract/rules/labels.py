@@ -10,6 +10,7 @@ from graphmodel.extract.rules.activity import activity_label, edition_label, nou
 from graphmodel.extract.rules.lexicon import Lexicon, norm
 from graphmodel.extract.rules.places import LARGE_CITY, city_population, known_city
 from graphmodel.extract.rules.titles import person_mentions, split_title
+from graphmodel.extract.rules.tree import first_conjunct
 from graphmodel.extract.rules.types import Mention, past_emphasis
 from graphmodel.schema import EntityLabel
 
@@ -241,9 +242,7 @@ def _dashed_person(span: Span, lexicon: Lexicon) -> bool:
 
 def _example_of(span: Span, lexicon: Lexicon) -> object | None:
     """The noun in "exercises like X" / "programs such as X and Y" / "X, a programme" that ``span`` exemplifies."""
-    root = span.root
-    while root.dep_ == "conj" and root.head != root:
-        root = root.head
+    root = first_conjunct(span.root)
     if root.dep_ == "pobj" and root.head.lower_ in lexicon.grammar.example_prepositions:
         prep = root.head
         head = prep.head.head if prep.head.lower_ == "such" else prep.head

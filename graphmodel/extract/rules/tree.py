@@ -6,16 +6,21 @@ from spacy.tokens import Span, Token
 
 from graphmodel.extract.rules.types import Slot
 
-__all__ = ["dep_path", "slot_root"]
+__all__ = ["dep_path", "first_conjunct", "slot_root"]
 
 
 def slot_root(doc: object, slot: Slot) -> Token:
     """The token that stands for a name in the tree: its span's root, or the first conjunct of its list."""
     span: Span = doc[slot.start:slot.end]  # type: ignore[index]
-    root: Token = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head  # conjuncts share the relations of the first conjunct
-    return root
+    return first_conjunct(span.root)
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first conjunct of the list ``token`` is in ("took part in A and B": A for B), else ``token``:
+    conjuncts share the relations of the first one."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def dep_path(a: Token, b: Token) -> list[Token] | None:
