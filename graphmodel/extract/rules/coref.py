@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from graphmodel.extract.rules.labels import ORDINAL
 from graphmodel.extract.rules.lexicon import Lexicon, norm
+from graphmodel.extract.rules.names import owned_as, surnames
 from graphmodel.extract.rules.tree import first_conjunct
 from graphmodel.extract.rules.types import ACTIVITIES, LocalEntity, Located, Mention
 from graphmodel.schema import EntityLabel, RelationType
@@ -67,7 +68,14 @@ def _acts(span: Span, lexicon: Lexicon) -> bool:
         return False  # "visited Kyiv": the city travelled to
     if root.dep_ in {"nsubj", "nsubjpass", "poss", "dobj"}:
         return True
-    return root.dep_ == "pobj" and root.head.lower_ in lexicon.grammar.capital_actor_prepositions
+    if root.dep_ != "pobj":
+        return False
+    preposition = root.head
+    if preposition.lower_ in lexicon.grammar.capital_actor_prepositions:
+        return True
+    governor = preposition.head.lemma_.lower()  # "protested to Beijing", "ties with Moscow"
+    return preposition.lower_ in {"to", "with"} and preposition.head is not preposition and any(
+        governor in lexicon.relations[kind].triggers for kind in (RelationType.OPPOSES, RelationType.COOPERATES_WITH))
 
 
 def group_mentions(located: list[Located], docs: list[Doc], lexicon: Lexicon) -> tuple[list[LocalEntity], list[int]]:
@@ -122,8 +130,8 @@ def _full_names(located: list[Located], lexicon: Lexicon) -> dict[str, str]:
         mention = item.mention
         if mention.label is EntityLabel.PERSON and " " in mention.text:
             parts = [p for p in mention.text.split() if p not in lexicon.surname_suffixes]
-            by_surname.setdefault(parts[-1], set()).add(mention.text)
-            by_surname.setdefault(parts[0], set()).add(mention.text)
+            for part in {parts[0], *surnames(mention.text, lexicon)}:
+                by_surname.setdefault(part, set()).add(mention.text)
     names = {surname: max(full, key=len) for surname, full in by_surname.items()
              if len({f.split()[-1] for f in full}) == 1}
     names.update({full: full for fulls in by_surname.values() for full in fulls})
@@ -205,7 +213,7 @@ def _containing(short: LocalEntity, entities: list[LocalEntity], lexicon: Lexico
         if other.label is EntityLabel.EVENT and long and _EDITION.match(long[0]) and not long[0].isdigit():
             long = long[1:]  # "the Summit of the Council" of the "3rd Summit of the Council of ..."
         same_label = other.label is short.label and short.label is not EntityLabel.PERSON
-        return same_label and _sublist(words, long, connectors)
+        return same_label and (_sublist(words, long, connectors) or owned_as(short.name, other.name, lexicon))
 
     hits = [j for j, other in enumerate(entities) if other is not short and other.mentions and contains(other)]
     if len(hits) > 1 and len({(entities[j].label, tuple(_core(norm(entities[j].name).split(), lexicon)))

@@ -19,7 +19,8 @@ from graphmodel.extract.rules.lexicon import Lexicon, load_lexicon, norm
 from graphmodel.extract.rules.lists import list_relations, row_relations
 from graphmodel.extract.rules.members import membership_relations
 from graphmodel.extract.rules.mentions import find_mentions
-from graphmodel.extract.rules.nlp import RECENT_PARSES, load_pipeline, parse_all
+from graphmodel.extract.rules.names import drop_common_words, owned_descriptions, with_bare_surnames
+from graphmodel.extract.rules.nlp import RECENT_PARSES, dictionary_words, load_pipeline, parse_all
 from graphmodel.extract.rules.relations import sentence_relations
 from graphmodel.extract.rules.types import ACTIVITIES, Found, LocalEntity, Located, Mention, Slot, found_by_rule
 from graphmodel.extract.rules.units import Unit, document_units
@@ -47,6 +48,7 @@ class RuleExtractor:
     def __init__(self, spacy_model: str | None = None) -> None:
         self.nlp = load_pipeline(spacy_model)
         self.lexicon = load_lexicon()
+        self.words = dictionary_words(self.nlp)
 
     def prefetch(self, documents: Sequence[Document], also: Sequence[str] = ()) -> None:
         """Parse the blocks of ``documents`` (and the texts ``also``) together, ahead of their extraction:
@@ -63,8 +65,11 @@ class RuleExtractor:
         parsed = iter(parse_all(self.nlp, [u.text for u in units if _parsed(u)]))  # one nlp.pipe per document
         docs = [next(parsed) if _parsed(u) else self.nlp.make_doc(u.text) for u in units]
         located = [Located(m, i) for i, doc in enumerate(docs) for m in self._mentions(units[i], doc)]
-        located = _with_bare_surnames(_vote_labels(_heading_names_known(located, units)), docs, units)
+        located = with_bare_surnames(_vote_labels(_heading_names_known(located, units)), docs, units,
+                                     self.lexicon)
+        located = owned_descriptions(located, docs, self.lexicon)
         entities, assignment = group_mentions(located, docs, self.lexicon)
+        drop_common_words(entities, assignment, located, docs, self.words, self.lexicon)
         sourced = self._sentence_relations(units, docs, located, entities, assignment)
         sourced += self._row_relations(units, located, assignment)
         sourced += [_at(item.found, units[item.unit], docs[item.unit])
@@ -200,17 +205,6 @@ def _vote_labels(located: list[Located]) -> list[Located]:
             mention = replace(mention, label=label, strong=True)
         out.append(Located(mention, item.block))
     return out
-
-
-def _with_bare_surnames(located: list[Located], docs: list[Doc], units: list[Unit]) -> list[Located]:
-    """Add mentions of a surname the parser missed ("Lopez praised ...") once the full name is known."""
-    surnames = {m.mention.text.split()[-1] for m in located
-                if m.mention.label is EntityLabel.PERSON and " " in m.mention.text}
-    covered = {(m.block, i) for m in located for i in range(m.mention.start, m.mention.end)}
-    extra = [Located(Mention(t.i, t.i + 1, t.text, EntityLabel.PERSON, None, "name", "surname"), index)
-             for index, doc in enumerate(docs) if units[index].row is None
-             for t in doc if t.text in surnames and (index, t.i) not in covered]
-    return sorted(located + extra, key=lambda m: (m.block, m.mention.start))
 
 
 def _at(found: Found, unit: Unit, doc: Doc) -> Sourced:

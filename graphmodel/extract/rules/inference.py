@@ -123,7 +123,7 @@ def _state_prefix(name: str, lexicon: Lexicon) -> tuple[str, str] | None:
             surface = " ".join(words[start:start + length])
             entry = lexicon.lookup(surface)
             if (entry is not None and entry.label is EntityLabel.COUNTRY and entry.kind != "capital"
-                    and start + length < len(words)):
+                    and start + length < len(words) and not surface.endswith(("'s", "'"))):  # "Japan's navy": owned
                 return entry.name, surface  # a capital's name says where a body sits, not whose it is
     return None
 

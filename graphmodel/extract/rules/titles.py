@@ -11,7 +11,7 @@ from graphmodel.extract.rules.lexicon import Lexicon
 from graphmodel.extract.rules.types import Mention
 from graphmodel.schema import EntityLabel
 
-__all__ = ["person_mentions", "split_title"]
+__all__ = ["person_mentions", "portfolio", "split_title", "titled"]
 
 
 def split_title(span: Span, lexicon: Lexicon) -> tuple[Span, Span] | None:
@@ -100,3 +100,22 @@ def _after_glued_hyphen(token: Any, lexicon: Lexicon) -> bool:
     before = token.nbor(-1) if token.i > 0 else None
     return (before is not None and before.text in lexicon.grammar.hyphens and not before.whitespace_
             and before.i > 0 and not before.nbor(-1).whitespace_)
+
+
+def portfolio(span: Span, lexicon: Lexicon) -> bool:
+    """Words after "Minister of" or "Minister for": a portfolio, whatever its last word (a body would be the
+    ministry)."""
+    doc, start = span.doc, span.start
+    return (start >= 2 and doc[start - 1].lower_ in lexicon.grammar.title_connectors
+            and doc[start - 2].lower_ in {"minister", "ministers"})
+
+
+def titled(span: Span, lexicon: Lexicon) -> bool:
+    """Two to four capitalised words in apposition with a title that has an article or an owner: "the Minister
+    of Defence, Ana Lopez", "Ana Lopez, Ghana's minister"."""
+    if not 2 <= len(span) <= 4 or not all(t.text.istitle() and t.pos_ == "PROPN" for t in span):
+        return False
+    root = span.root
+    other = root.head if root.dep_ == "appos" else next((t for t in root.children if t.dep_ == "appos"), None)
+    return (other is not None and other.i not in range(span.start, span.end) and lexicon.is_role(other.text)
+            and any(t.dep_ in {"det", "poss"} for t in other.children))  # not "Director, Fisheries Operations"
