@@ -768,3 +768,15 @@ def test_a_list_of_single_words_before_a_body_head(extractor) -> None:  # type: 
     names = _names(x)
     assert names["Foreign, Commonwealth and Development Office"] == "Organization"
     assert names["Chad"] == names["Niger"] == names["Nigeria"] == "Country"
+
+
+def test_a_preposition_starts_no_name_and_a_body_may_end_in_its_station(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Under the Copenhagen Co-Production Agreement, Denmark will build drones. Marines "
+                            "from U.S. Forces Japan joined the drill.\n")
+    names = _names(x)
+    assert names["Copenhagen Co-Production Agreement"] == "Initiative"
+    assert names["U.S. Forces Japan"] == "Organization"
+    korea = _names(_extract(extractor, "He met officials at Camp Humphreys, the headquarters of U.S. Forces Korea. "
+                                       "Hours later the North fired two missiles.\n"))
+    assert korea["U.S. Forces Korea"] == "Organization"
+    assert "North" not in korea  # a point of the compass names no place

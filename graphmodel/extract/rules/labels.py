@@ -154,6 +154,9 @@ def _personal_name(span: Span, lexicon: Lexicon) -> bool:
         for t in words)
 
 
+_WHERE = frozenset({"GPE", "LOC"})
+
+
 def _label(span: Span, lexicon: Lexicon, ner_label: EntityLabel | None) -> EntityLabel | None:
     words = [t.text for t in span if not t.like_num]
     if not words:
@@ -161,8 +164,8 @@ def _label(span: Span, lexicon: Lexicon, ner_label: EntityLabel | None) -> Entit
     if words[0] in lexicon.first_words:
         return lexicon.first_words[words[0]]
     head = head_word(words, lexicon)
-    if head not in lexicon.heads and len(words) > 1 and words[-1].isupper():
-        head = head_word(words[:-1], lexicon)  # "Combined Task Force RIMPAC"
+    if head not in lexicon.heads and len(words) > 1 and (words[-1].isupper() or span[-1].ent_type_ in _WHERE):
+        head = head_word(words[:-1], lexicon)  # "Combined Task Force RIMPAC", "U.S. Forces Korea"
     if head in lexicon.heads and not (len(words) == 1 and ner_label is None):
         return lexicon.heads[head]
     return context_label(span, lexicon) or edition_label(span, lexicon) or ner_label or activity_label(span, lexicon)
@@ -191,6 +194,9 @@ def head_word(words: list[str], lexicon: Lexicon) -> str:
             return words[i - 1]
     if len(words) > 2 and words[-2] in lexicon.grammar.hyphens and words[-1] not in lexicon.heads:
         return words[-3]  # "Meeting-Plus": a suffix after the head
+    for n in (1, 2):  # "U.S. Forces Korea", "Joint Forces New Zealand": a body, then where it serves
+        if len(words) > n + 1 and words[-n - 1] in lexicon.heads and lexicon.lookup(" ".join(words[-n:])) is not None:
+            return words[-n - 1]
     return words[-1]
 
 

@@ -208,8 +208,8 @@ def _chunk_end(doc: Doc, j: int, lexicon: Lexicon) -> int:
 
 
 def _chunk_start(token: Any, lexicon: Lexicon) -> bool:
-    if not token.text[:1].isupper() or token.is_punct:
-        return False
+    if not token.text[:1].isupper() or token.is_punct or (token.pos_ == "ADP" and not token.is_upper):
+        return False  # "Under the Copenhagen Agreement": a preposition starts no name
     return token.pos_ in {"PROPN", "NOUN", "ADJ", "NUM"} or token.text.isupper() or token.text in lexicon.titles
 
 
