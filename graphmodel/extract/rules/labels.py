@@ -9,9 +9,9 @@ from spacy.tokens import Doc, Span
 from graphmodel.extract.rules.activity import activity_label, edition_label, noun_read_as_verb, taken_part_in
 from graphmodel.extract.rules.lexicon import Lexicon, norm
 from graphmodel.extract.rules.places import LARGE_CITY, city_population, known_city, placed_unknown
-from graphmodel.extract.rules.titles import person_mentions, portfolio, split_title, titled
+from graphmodel.extract.rules.titles import dashed_person, person_mentions, portfolio, split_title, titled
 from graphmodel.extract.rules.tree import first_conjunct
-from graphmodel.extract.rules.types import Mention, past_emphasis
+from graphmodel.extract.rules.types import Mention
 from graphmodel.schema import EntityLabel
 
 __all__ = ["ORDINAL", "classify_span", "context_label", "head_word", "unit_of_body"]
@@ -154,7 +154,9 @@ def _personal_name(span: Span, lexicon: Lexicon) -> bool:
         for t in words)
 
 
-_WHERE = frozenset({"GPE", "LOC"})
+def _serves_in(span: Span, words: list[str], lexicon: Lexicon) -> bool:
+    """A body's head word, then the place it serves in: "U.S. Forces Korea"."""
+    return span[-1].ent_type_ == "GPE" and lexicon.heads.get(words[-2]) is EntityLabel.ORGANIZATION
 
 
 def _label(span: Span, lexicon: Lexicon, ner_label: EntityLabel | None) -> EntityLabel | None:
@@ -164,7 +166,7 @@ def _label(span: Span, lexicon: Lexicon, ner_label: EntityLabel | None) -> Entit
     if words[0] in lexicon.first_words:
         return lexicon.first_words[words[0]]
     head = head_word(words, lexicon)
-    if head not in lexicon.heads and len(words) > 1 and (words[-1].isupper() or span[-1].ent_type_ in _WHERE):
+    if head not in lexicon.heads and len(words) > 1 and (words[-1].isupper() or _serves_in(span, words, lexicon)):
         head = head_word(words[:-1], lexicon)  # "Combined Task Force RIMPAC", "U.S. Forces Korea"
     if head in lexicon.heads and not (len(words) == 1 and ner_label is None):
         return lexicon.heads[head]
@@ -218,30 +220,10 @@ def context_label(span: Span, lexicon: Lexicon) -> EntityLabel | None:
     example_of = _example_of(span, lexicon)
     lemma = example_of.lemma_.lower() if example_of is not None else ""  # type: ignore[attr-defined]
     after = example_of is not None and example_of.i > span.end  # type: ignore[attr-defined]
-    if (after and lemma in lexicon.grammar.person_nouns) or _dashed_person(span, lexicon) or titled(span, lexicon):
+    if (after and lemma in lexicon.grammar.person_nouns) or dashed_person(span, lexicon) or titled(span, lexicon):
         return EntityLabel.PERSON  # "X, a Somali national", "X — Brazilian national;", "the Minister, X"
     return lexicon.anaphora.get(lemma)
 
-
-def _dashed_person(span: Span, lexicon: Lexicon) -> bool:
-    """A dash after the name, then up to two modifiers and a noun that describes a person ("— Brazilian
-    national"), as in lists of designated people."""
-    doc = span.doc
-    i = past_emphasis(doc, span.end, len(doc))
-    if i >= len(doc) or doc[i].text not in {"—", "–"}:
-        return False
-    i += 1
-    if i < len(doc) and doc[i].pos_ == "DET":
-        i += 1
-    for _ in range(3):
-        if i >= len(doc):
-            return False
-        if doc[i].lower_ in lexicon.grammar.person_nouns or doc[i].lemma_.lower() in lexicon.grammar.person_nouns:
-            return True
-        if doc[i].pos_ not in {"ADJ", "PROPN"}:
-            return False
-        i += 1
-    return False
 
 
 def _example_of(span: Span, lexicon: Lexicon) -> object | None:

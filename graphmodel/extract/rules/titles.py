@@ -8,10 +8,10 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from graphmodel.extract.rules.lexicon import Lexicon
-from graphmodel.extract.rules.types import Mention
+from graphmodel.extract.rules.types import Mention, past_emphasis
 from graphmodel.schema import EntityLabel
 
-__all__ = ["person_mentions", "portfolio", "split_title", "titled"]
+__all__ = ["dashed_person", "person_mentions", "portfolio", "split_title", "titled"]
 
 
 def split_title(span: Span, lexicon: Lexicon) -> tuple[Span, Span] | None:
@@ -119,3 +119,24 @@ def titled(span: Span, lexicon: Lexicon) -> bool:
     other = root.head if root.dep_ == "appos" else next((t for t in root.children if t.dep_ == "appos"), None)
     return (other is not None and other.i not in range(span.start, span.end) and lexicon.is_role(other.text)
             and any(t.dep_ in {"det", "poss"} for t in other.children))  # not "Director, Fisheries Operations"
+
+
+def dashed_person(span: Span, lexicon: Lexicon) -> bool:
+    """A dash after the name, then up to two modifiers and a noun that describes a person ("— Brazilian
+    national"), as in lists of designated people."""
+    doc = span.doc
+    i = past_emphasis(doc, span.end, len(doc))
+    if i >= len(doc) or doc[i].text not in {"—", "–"}:
+        return False
+    i += 1
+    if i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    for _ in range(3):
+        if i >= len(doc):
+            return False
+        if doc[i].lower_ in lexicon.grammar.person_nouns or doc[i].lemma_.lower() in lexicon.grammar.person_nouns:
+            return True
+        if doc[i].pos_ not in {"ADJ", "PROPN"}:
+            return False
+        i += 1
+    return False
