@@ -780,3 +780,9 @@ def test_a_preposition_starts_no_name_and_a_body_may_end_in_its_station(extracto
                                        "Hours later the North fired two missiles.\n"))
     assert korea["U.S. Forces Korea"] == "Organization"
     assert "North" not in korea  # a point of the compass names no place
+
+
+def test_a_group_named_in_the_singular_is_the_group(extractor) -> None:  # type: ignore[no-untyped-def]
+    names = _names(_extract(extractor, "The Houthis fired a missile. Houthi fighters later seized a ship.\n"))
+    assert names["Houthis"] == "Organization"
+    assert "Houthi" not in names

@@ -213,7 +213,8 @@ def _containing(short: LocalEntity, entities: list[LocalEntity], lexicon: Lexico
         if other.label is EntityLabel.EVENT and long and _EDITION.match(long[0]) and not long[0].isdigit():
             long = long[1:]  # "the Summit of the Council" of the "3rd Summit of the Council of ..."
         same_label = other.label is short.label and short.label is not EntityLabel.PERSON
-        return same_label and (_sublist(words, long, connectors) or owned_as(short.name, other.name, lexicon))
+        plural = short.label is EntityLabel.ORGANIZATION and long == [*words[:-1], words[-1] + "s"]  # "Houthi"
+        return same_label and (plural or _sublist(words, long, connectors) or owned_as(short.name, other.name, lexicon))
 
     hits = [j for j, other in enumerate(entities) if other is not short and other.mentions and contains(other)]
     if len(hits) > 1 and len({(entities[j].label, tuple(_core(norm(entities[j].name).split(), lexicon)))
