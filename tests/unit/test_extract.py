@@ -786,3 +786,12 @@ def test_a_group_named_in_the_singular_is_the_group(extractor) -> None:  # type:
     names = _names(_extract(extractor, "The Houthis fired a missile. Houthi fighters later seized a ship.\n"))
     assert names["Houthis"] == "Organization"
     assert "Houthi" not in names
+
+
+def test_well_known_groups_and_a_place_before_its_state(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Ansar Allah fired a missile, and the Houthis said more would follow. The cartel is "
+                            "based in Sinaloa, Mexico.\n")
+    names = _names(x)
+    assert names["Houthis"] == "Organization"
+    assert "Ansar Allah" not in names  # the same group
+    assert names["Sinaloa"] == "Place"

@@ -93,8 +93,9 @@ def known_city(span: Span, lexicon: Lexicon, label: EntityLabel) -> bool:
 def placed_unknown(span: Span, lexicon: Lexicon, label: EntityLabel) -> bool:
     """A name the NER model took for a person or body, in a phrase of place: "near Ungheni", "off Bosaso",
     "the port of Doraleh", "in Lapland and Norrbotten" (listed with a known place). Bodies only after words
-    of nothing but place ("a stake in Rosneft" keeps its company) or "at" after a thing ("the camp at Sculeni",
-    not "a researcher at Harvard"), and only without a body's head word."""
+    of nothing but place ("a stake in Rosneft" keeps its company), "at" after a thing ("the camp at Sculeni",
+    not "a researcher at Harvard") or before a state ("based in Sinaloa, Mexico"), and only without a body's
+    head word."""
     if label not in {EntityLabel.PERSON, EntityLabel.ORGANIZATION} or lexicon.heads.get(span[-1].text) is not None:
         return False
     root = span.root
@@ -113,4 +114,13 @@ def placed_unknown(span: Span, lexicon: Lexicon, label: EntityLabel) -> bool:
         and thing.lemma_.lower() not in lexicon.grammar.person_nouns and not span.text.isupper())  # "camp at X"
     travel = lexicon.relations[RelationType.VISITS].triggers
     travelled = preposition.lower_ == "to" and governor.lemma_.lower() in travel  # "travel to Doraleh"
-    return spatial or (label is EntityLabel.PERSON and (preposition.lower_ in lexicon.grammar.locatives or travelled))
+    locative = preposition.lower_ in lexicon.grammar.locatives
+    return spatial or (locative and _before_state(span, lexicon)) or (
+        label is EntityLabel.PERSON and (locative or travelled))
+
+
+def _before_state(span: Span, lexicon: Lexicon) -> bool:
+    """Followed by a comma and a state: "based in Sinaloa, Mexico"."""
+    doc = span.doc
+    entry = lexicon.lookup(doc[span.end + 1].text) if span.end + 1 < len(doc) and doc[span.end].text == "," else None
+    return entry is not None and entry.label is EntityLabel.COUNTRY
