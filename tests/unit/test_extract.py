@@ -795,3 +795,11 @@ def test_well_known_groups_and_a_place_before_its_state(extractor) -> None:  # t
     assert names["Houthis"] == "Organization"
     assert "Ansar Allah" not in names  # the same group
     assert names["Sinaloa"] == "Place"
+
+
+def test_relations_keep_the_schema_and_a_gathering_is_no_partnership(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Lithuania hosted Exercise Frost Seam 2026 off Klaipėda. The meeting brought together "
+                            "defence officials from Estonia, Latvia and Poland.\n")
+    labels = _names(x)
+    assert all(labels[s] in {"Place", "Event", "Organization"} for s, t, o in _edges(x) if t == "LOCATED_IN")
+    assert not {e for e in _edges(x) if e[1] == "COOPERATES_WITH"}

@@ -25,7 +25,7 @@ from graphmodel.extract.rules.relations import sentence_relations
 from graphmodel.extract.rules.types import ACTIVITIES, Found, LocalEntity, Located, Mention, Slot, found_by_rule
 from graphmodel.extract.rules.units import Unit, document_units
 from graphmodel.models import Document, Entity, Evidence, Extraction, Relation
-from graphmodel.schema import EntityLabel, RelationType, entity_key
+from graphmodel.schema import RELATION_TYPES, EntityLabel, RelationType, entity_key
 
 __all__ = ["RuleExtractor"]
 
@@ -265,7 +265,9 @@ def _extraction(document: Document, entities: list[LocalEntity], sourced: list[S
     relations = []
     for item in sourced:
         source, target = keys[item.found.source], keys[item.found.target]
-        if source in out and target in out and source != target:
+        spec = RELATION_TYPES[item.found.type]  # the schema's signature holds for every rule
+        fits = entities[item.found.source].label in spec.sources and entities[item.found.target].label in spec.targets
+        if source in out and target in out and source != target and fits:
             evidence = Evidence(document.id, item.sentence.strip(), item.start, item.end, item.found.rule)
             confidence = lexicon.confidence(item.found.type, item.found.rule, item.found.confidence)
             relations.append(Relation(source, target, item.found.type, (evidence,), confidence))
