@@ -4,7 +4,7 @@
 
 The sets: the sample (data/docs with the gold of ../shared/eval/dev-gold, else tests/data/gold),
 ../shared/eval/dev2 and dev3 (when present beside the checkout), and data/synth, data/synth2 ...
-data/synth7. The figures that tell how the model does on documents it never saw come from
+data/synth8. The figures that tell how the model does on documents it never saw come from
 `python bench/quality.py`, which trains without each set in turn; run it after this script and update
 the README's quality table.
 """
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 OUT = ROOT / "graphmodel" / "data" / "relation_model.json"
 MODE = "hybrid"
-SYNTH_SETS = ("synth", "synth2", "synth3", "synth4", "synth5", "synth6", "synth7")
+SYNTH_SETS = ("synth", "synth2", "synth3", "synth4", "synth5", "synth6", "synth7", "synth8")
 
 
 def development_sets() -> list[tuple[Path, Path]]:
