@@ -803,3 +803,12 @@ def test_relations_keep_the_schema_and_a_gathering_is_no_partnership(extractor) 
     labels = _names(x)
     assert all(labels[s] in {"Place", "Event", "Organization"} for s, t, o in _edges(x) if t == "LOCATED_IN")
     assert not {e for e in _edges(x) if e[1] == "COOPERATES_WITH"}
+
+
+def test_states_meeting_at_a_cooperation_meeting_take_part_and_are_no_clique(extractor) -> None:  # type: ignore[no-untyped-def]
+    x = _extract(extractor, "Defence ministers from Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan met in "
+                            "Astana on Thursday for the 6th Central Asian Border Security Cooperation Meeting.\n")
+    edges = _edges(x)
+    meeting = "6th Central Asian Border Security Cooperation Meeting"
+    assert {(s, "PARTICIPATES_IN", meeting) for s in ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan")} <= edges
+    assert not {e for e in edges if e[1] == "COOPERATES_WITH"}

@@ -26,10 +26,12 @@ def joint_actors(sent: Span, slots: list[Slot], lexicon: Lexicon) -> list[Found]
         if slot.label in _ACTORS and not slot.anaphor:
             groups.setdefault(_list_head(slot_root(sent.doc, slot), slots).i, []).append(slot)
     triggers = lexicon.relations[RelationType.COOPERATES_WITH].triggers - lexicon.joint_action_excluded
+    named = {i for slot in slots if slot.label is EntityLabel.EVENT  # "... Security Cooperation Dialogue"
+             for i in range(slot.start, slot.end)}
     found = []
     for head, members in groups.items():
         unique = list({s.entity: s for s in members})
-        clause = _clause_lemmas(sent.doc[head])
+        clause = _clause_lemmas(sent.doc[head], named)
         if len(unique) < 2 or not clause & (triggers if len(unique) == 2 else lexicon.joint_action_words):
             continue
         found += [found_by_rule(lexicon, a, RelationType.COOPERATES_WITH, b, "joint-actors")
@@ -47,9 +49,11 @@ def _list_head(root: Token, slots: list[Slot]) -> Token:
     return root
 
 
-def _clause_lemmas(token: Token) -> set[str]:
-    """The words of the clause a name belongs to: the subtree of the verb (or noun) that governs it."""
+def _clause_lemmas(token: Token, named: set[int]) -> set[str]:
+    """The words of the clause a name belongs to: the subtree of the verb (or noun) that governs it, without
+    the words of the meetings it names (states that meet at a "Cooperation Dialogue" are its participants)."""
     governor = token.head
     while governor.pos_ not in {"VERB", "AUX"} and governor.head.i != governor.i and governor.dep_ != "ROOT":
         governor = governor.head
-    return {t.lemma_.lower() for t in governor.subtree} | {t.lower_ for t in governor.subtree}
+    words = [t for t in governor.subtree if t.i not in named]
+    return {t.lemma_.lower() for t in words} | {t.lower_ for t in words}

@@ -18,7 +18,10 @@ def slot_root(doc: object, slot: Slot) -> Token:
 def first_conjunct(token: Token) -> Token:
     """The first conjunct of the list ``token`` is in ("took part in A and B": A for B), else ``token``:
     conjuncts share the relations of the first one."""
-    while token.dep_ == "conj" and token.head.i != token.i:
+    while token.head.i != token.i:
+        listed = token.dep_ == "appos" and token.head.pos_ == "PROPN" and any(c.dep_ == "conj" for c in token.children)
+        if token.dep_ != "conj" and not listed:  # "A, B, C and D" read as "B, C and D" in apposition to A
+            break
         token = token.head
     return token
 
