@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
+from typing import Any
 
 import numpy as np
 
@@ -40,9 +42,17 @@ def signature(text: str) -> tuple[int, ...]:
         return ()
     from datasketch import MinHash  # imported when first needed: it takes a quarter second (scipy)
 
-    minhash = MinHash(num_perm=_PERMUTATIONS, seed=_SEED)
+    minhash = MinHash(num_perm=_PERMUTATIONS, seed=_SEED, permutations=_permutations())
     minhash.update_batch([" ".join(words[i:i + _SHINGLE]).encode("utf-8") for i in range(len(words) - _SHINGLE + 1)])
     return tuple(int(value) for value in minhash.hashvalues)
+
+
+@cache
+def _permutations() -> Any:
+    """The permutations of every MinHash (drawn from ``_SEED``), drawn once instead of once per document."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=_PERMUTATIONS, seed=_SEED).permutations
 
 
 def copy_clusters(signatures: Sequence[tuple[str, tuple[int, ...]]]) -> dict[str, str]:
@@ -66,7 +76,8 @@ def copy_clusters(signatures: Sequence[tuple[str, tuple[int, ...]]]) -> dict[str
     for doc, values in signatures:
         if len(values) != _PERMUTATIONS or doc in hashes:
             continue
-        minhash = MinHash(num_perm=_PERMUTATIONS, seed=_SEED, hashvalues=np.array(values, dtype=np.uint64))
+        minhash = MinHash(num_perm=_PERMUTATIONS, seed=_SEED, hashvalues=np.array(values, dtype=np.uint64),
+                          permutations=_permutations())
         for other in sorted(lsh.query(minhash), key=order.__getitem__):
             if minhash.jaccard(hashes[other]) >= COPY_SIMILARITY:
                 first, second = sorted((root(doc), root(other)), key=order.__getitem__)

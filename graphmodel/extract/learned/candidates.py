@@ -85,6 +85,8 @@ def find_mentions(span: Any, surfaces: Sequence[Surface]) -> list[Mention]:
     text order; token offsets count from the segment's first token."""
     found, text = [], span.text_with_ws  # the text of the segment with its last space, joined once
     for surface in surfaces:
+        if surface.text not in text:  # most names of a document are not in a given sentence
+            continue
         for start, end in _whole_words(text, surface.text):
             tokens = span.char_span(start, end, alignment_mode="expand")
             if tokens is not None:

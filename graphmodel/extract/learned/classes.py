@@ -88,6 +88,7 @@ def split_class(cls: str) -> tuple[RelationType, bool]:
     return RelationType(cls.rstrip("<>")), not cls.endswith("<")
 
 
+@cache  # a few dozen combinations, asked for every vote and relation
 def class_of(rtype: RelationType | str, forward: bool) -> str:
     """The class of a relation of ``rtype`` whose source is the first-named entity when ``forward``.
 

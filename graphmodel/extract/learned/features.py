@@ -66,13 +66,14 @@ def few(n: int) -> str:
     return str(n) if n <= 2 else "3-5" if n <= 5 else "6+"
 
 
-def _word(token: Any) -> str | None:
-    """A token's feature word: its lower-cased lemma, or nothing for names, numbers and most punctuation."""
+def _word(token: Any, lemma: str, punctuation: frozenset[str]) -> str | None:
+    """A token's feature word: its lower-cased ``lemma``, or nothing for names, numbers and punctuation
+    other than ``punctuation``."""
     if token.pos_ == "PROPN" or token.like_num or token.is_space:
         return None
-    if token.is_punct and token.text not in load_grammar().feature_punctuation:
+    if token.is_punct and token.text not in punctuation:
         return None
-    return str(token.lemma_).lower()
+    return lemma
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,15 +95,16 @@ class SegmentFacts:
 
 def segment_facts(span: Any, mentions: Sequence[Mention], schema: Schema) -> SegmentFacts:
     """The :class:`SegmentFacts` of a parsed segment (a ``Span``) and its ``mentions``."""
-    grammar = load_grammar()  # its feature_negations and feature_modals tables
+    grammar = load_grammar()  # its feature_negations, feature_modals and feature_punctuation tables
     words, heads, deps, lemmas, negated, modal = [], [], [], set(), False, False
     for index, token in enumerate(span):
-        words.append(_word(token))
-        head = local_index(token.head, span)
+        lemma, dep, head = str(token.lemma_).lower(), token.dep_, token.head.i - span.start
+        words.append(_word(token, lemma, grammar.feature_punctuation))
         heads.append(head if 0 <= head < len(span) else index)  # a sentence's tree stays in the sentence
-        deps.append(token.dep_)
-        lemmas |= {str(token.lemma_).lower(), token.lower_}
-        negated = negated or token.dep_ == "neg"
+        deps.append(dep)
+        lemmas.add(lemma)
+        lemmas.add(token.lower_)
+        negated = negated or dep == "neg"
         modal = modal or token.tag_ == "MD"
     named = frozenset(i for m in mentions for i in range(m.start, m.end))
     roots = {(m.start, m.end): local_index(span[m.start:m.end].root, span) for m in mentions}

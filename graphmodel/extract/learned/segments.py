@@ -71,9 +71,9 @@ def document_segments(document: Document, nlp: Any) -> Iterator[tuple[Segment, A
             yield Segment(block.kind, block.start, block.end, block.text), parse(nlp, block.text)[:]
         elif block.kind in _SENTENCE_SPLIT:
             for sent in parse(nlp, block.text).sents:
-                if sent.text.strip():
-                    start, end = block.start + sent.start_char, block.start + sent.end_char
-                    yield Segment(block.kind, start, end, sent.text), sent
+                text = block.text[sent.start_char:sent.end_char]  # sent.text, without joining its tokens
+                if text.strip():
+                    yield Segment(block.kind, block.start + sent.start_char, block.start + sent.end_char, text), sent
 
 
 def local_index(token: Any, span: Any) -> int:
