@@ -25,7 +25,6 @@ import charset_normalizer
 
 from graphmodel.documents.bounds import MAX_BLOCK_CHARS, MAX_DOCUMENT_BYTES, bound_blocks
 from graphmodel.documents.header import Meta, url_date
-from graphmodel.documents.html import parse_html
 from graphmodel.documents.pdf import parse_pdf
 from graphmodel.documents.text import parse_plain
 from graphmodel.documents.word import parse_docx
@@ -171,10 +170,16 @@ def _parse(data: bytes, path: str, fmt: str) -> tuple[str, list[Block], Meta, tu
     if _looks_binary(data, text):
         raise DocumentError(f"skipped {path}: it looks like a binary file, not text")
     try:
-        text, blocks, meta = parse_html(text) if fmt == "html" else (text, *parse_plain(text))
+        text, blocks, meta = _parse_html(text) if fmt == "html" else (text, *parse_plain(text))
     except RecursionError as error:
         raise DocumentError(f"skipped {path}: its markup is nested too deeply to read") from error
     return text, blocks, meta, ()
+
+
+def _parse_html(text: str) -> tuple[str, list[Block], Meta]:
+    from graphmodel.documents.html import parse_html  # BeautifulSoup is imported when an HTML file is read
+
+    return parse_html(text)
 
 
 def _bounded(text: str, blocks: list[Block]) -> list[Block]:

@@ -4,16 +4,18 @@ Wire stories are republished by many outlets with small edits (a headline, a byl
 paragraph cut). Counting each copy as an independent source would multiply mentions and push
 confidence towards 1, so copies are found here and the graph counts a cluster once
 (:func:`graphmodel.graph.core.to_networkx`). Each document's text gets a MinHash signature of its
-word 5-shingles (datasketch, fixed seed, computed once at extraction and kept in its record); MinHash
-LSH proposes candidate pairs and a pair whose estimated Jaccard similarity reaches
+word 5-shingles (datasketch's MinHash with a fixed seed, in numpy: computed once at extraction and kept
+in its record); MinHash LSH proposes candidate pairs and a pair whose estimated Jaccard similarity reaches
 :data:`COPY_SIMILARITY` joins one cluster. Clusters are found in corpus order and named by their
 first document, so the result does not depend on how documents were extracted.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 
@@ -24,6 +26,11 @@ _PERMUTATIONS = 128
 _SHINGLE = 5
 _SEED = 1
 _WORD = re.compile(r"\w+")
+# datasketch's MinHash (sha1_hash32, its permutations of 32-bit hashes) and MinHashLSH, without importing it
+# and the scipy it loads: the signatures and the candidate pairs are the same (tests/unit/test_copies.py).
+_PRIME = np.uint64((1 << 61) - 1)
+_MAX_HASH = np.uint64((1 << 32) - 1)
+_BANDS, _ROWS = 9, 13  # MinHashLSH(threshold=COPY_SIMILARITY, num_perm=_PERMUTATIONS)'s bands and rows
 
 
 def signature(text: str) -> tuple[int, ...]:
@@ -38,23 +45,33 @@ def signature(text: str) -> tuple[int, ...]:
     words = _WORD.findall(text.lower())
     if len(words) < _SHINGLE:
         return ()
-    from datasketch import MinHash  # imported when first needed: it takes a quarter second (scipy)
+    shingles = (" ".join(words[i:i + _SHINGLE]).encode("utf-8") for i in range(len(words) - _SHINGLE + 1))
+    hashes = np.array([int.from_bytes(hashlib.sha1(s).digest()[:4], "little") for s in shingles],
+                      dtype=np.uint64, ndmin=2).T
+    a, b = _permutations()
+    permuted = np.bitwise_and((hashes * a + b) % _PRIME, _MAX_HASH)  # uint64 arithmetic wraps, as datasketch's
+    values = np.minimum(np.full(_PERMUTATIONS, _MAX_HASH, dtype=np.uint64), permuted.min(axis=0))
+    return tuple(int(value) for value in values)
 
-    minhash = MinHash(num_perm=_PERMUTATIONS, seed=_SEED)
-    minhash.update_batch([" ".join(words[i:i + _SHINGLE]).encode("utf-8") for i in range(len(words) - _SHINGLE + 1)])
-    return tuple(int(value) for value in minhash.hashvalues)
+
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) of each permutation ``(a·h + b) mod (2^61 - 1)``, drawn as datasketch draws them from ``_SEED``."""
+    generator = np.random.RandomState(_SEED)
+    pairs = np.array([(generator.randint(1, _PRIME, dtype=np.uint64), generator.randint(0, _PRIME, dtype=np.uint64))
+                      for _ in range(_PERMUTATIONS)], dtype=np.uint64).T
+    return pairs[0], pairs[1]
 
 
 def copy_clusters(signatures: Sequence[tuple[str, tuple[int, ...]]]) -> dict[str, str]:
     """For each document id that copies an earlier one, the id of its cluster's first document.
 
     ``signatures`` are (document id, :func:`signature`) in corpus order; documents that copy no other
-    are left out of the result.
+    are left out of the result. Two documents are compared when their signatures agree on one of
+    ``_BANDS`` bands of ``_ROWS`` values (locality-sensitive hashing).
     """
-    from datasketch import MinHash, MinHashLSH
-
-    lsh = MinHashLSH(threshold=COPY_SIMILARITY, num_perm=_PERMUTATIONS)
-    hashes: dict[str, MinHash] = {}
+    bands: dict[tuple[int, tuple[int, ...]], list[str]] = {}
+    hashes: dict[str, np.ndarray] = {}
     parent: dict[str, str] = {}
 
     def root(doc: str) -> str:
@@ -66,11 +83,13 @@ def copy_clusters(signatures: Sequence[tuple[str, tuple[int, ...]]]) -> dict[str
     for doc, values in signatures:
         if len(values) != _PERMUTATIONS or doc in hashes:
             continue
-        minhash = MinHash(num_perm=_PERMUTATIONS, seed=_SEED, hashvalues=np.array(values, dtype=np.uint64))
-        for other in sorted(lsh.query(minhash), key=order.__getitem__):
-            if minhash.jaccard(hashes[other]) >= COPY_SIMILARITY:
+        keys = [(band, tuple(values[band * _ROWS:(band + 1) * _ROWS])) for band in range(_BANDS)]
+        minhash = np.array(values, dtype=np.uint64)
+        for other in sorted({other for key in keys for other in bands.get(key, ())}, key=order.__getitem__):
+            if float(np.count_nonzero(minhash == hashes[other])) / _PERMUTATIONS >= COPY_SIMILARITY:
                 first, second = sorted((root(doc), root(other)), key=order.__getitem__)
                 parent[second] = first
-        lsh.insert(doc, minhash)
+        for key in keys:
+            bands.setdefault(key, []).append(doc)
         hashes[doc] = minhash
     return {doc: root(doc) for doc in hashes if root(doc) != doc}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.util
 import json
 import math
 from dataclasses import dataclass
@@ -235,9 +236,10 @@ def script_json(data: Any) -> str:
 @cache
 def _assets() -> dict[str, Any]:
     """The inlined scripts and styles, and a Content-Security-Policy that allows only those scripts."""
-    import pyvis
-
-    vis = Path(pyvis.__file__).parent / _VIS_DIR
+    spec = importlib.util.find_spec("pyvis")  # its folder, without importing pyvis (and IPython with it)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("No module named 'pyvis'", name="pyvis")
+    vis = Path(spec.origin).parent / _VIS_DIR
     scripts = [(vis / "vis-network.min.js").read_text(encoding="utf-8")]
     scripts += [(_TEMPLATES / name).read_text(encoding="utf-8") for name in _SCRIPTS]
     hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
+
+from graphmodel.extract import copies
 from graphmodel.extract.copies import copy_clusters, signature
 from graphmodel.graph.core import to_networkx
 from graphmodel.models import Document, Entity, Evidence, Extraction, Relation
@@ -47,3 +51,15 @@ def test_copies_count_once_toward_confidence_and_mentions() -> None:
     assert independent.nodes["country:kenya"]["mentions"] == 4
     assert copied.graph["documents"]["b"]["copy_of"] == "a"
     assert copied.graph["documents"]["a"]["copy_of"] is None
+
+
+def test_signatures_and_bands_are_datasketchs() -> None:
+    datasketch = pytest.importorskip("datasketch")  # the reference: graphmodel computes the same without it
+    texts = [path.read_text(encoding="utf-8") for path in SAMPLE]
+    for text in [*texts, *(_edited(t) for t in texts)]:
+        minhash = datasketch.MinHash(num_perm=128, seed=1)
+        words = re.findall(r"\w+", text.lower())
+        minhash.update_batch([" ".join(words[i:i + 5]).encode("utf-8") for i in range(len(words) - 4)])
+        assert signature(text) == tuple(int(v) for v in minhash.hashvalues)
+    lsh = datasketch.MinHashLSH(threshold=copies.COPY_SIMILARITY, num_perm=128)
+    assert (lsh.b, lsh.r) == (copies._BANDS, copies._ROWS)

@@ -31,8 +31,8 @@ def _nouns() -> dict[str, str]:
             **{w: EntityLabel.PERSON.value for w in grammar.person_anaphors}}
 
 
-def anaphor_mentions(doc: Any, mentions: Sequence[Mention], antecedents: Antecedents) -> list[Mention]:
-    """Mentions for the anaphors of a parsed segment; ``mentions`` are its named mentions.
+def anaphor_mentions(span: Any, mentions: Sequence[Mention], antecedents: Antecedents) -> list[Mention]:
+    """Mentions for the anaphors of a parsed segment (``span``); ``mentions`` are its named mentions.
 
     An anaphor stands for the entity of its label named last before it, in this segment or an earlier
     one; ``antecedents`` (one per document, empty at its start) then learns the segment's names.
@@ -43,22 +43,22 @@ def anaphor_mentions(doc: Any, mentions: Sequence[Mention], antecedents: Anteced
     ordered = sorted(mentions, key=lambda m: m.start)
     found, seen = [], 0
     last = dict(antecedents)
-    for token in doc:
-        while seen < len(ordered) and ordered[seen].start < token.i:
+    for i, token in enumerate(span):
+        while seen < len(ordered) and ordered[seen].start < i:
             last[ordered[seen].label] = ordered[seen]
             seen += 1
-        if token.i in taken:
+        if i in taken:
             continue
         word = token.lower_
         if token.pos_ == "PRON" and word in grammar.person_pronouns:
             label, kind = EntityLabel.PERSON.value, "pronoun"
-        elif (token.pos_ == "NOUN" and word in nouns and token.i > 0
-              and doc[token.i - 1].lower_ in grammar.definite_determiners):
+        elif (token.pos_ == "NOUN" and word in nouns and i > 0
+              and span[i - 1].lower_ in grammar.definite_determiners):
             label, kind = nouns[word], "noun"
         else:
             continue
         antecedent = last.get(label)
         if antecedent is not None and antecedent.key not in named:
-            found.append(Mention(antecedent.key, label, token.i, token.i + 1, kind))
+            found.append(Mention(antecedent.key, label, i, i + 1, kind))
     antecedents.update((m.label, m) for m in ordered)
     return found

@@ -17,19 +17,19 @@ turns a model's probabilities into the best-scored relation per (source, type, t
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
 
 from graphmodel.extract.learned.anaphora import Antecedents, anaphor_mentions
-from graphmodel.extract.learned.candidates import Candidate, find_mentions, segment_candidates
+from graphmodel.extract.learned.candidates import Candidate, Surface, entity_surfaces, find_mentions, segment_candidates
 from graphmodel.extract.learned.classes import NONE, Schema, class_of, load_schema, split_class
 from graphmodel.extract.learned.entities import EntityFilter, MentionContext, entity_features, mention_context
-from graphmodel.extract.learned.features import candidate_features, rule_votes
-from graphmodel.extract.learned.focal import focal_entities, focal_rows
+from graphmodel.extract.learned.features import RuleVote, candidate_features, rule_votes, segment_facts
+from graphmodel.extract.learned.focal import focal_candidates, focal_entities, focal_rows
 from graphmodel.extract.learned.segments import Segment, document_segments
-from graphmodel.models import Document, Evidence, Extraction, Relation
+from graphmodel.models import Document, Entity, Evidence, Extraction, Relation
 from graphmodel.schema import SYMMETRIC_TYPES, RelationType
 
 __all__ = ["MODES", "Prepared", "Scored", "combine", "filter_entities", "prepare", "score_relations", "scored_class"]
@@ -68,25 +68,45 @@ class Scored:
 def prepare(document: Document, extraction: Extraction, nlp: Any, schema: Schema | None = None) -> Prepared:
     """Parse ``document`` into segments and collect the candidates among ``extraction``'s entities."""
     schema = schema or load_schema()
-    votes = rule_votes(extraction.relations)
-    classes = schema.classes()
-    segments, candidates, features = [], [], []
-    focal, context, antecedents = focal_entities(document, extraction.entities), MentionContext(), Antecedents()
-    for index, (segment, doc) in enumerate(document_segments(document, nlp)):
+    reading = _Reading(schema, entity_surfaces(extraction.entities), rule_votes(extraction.relations),
+                       focal_entities(document, extraction.entities))
+    segments, rows = [], []
+    for index, (segment, span) in enumerate(document_segments(document, nlp)):
         segments.append(segment)
-        mentions = find_mentions(doc, extraction.entities)
-        mention_context(context, segment, doc, mentions)
-        everyone = sorted([*mentions, *anaphor_mentions(doc, mentions, antecedents)], key=lambda m: (m.start, m.key))
-        for candidate in segment_candidates(index, everyone, schema):
-            candidates.append(candidate)
-            features.append(tuple(candidate_features(candidate, segment, doc, everyone, votes, schema)))
-        for candidate, row in focal_rows(index, segment, doc, mentions, focal, votes, schema):
-            candidates.append(candidate)
-            features.append(row)
+        rows += _segment_rows(reading, index, segment, span)
+    candidates = tuple(candidate for candidate, _ in rows)
     allowed = np.array([schema.allowed(x.first.label, x.second.label) for x in candidates],
-                       dtype=bool).reshape(len(candidates), len(classes))
-    entities = tuple(tuple(entity_features(e, context, extraction.relations)) for e in extraction.entities)
-    return Prepared(extraction, tuple(segments), tuple(candidates), tuple(features), allowed, entities)
+                       dtype=bool).reshape(len(candidates), len(schema.classes()))
+    entities = tuple(tuple(entity_features(e, reading.context, extraction.relations)) for e in extraction.entities)
+    return Prepared(extraction, tuple(segments), candidates, tuple(row for _, row in rows), allowed, entities)
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What :func:`prepare` reads one document's segments with, and what it learns from them in order."""
+
+    schema: Schema
+    surfaces: list[Surface]
+    votes: list[RuleVote]
+    focal: list[tuple[Entity, str]]
+    context: MentionContext = field(default_factory=MentionContext)
+    antecedents: Antecedents = field(default_factory=Antecedents)
+
+
+def _segment_rows(reading: _Reading, index: int, segment: Segment,
+                  span: Any) -> list[tuple[Candidate, tuple[str, ...]]]:
+    """The candidates of the ``index``-th segment (``span``), each with its features."""
+    mentions = find_mentions(span, reading.surfaces)
+    mention_context(reading.context, segment, span, mentions)
+    everyone = sorted([*mentions, *anaphor_mentions(span, mentions, reading.antecedents)],
+                      key=lambda m: (m.start, m.key))
+    pairs = segment_candidates(index, everyone, reading.schema)
+    focal = focal_candidates(index, mentions, reading.focal, reading.schema)
+    if not pairs and not focal:
+        return []
+    facts = segment_facts(span, everyone, reading.schema)
+    rows = [(pair, tuple(candidate_features(pair, segment, span, facts, everyone, reading.votes))) for pair in pairs]
+    return rows + focal_rows(focal, segment, span, facts, mentions, reading.focal, reading.votes)
 
 
 def masked(probabilities: np.ndarray, allowed: np.ndarray) -> np.ndarray:
@@ -110,17 +130,18 @@ def score_relations(prepared: Prepared, probabilities: np.ndarray, classes: Sequ
     """The best probability of every (source, type, target) over the document's candidates."""
     best: dict[tuple[str, RelationType, str], Scored] = {}
     probs = masked(probabilities, prepared.allowed)
-    for row, candidate in enumerate(prepared.candidates):
-        for column, cls in enumerate(classes):
-            if cls == NONE or probs[row, column] <= 0.0:
-                continue
-            rtype, forward = split_class(cls)
-            source, target = candidate.first.key, candidate.second.key
-            if not forward or (rtype in SYMMETRIC_TYPES and source > target):
-                source, target = target, source
-            key = (source, rtype, target)
-            if key not in best or probs[row, column] > best[key].probability:
-                best[key] = Scored(source, target, rtype, float(probs[row, column]), row)
+    split = [None if cls == NONE else split_class(cls) for cls in classes]
+    for row, column in zip(*np.nonzero(probs > 0.0), strict=True):  # row by row, as the candidates come
+        if (rtype_forward := split[column]) is None:
+            continue
+        rtype, forward = rtype_forward
+        candidate, probability = prepared.candidates[row], float(probs[row, column])
+        source, target = candidate.first.key, candidate.second.key
+        if not forward or (rtype in SYMMETRIC_TYPES and source > target):
+            source, target = target, source
+        key = (source, rtype, target)
+        if key not in best or probability > best[key].probability:
+            best[key] = Scored(source, target, rtype, probability, int(row))
     return [best[key] for key in sorted(best)]
 
 
@@ -151,24 +172,30 @@ def combine(prepared: Prepared, learned: Sequence[Relation], mode: str) -> Extra
     elif mode == "union":
         relations = tuple(rules) + tuple(learned)
     elif mode == "hybrid":
-        relations = tuple(learned) + tuple(r for r in rules if not _covered(prepared, r))
+        covered = _coverage(prepared)
+        relations = tuple(learned) + tuple(r for r in rules if not covered(r))
     elif mode == "rescore":
-        accepted = {_key(r) for r in learned}
-        relations = tuple(r for r in rules if _key(r) in accepted or not _covered(prepared, r))
+        accepted, covered = {_key(r) for r in learned}, _coverage(prepared)
+        relations = tuple(r for r in rules if _key(r) in accepted or not covered(r))
     else:
         raise ValueError(f"unknown mode {mode!r}; choose from {', '.join(MODES)}")
     return replace(prepared.extraction, relations=relations)
 
 
-def _covered(prepared: Prepared, relation: Relation) -> bool:
-    """Whether a candidate of the relation's pair lies in a segment the relation's evidence overlaps."""
-    pair = {relation.source, relation.target}
+def _coverage(prepared: Prepared) -> Callable[[Relation], bool]:
+    """Whether a candidate of a relation's pair lies in a segment the relation's evidence overlaps; the
+    candidates are indexed by pair once per document."""
+    segments: dict[frozenset[str], list[Segment]] = {}
     for candidate in prepared.candidates:
-        if {candidate.first.key, candidate.second.key} == pair:
-            segment = prepared.segments[candidate.segment]
-            if any(e.start < segment.end and segment.start < e.end for e in relation.evidence):
-                return True
-    return False
+        pair = frozenset((candidate.first.key, candidate.second.key))
+        segments.setdefault(pair, []).append(prepared.segments[candidate.segment])
+
+    def covered(relation: Relation) -> bool:
+        return any(e.start < segment.end and segment.start < e.end
+                   for segment in segments.get(frozenset((relation.source, relation.target)), ())
+                   for e in relation.evidence)
+
+    return covered
 
 
 def _key(relation: Relation) -> tuple[str, str, str]:

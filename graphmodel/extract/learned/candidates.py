@@ -7,15 +7,14 @@ its closest pair of mentions, ordered by position in the text.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graphmodel.extract.learned.classes import NONE, Schema
+from graphmodel.extract.learned.classes import Schema
 from graphmodel.models import Entity
 
-__all__ = ["Candidate", "Mention", "find_mentions", "segment_candidates"]
+__all__ = ["Candidate", "Mention", "Surface", "entity_surfaces", "find_mentions", "segment_candidates"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,17 +37,60 @@ class Candidate:
     second: Mention
 
 
-def find_mentions(doc: Any, entities: Iterable[Entity]) -> list[Mention]:
-    """Non-overlapping mentions of ``entities`` in a parsed segment, longest first, then in text order."""
-    found, text = [], doc.text  # Doc.text joins every token: once per segment, not once per name
-    for entity in entities:
-        for surface in sorted({entity.name, *entity.aliases}):
-            if len(surface.strip()) < 2 or surface not in text:
-                continue
-            for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
-                span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-                if span is not None:
-                    found.append(Mention(entity.key, entity.label.value, span.start, span.end))
+@dataclass(frozen=True, slots=True)
+class Surface:
+    """A name or alias of an entity."""
+
+    key: str
+    label: str
+    text: str
+
+
+def entity_surfaces(entities: Iterable[Entity]) -> list[Surface]:
+    """The names and aliases :func:`find_mentions` looks for, once per document: per entity, in sorted order.
+
+    >>> from graphmodel.models import EntityLabel
+    >>> [s.text for s in entity_surfaces([Entity("p", "Jane Doe", EntityLabel.PERSON, ("Doe", "J"))])]
+    ['Doe', 'Jane Doe']
+    """
+    return [Surface(entity.key, entity.label.value, surface)
+            for entity in entities for surface in sorted({entity.name, *entity.aliases})
+            if len(surface.strip()) >= 2]
+
+
+def _whole_words(text: str, surface: str) -> Iterator[tuple[int, int]]:
+    """Where ``surface`` stands in ``text`` as a whole word (no word character on either side), left to
+    right without overlap: the matches of ``(?<!\\w)surface(?!\\w)``, found without compiling a pattern.
+
+    >>> list(_whole_words("NATO, NATOs and NATO.", "NATO"))
+    [(0, 4), (16, 20)]
+    """
+    start = text.find(surface)
+    while start >= 0:
+        end = start + len(surface)
+        if (start == 0 or not _is_word(text[start - 1])) and (end == len(text) or not _is_word(text[end])):
+            yield start, end
+            start = text.find(surface, end)
+        else:
+            start = text.find(surface, start + 1)
+
+
+def _is_word(char: str) -> bool:
+    """Whether ``char`` is what ``\\w`` matches in a ``str`` pattern."""
+    return char.isalnum() or char == "_"
+
+
+def find_mentions(span: Any, surfaces: Sequence[Surface]) -> list[Mention]:
+    """Non-overlapping mentions of the ``surfaces`` in a parsed segment (a ``Span``), longest first, then in
+    text order; token offsets count from the segment's first token."""
+    found, text = [], span.text_with_ws  # the text of the segment with its last space, joined once
+    for surface in surfaces:
+        if surface.text not in text:  # most names of a document are not in a given sentence
+            continue
+        for start, end in _whole_words(text, surface.text):
+            tokens = span.char_span(start, end, alignment_mode="expand")
+            if tokens is not None:
+                found.append(Mention(surface.key, surface.label, tokens.start - span.start, tokens.end - span.start))
     found.sort(key=lambda m: (-(m.end - m.start), m.start, m.key))
     taken: set[int] = set()
     kept = []
@@ -70,7 +112,7 @@ def segment_candidates(index: int, mentions: Sequence[Mention], schema: Schema) 
     best: dict[tuple[str, str], Candidate] = {}
     for i, first in enumerate(mentions):
         for second in mentions[i + 1:]:
-            if first.key == second.key or schema.valid_classes(first.label, second.label) == (NONE,):
+            if first.key == second.key or not schema.relatable(first.label, second.label):
                 continue
             pair = (first.key, second.key) if first.key < second.key else (second.key, first.key)
             candidate = Candidate(index, first, second)

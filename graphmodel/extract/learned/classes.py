@@ -35,10 +35,7 @@ class Schema:
         >>> load_schema().classes()[:3]
         ('NONE', 'PARTICIPATES_IN>', 'PARTICIPATES_IN<')
         """
-        out = [NONE]
-        for rtype in RelationType:
-            out += [rtype.value] if rtype in SYMMETRIC_TYPES else [f"{rtype.value}>", f"{rtype.value}<"]
-        return tuple(out)
+        return _CLASSES
 
     def fits(self, cls: str, first: str, second: str) -> bool:
         """Whether labels ``first`` and ``second`` (in text order) allow class ``cls``.
@@ -69,6 +66,18 @@ class Schema:
         """The classes labels ``first`` and ``second`` allow (``NONE`` included)."""
         return tuple(c for c, ok in zip(self.classes(), self.allowed(first, second), strict=True) if ok)
 
+    def relatable(self, first: str, second: str) -> bool:
+        """Whether labels ``first`` and ``second`` allow a class besides ``NONE`` (``NONE`` is the first class).
+
+        >>> load_schema().relatable("Person", "Country")
+        True
+        """
+        return any(self.allowed(first, second)[1:])
+
+
+_CLASSES = (NONE, *(c for rtype in RelationType
+                    for c in ([rtype.value] if rtype in SYMMETRIC_TYPES else [f"{rtype.value}>", f"{rtype.value}<"])))
+
 
 def split_class(cls: str) -> tuple[RelationType, bool]:
     """The type of a class and whether the first-named entity is its source.
@@ -79,6 +88,7 @@ def split_class(cls: str) -> tuple[RelationType, bool]:
     return RelationType(cls.rstrip("<>")), not cls.endswith("<")
 
 
+@cache  # a few dozen combinations, asked for every vote and relation
 def class_of(rtype: RelationType | str, forward: bool) -> str:
     """The class of a relation of ``rtype`` whose source is the first-named entity when ``forward``.
 

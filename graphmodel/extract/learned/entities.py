@@ -18,7 +18,7 @@ import numpy as np
 
 from graphmodel.extract.learned.candidates import Mention
 from graphmodel.extract.learned.features import few
-from graphmodel.extract.learned.segments import Segment
+from graphmodel.extract.learned.segments import Segment, entity_type
 from graphmodel.extract.rules.lexicon import load_lexicon
 from graphmodel.extract.rules.places import city_population
 from graphmodel.models import Entity, Relation
@@ -50,20 +50,20 @@ class EntityFilter:
         return result
 
 
-def mention_context(context: MentionContext, segment: Segment, doc: Any, mentions: Sequence[Mention]) -> None:
-    """Add the features of ``mentions`` (of one parsed segment) to ``context``, per entity key."""
+def mention_context(context: MentionContext, segment: Segment, span: Any, mentions: Sequence[Mention]) -> None:
+    """Add the features of ``mentions`` (of one parsed segment, ``span``) to ``context``, per entity key."""
     for mention in mentions:
-        root = doc[mention.start:mention.end].root
+        root = span[mention.start:mention.end].root
         feats = context.setdefault(mention.key, set())
-        feats |= {f"ner={root.ent_type_ or 'none'}", f"dep={root.dep_}", f"kind={segment.kind.value}",
+        feats |= {f"ner={entity_type(root, span) or 'none'}", f"dep={root.dep_}", f"kind={segment.kind.value}",
                   f"pos={root.pos_}"}
         if root.head.i != root.i and root.head.pos_ != "PROPN":
             feats.add(f"head={root.head.lemma_.lower()}")
-        if mention.start > 0 and (before := doc[mention.start - 1]).pos_ not in {"PROPN", "NUM"}:
+        if mention.start > 0 and (before := span[mention.start - 1]).pos_ not in {"PROPN", "NUM"}:
             feats.add(f"pre={before.lower_}")
         if mention.start == 0:
             feats.add("starts_segment")
-        if mention.end < len(doc) and (after := doc[mention.end]).pos_ not in {"PROPN", "NUM"}:
+        if mention.end < len(span) and (after := span[mention.end]).pos_ not in {"PROPN", "NUM"}:
             feats.add(f"post={after.lower_}")
 
 

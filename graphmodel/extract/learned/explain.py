@@ -7,6 +7,7 @@ trigger word on the path``), so ``graphmodel why`` and the page show an analyst 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from graphmodel.schema import RELATION_TYPES, RelationType
 
@@ -25,6 +26,7 @@ _PLAIN = {"adjacent": "they stand side by side", "neg": "the sentence has a nega
 _ANAPHOR = {"pronoun": "pronoun ('he', 'she')", "noun": "word such as 'the minister' or 'the alliance'"}
 
 
+@cache  # the features of the model's vocabulary, described once each
 def describe_feature(feature: str) -> str:
     """A feature of :mod:`.features` in plain words.
 

@@ -13,11 +13,13 @@ from typing import Any
 
 from graphmodel.extract.learned.candidates import Candidate, Mention
 from graphmodel.extract.learned.classes import Schema, class_of
-from graphmodel.extract.learned.segments import Segment
+from graphmodel.extract.learned.segments import Segment, local_index
 from graphmodel.extract.rules.grammar import load_grammar
 from graphmodel.models import Relation
+from graphmodel.schema import RelationType
 
-__all__ = ["FEATURES_VERSION", "RuleVote", "candidate_features", "few", "rule_votes", "segment_words", "vote_features"]
+__all__ = ["FEATURES_VERSION", "RuleVote", "SegmentFacts", "candidate_features", "few", "rule_votes", "segment_facts",
+           "vote_features"]
 
 FEATURES_VERSION = 3  # raise when features change: a model trained on other features must not load
 
@@ -64,117 +66,130 @@ def few(n: int) -> str:
     return str(n) if n <= 2 else "3-5" if n <= 5 else "6+"
 
 
-def _word(token: Any) -> str | None:
-    """A token's feature word: its lower-cased lemma, or nothing for names, numbers and most punctuation."""
+def _word(token: Any, lemma: str, punctuation: frozenset[str]) -> str | None:
+    """A token's feature word: its lower-cased ``lemma``, or nothing for names, numbers and punctuation
+    other than ``punctuation``."""
     if token.pos_ == "PROPN" or token.like_num or token.is_space:
         return None
-    if token.is_punct and token.text not in load_grammar().feature_punctuation:
+    if token.is_punct and token.text not in punctuation:
         return None
-    return str(token.lemma_).lower()
+    return lemma
 
 
-def candidate_features(candidate: Candidate, segment: Segment, doc: Any, mentions: Sequence[Mention],
-                       votes: Sequence[RuleVote], schema: Schema) -> list[str]:
-    """The features of one candidate in its parsed segment; ``mentions`` are all mentions of the segment."""
+@dataclass(frozen=True, slots=True)
+class SegmentFacts:
+    """What every candidate of one segment shares, found in one pass over its tokens: each token's feature
+    word, head and dependency label (by index in the segment), the tokens and roots of its mentions, its
+    feature words, the trigger words of each type among them, and whether it negates or hedges."""
+
+    words: tuple[str | None, ...]
+    heads: tuple[int, ...]
+    deps: tuple[str, ...]
+    named: frozenset[int]  # the tokens of the segment's mentions
+    roots: dict[tuple[int, int], int]  # per mention's (start, end), its root token
+    word_set: frozenset[str]
+    triggers: dict[RelationType, frozenset[str]]  # only the types with a trigger word in the segment
+    negated: bool
+    modal: bool
+
+
+def segment_facts(span: Any, mentions: Sequence[Mention], schema: Schema) -> SegmentFacts:
+    """The :class:`SegmentFacts` of a parsed segment (a ``Span``) and its ``mentions``."""
+    grammar = load_grammar()  # its feature_negations, feature_modals and feature_punctuation tables
+    words, heads, deps, lemmas, negated, modal = [], [], [], set(), False, False
+    for index, token in enumerate(span):
+        lemma, dep, head = str(token.lemma_).lower(), token.dep_, token.head.i - span.start
+        words.append(_word(token, lemma, grammar.feature_punctuation))
+        heads.append(head if 0 <= head < len(span) else index)  # a sentence's tree stays in the sentence
+        deps.append(dep)
+        lemmas.add(lemma)
+        lemmas.add(token.lower_)
+        negated = negated or dep == "neg"
+        modal = modal or token.tag_ == "MD"
+    named = frozenset(i for m in mentions for i in range(m.start, m.end))
+    roots = {(m.start, m.end): local_index(span[m.start:m.end].root, span) for m in mentions}
+    word_set = frozenset(w for w in words if w)
+    triggers = {rtype: found for rtype, triggers in schema.triggers.items() if (found := triggers & word_set)}
+    return SegmentFacts(tuple(words), tuple(heads), tuple(deps), named, roots, word_set, triggers,
+                        negated or bool(lemmas & grammar.feature_negations),
+                        modal or bool(lemmas & grammar.feature_modals))
+
+
+def candidate_features(candidate: Candidate, segment: Segment, span: Any, facts: SegmentFacts,
+                       mentions: Sequence[Mention], votes: Sequence[RuleVote]) -> list[str]:
+    """The features of one candidate in its parsed segment ``span`` (whose :func:`segment_facts` are
+    ``facts``); ``mentions`` are all mentions of the segment."""
     first, second = candidate.first, candidate.second
     labels = f"{first.label}>{second.label}"
     feats = [f"lab={labels}", f"kind={segment.kind.value}", f"dist={_bucket(second.start - first.end)}"]
     feats += [f"{name}_ana={m.anaphor}|{m.label}" for name, m in (("m1", first), ("m2", second)) if m.anaphor]
-    between = _between_words(doc, first, second, mentions)
+    between = [w for i in range(first.end, second.start) if i not in facts.named and (w := facts.words[i])]
     feats += [f"btw={w}" for w in sorted(set(between))] or ["adjacent"]
     feats += [f"btw_lab={m.label}" for m in mentions if first.end <= m.start and m.end <= second.start]
-    feats += _context(doc, first, "m1") + _context(doc, second, "m2")
-    path_feats, path_words = _path(doc, first, second)
+    a, b = facts.roots[first.start, first.end], facts.roots[second.start, second.end]
+    feats += _context(facts, first, a, "m1") + _context(facts, second, b, "m2")
+    path_feats, path_words = _path(span, facts, a, b)
     feats += path_feats
-    facts = _segment_facts(doc)
-    feats += _triggers(schema, path_words, set(between), facts.words, labels)
+    feats += _triggers(facts, path_words, set(between), labels)
     feats += _modality(facts, path_words)
     feats += vote_features(candidate, segment, votes, labels)
     return sorted(set(feats))
 
 
-def _between_words(doc: Any, first: Mention, second: Mention, mentions: Sequence[Mention]) -> list[str]:
-    inside = {i for m in mentions for i in range(m.start, m.end)}
-    return [w for t in doc[first.end:second.start] if t.i not in inside and (w := _word(t))]
-
-
-def _context(doc: Any, mention: Mention, name: str) -> list[str]:
+def _context(facts: SegmentFacts, mention: Mention, root: int, name: str) -> list[str]:
     """The mention's dependency relation to its head, the head's word, and the word before it."""
-    root = doc[mention.start:mention.end].root
-    feats = [f"{name}_dep={root.dep_}"]
-    if (head := _word(root.head)) and root.head.i != root.i:
+    feats = [f"{name}_dep={facts.deps[root]}"]
+    if (head := facts.words[facts.heads[root]]) and facts.heads[root] != root:
         feats.append(f"{name}_head={head}")
-    if mention.start > 0 and (before := _word(doc[mention.start - 1])):
+    if mention.start > 0 and (before := facts.words[mention.start - 1]):
         feats.append(f"{name}_pre={before}")
     return feats
 
 
-def _path(doc: Any, first: Mention, second: Mention) -> tuple[list[str], set[str]]:
-    """Features of the dependency path between the two mentions' roots, and the words on it."""
-    a, b = doc[first.start:first.end].root, doc[second.start:second.end].root
-    up_a, up_b = [a, *a.ancestors], [b, *b.ancestors]
-    common = next((t for t in up_a if t in up_b), None)
+def _ancestors(facts: SegmentFacts, token: int) -> list[int]:
+    """``token`` and its heads up to the root of its sentence."""
+    chain = [token]
+    while facts.heads[chain[-1]] != chain[-1] and len(chain) <= len(facts.heads):
+        chain.append(facts.heads[chain[-1]])
+    return chain
+
+
+def _path(span: Any, facts: SegmentFacts, a: int, b: int) -> tuple[list[str], set[str]]:
+    """Features of the dependency path between the mentions' roots ``a`` and ``b``, and the words on it."""
+    up_a, up_b = _ancestors(facts, a), _ancestors(facts, b)
+    common = next((i for i in up_a if i in up_b), None)
     if common is None:
         return ["path=none"], set()
-    rise = up_a[:up_a.index(common)]
-    fall = up_b[:up_b.index(common)]
-    deps = [f"{t.dep_}^" for t in rise] + [f"{t.dep_}v" for t in reversed(fall)]
-    inner = [t for t in (*rise[1:], common, *fall[1:]) if t.i not in (a.i, b.i)]
-    words = {w for t in inner if (w := _word(t))}
-    feats = [f"path_deps={'|'.join(deps)}", f"path_len={_bucket(len(deps))}", f"lca_pos={common.pos_}"]
+    rise, fall = up_a[:up_a.index(common)], up_b[:up_b.index(common)]
+    deps = [f"{facts.deps[i]}^" for i in rise] + [f"{facts.deps[i]}v" for i in reversed(fall)]
+    inner = [i for i in (*rise[1:], common, *fall[1:]) if i not in (a, b)]
+    words = {w for i in inner if (w := facts.words[i])}
+    common_word = facts.words[common]
+    feats = [f"path_deps={'|'.join(deps)}", f"path_len={_bucket(len(deps))}", f"lca_pos={span[common].pos_}"]
     feats += [f"path_w={w}" for w in sorted(words)]
-    if common.i not in (a.i, b.i) and (w := _word(common)):
-        feats.append(f"lca_w={w}")
+    if common not in (a, b) and common_word:
+        feats.append(f"lca_w={common_word}")
     if len(deps) <= 4:
-        feats.append(f"path_lex={'|'.join(deps)}|{_word(common) or common.pos_}")
+        feats.append(f"path_lex={'|'.join(deps)}|{common_word or span[common].pos_}")
     return feats, words
 
 
-def _triggers(schema: Schema, path: set[str], between: set[str], segment: set[str], labels: str) -> list[str]:
+def _triggers(facts: SegmentFacts, path: set[str], between: set[str], labels: str) -> list[str]:
+    """The trigger types named in the segment, and those also named on the path or between the mentions
+    (words of the segment: no other type can be named there)."""
     feats = []
-    for rtype, words in schema.triggers.items():
-        for where, seen in (("path", path), ("btw", between), ("seg", segment)):
-            if words & seen:
+    for rtype, found in facts.triggers.items():
+        for where, seen in (("path", path), ("btw", between), ("seg", found)):
+            if found & seen:
                 feats += [f"trig_{where}={rtype.value}", f"trig_{where}={rtype.value}|{labels}"]
     return feats
 
 
-@dataclass(frozen=True, slots=True)
-class _SegmentFacts:
-    """What every candidate of one segment shares: its words, lemmas and cues of negation and modality."""
-
-    words: set[str]
-    lemmas: set[str]
-    negated: bool
-    modal: bool
-
-
-_last_segment: list[tuple[Any, _SegmentFacts]] = []  # the segment read last: its candidates come together
-
-
-def _segment_facts(doc: Any) -> _SegmentFacts:
-    if _last_segment and _last_segment[0][0] is doc:
-        return _last_segment[0][1]
-    facts = _SegmentFacts(words={w for t in doc if (w := _word(t))},
-                          lemmas={str(t.lemma_).lower() for t in doc} | {t.lower_ for t in doc},
-                          negated=any(t.dep_ == "neg" for t in doc), modal=any(t.tag_ == "MD" for t in doc))
-    _last_segment[:] = [(doc, facts)]
-    return facts
-
-
-def segment_words(doc: Any) -> set[str]:
-    """The feature words of a parsed segment (see :func:`_word`), computed once per segment."""
-    return _segment_facts(doc).words
-
-
-def _modality(facts: _SegmentFacts, path: set[str]) -> list[str]:
-    grammar = load_grammar()  # its feature_negations and feature_modals tables
-    feats = []
-    if facts.lemmas & grammar.feature_negations or facts.negated:
-        feats.append("neg")
-    if path & grammar.feature_negations:
+def _modality(facts: SegmentFacts, path: set[str]) -> list[str]:
+    feats = ["neg"] if facts.negated else []
+    if path & load_grammar().feature_negations:
         feats.append("neg_path")
-    if facts.lemmas & grammar.feature_modals or facts.modal:
+    if facts.modal:
         feats.append("modal")
     return feats
 

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from graphmodel.extract.learned.candidates import Candidate, Mention
-from graphmodel.extract.learned.classes import NONE, Schema
-from graphmodel.extract.learned.features import RuleVote, few, segment_words, vote_features
+from graphmodel.extract.learned.classes import Schema
+from graphmodel.extract.learned.features import RuleVote, SegmentFacts, few, vote_features
 from graphmodel.extract.learned.segments import Segment
 from graphmodel.extract.rules.lexicon import load_lexicon, norm
 from graphmodel.models import BlockKind, Document, Entity
@@ -69,36 +69,38 @@ def focal_candidates(index: int, mentions: Sequence[Mention], focal: Sequence[tu
         for mention in mentions:
             if mention.label not in _ACTOR_LABELS or mention.key in seen:
                 continue
-            if schema.valid_classes(mention.label, entity.label.value) == (NONE,):
+            if not schema.relatable(mention.label, entity.label.value):
                 continue
             seen.add(mention.key)
             out.append(Candidate(index, mention, Mention(entity.key, entity.label.value, ABSENT, ABSENT)))
     return out
 
 
-def focal_rows(index: int, segment: Segment, doc: Any, mentions: Sequence[Mention],
-               focal: Sequence[tuple[Entity, str]], votes: Sequence[RuleVote],
-               schema: Schema) -> list[tuple[Candidate, tuple[str, ...]]]:
-    """The focal candidates of one parsed segment (the ``index``-th), each with its features and what the
-    rules said about its pair."""
-    how = {entity.key: found for entity, found in focal}
+def focal_rows(candidates: Sequence[Candidate], segment: Segment, span: Any, facts: SegmentFacts,
+               mentions: Sequence[Mention], focal: Sequence[tuple[Entity, str]],
+               votes: Sequence[RuleVote]) -> list[tuple[Candidate, tuple[str, ...]]]:
+    """The focal ``candidates`` of one parsed segment (``span``, whose :func:`~.features.segment_facts` are
+    ``facts``), each with its features and what the rules said about its pair."""
+    if not candidates:
+        return []
+    how, references = {entity.key: found for entity, found in focal}, _references(span)
     rows = []
-    for candidate in focal_candidates(index, mentions, focal, schema):
+    for candidate in candidates:
         labels = f"{candidate.first.label}>{candidate.second.label}"
-        feats = focal_features(candidate, segment, doc, mentions, how[candidate.second.key], schema,
-                               segment_words(doc))
+        feats = focal_features(candidate, segment, span, mentions, how[candidate.second.key], facts, references)
         rows.append((candidate, tuple(sorted(set(feats + vote_features(candidate, segment, votes, labels))))))
     return rows
 
 
-def focal_features(candidate: Candidate, segment: Segment, doc: Any, mentions: Sequence[Mention],
-                   how: str, schema: Schema, words: set[str]) -> list[str]:
+def focal_features(candidate: Candidate, segment: Segment, span: Any, mentions: Sequence[Mention],
+                   how: str, facts: SegmentFacts, references: References) -> list[str]:
     """Features of a focal candidate, all prefixed ``f_`` so that they weigh apart from in-segment pairs.
 
-    ``words`` are the segment's feature words; ``how`` says how the focal event was found.
+    ``facts`` and ``references`` are the segment's (see :func:`_references`); ``how`` says how the focal
+    event was found.
     """
     first, labels = candidate.first, f"{candidate.first.label}>{candidate.second.label}"
-    root = doc[first.start:first.end].root
+    root = span[first.start:first.end].root
     feats = ["focal", f"f_lab={labels}", f"f_kind={segment.kind.value}", f"f_how={how}",
              f"f_kind={segment.kind.value}|{labels}", f"f_dep={root.dep_}",
              f"f_actors={few(len({m.key for m in mentions if m.label in _ACTOR_LABELS}))}"]
@@ -108,24 +110,36 @@ def focal_features(candidate: Candidate, segment: Segment, doc: Any, mentions: S
         feats.append("f_coordinated")
     if any(m.label in {e.value for e in _FOCAL_LABELS} for m in mentions):
         feats.append("f_other_event")
-    feats += _reference(doc, candidate.second.label)
-    for rtype, triggers in schema.triggers.items():
-        if triggers & words:
-            feats += [f"f_trig={rtype.value}", f"f_trig={rtype.value}|{labels}"]
+    feats += _reference(references, candidate.second.label)
+    for rtype in facts.triggers:
+        feats += [f"f_trig={rtype.value}", f"f_trig={rtype.value}|{labels}"]
     return feats
 
 
-def _reference(doc: Any, label: str) -> list[str]:
-    """Whether the segment refers to an event of ``label`` without naming it: "the exercise", "it"."""
-    anaphora = load_lexicon().anaphora
-    feats = []
-    for token in doc:
-        if token.pos_ == "NOUN" and (refers_to := anaphora.get(token.lemma_.lower())) is not None:
-            same = refers_to.value == label
-            definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
-            if definite:
-                feats.append("f_anaphor" if same else "f_anaphor_other")
-        elif token.lower_ in _PRONOUNS and token.pos_ == "PRON":
-            feats.append("f_pronoun")
-    return sorted(set(feats))
+References = tuple[frozenset[str], bool]  # labels of "the exercise"-like nouns in a segment; whether it says "it"
 
+
+def _references(span: Any) -> References:
+    """The labels a segment refers to without naming (a definite "the exercise"), and whether it says "it"."""
+    anaphora = load_lexicon().anaphora
+    labels, pronoun = set(), False
+    for token in span:
+        if token.pos_ == "NOUN" and (refers_to := anaphora.get(token.lemma_.lower())) is not None:
+            if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):
+                labels.add(refers_to.value)
+        elif token.lower_ in _PRONOUNS and token.pos_ == "PRON":
+            pronoun = True
+    return frozenset(labels), pronoun
+
+
+def _reference(references: References, label: str) -> list[str]:
+    """Whether the segment refers to an event of ``label`` without naming it: "the exercise", "it".
+
+    >>> _reference((frozenset({"Event", "Initiative"}), False), "Event")
+    ['f_anaphor', 'f_anaphor_other']
+    """
+    labels, pronoun = references
+    feats = ["f_anaphor"] if label in labels else []
+    if labels - {label}:
+        feats.append("f_anaphor_other")
+    return feats + (["f_pronoun"] if pronoun else [])

@@ -170,14 +170,23 @@ def save_model(model: RelationModel, path: Path) -> Path:
     return path
 
 
+_LOADED: dict[tuple[Path, int, int], RelationModel] = {}  # the model files read, by path, change time and size
+
+
 def load_model(path: Path) -> RelationModel:
-    """Read a model file written by :func:`save_model`.
+    """Read a model file written by :func:`save_model` (once per process while the file is unchanged: a
+    build checks the model, then its extractor loads it).
 
     Raises:
         ModelFileError: the file is not JSON or fails the checks of :func:`from_json`.
     """
     try:
+        stat = Path(path).stat()
+        key = (Path(path).resolve(), stat.st_mtime_ns, stat.st_size)
+        if key in _LOADED:
+            return _LOADED[key]
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ModelFileError(f"cannot read relation model {path}: {error}") from error
-    return from_json(data)
+    model = _LOADED[key] = from_json(data)
+    return model

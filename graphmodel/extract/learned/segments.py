@@ -1,7 +1,8 @@
 """The units a learned relation may be read from: sentences of paragraphs and list items, headings, table rows.
 
 Every segment keeps its offsets in ``Document.text`` and its block kind, and is parsed by spaCy
-once, so candidates, features and the candidate-recall ceiling all see the same units.
+once (a span of its block's parse, never a copy), so candidates, features and the candidate-recall
+ceiling all see the same units.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 from graphmodel.extract.rules.nlp import parse, parse_all
 from graphmodel.models import Block, BlockKind, Document
 
-__all__ = ["Segment", "document_segments", "parsed_texts", "split_segments"]
+__all__ = ["Segment", "document_segments", "entity_type", "local_index", "parsed_texts", "split_segments"]
 
 _SENTENCE_SPLIT = {BlockKind.PARAGRAPH, BlockKind.LIST_ITEM}
 _WHOLE = {BlockKind.HEADING, BlockKind.TABLE_ROW}
@@ -56,19 +57,36 @@ def parsed_texts(document: Document) -> list[str]:
 
 
 def document_segments(document: Document, nlp: Any) -> Iterator[tuple[Segment, Any]]:
-    """Each segment of ``document`` with its spaCy parse (a ``Doc`` of the segment alone).
+    """Each segment of ``document`` with its spaCy parse: a ``Span`` of its block's parse.
 
     Blocks are parsed whole by :func:`~graphmodel.extract.rules.nlp.parse`, which shares the rules'
-    parse of the same text; a sentence of a paragraph or list item becomes a ``Doc`` of its own, so
-    that token indexes start at 0 in every segment. Segments are those of :func:`split_segments`.
+    parse of the same text; a sentence of a paragraph or list item is a span of its block's ``Doc``,
+    not a copy of its own, so the features index its tokens from ``span.start`` (see
+    :func:`local_index`). Segments are those of :func:`split_segments`.
     """
     blocks = document.blocks or (Block(BlockKind.PARAGRAPH, 0, len(document.text), document.text),)
     parse_all(nlp, parsed_texts(document))
     for block in blocks:
         if block.kind in _WHOLE and block.text.strip():
-            yield Segment(block.kind, block.start, block.end, block.text), parse(nlp, block.text)
+            yield Segment(block.kind, block.start, block.end, block.text), parse(nlp, block.text)[:]
         elif block.kind in _SENTENCE_SPLIT:
             for sent in parse(nlp, block.text).sents:
-                if sent.text.strip():
-                    start, end = block.start + sent.start_char, block.start + sent.end_char
-                    yield Segment(block.kind, start, end, sent.text), sent.as_doc()
+                text = block.text[sent.start_char:sent.end_char]  # sent.text, without joining its tokens
+                if text.strip():
+                    yield Segment(block.kind, block.start + sent.start_char, block.start + sent.end_char, text), sent
+
+
+def local_index(token: Any, span: Any) -> int:
+    """The index of ``token`` within the segment ``span`` (its first token is 0)."""
+    return int(token.i - span.start)
+
+
+def entity_type(token: Any, span: Any) -> str:
+    """The NER type of ``token`` as the segment ``span`` shows it: none where its entity crosses the segment's
+    edge (a copy of the segment, ``Span.as_doc``, drops such an entity)."""
+    doc, start, end = span.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return str(token.ent_type_) if span.start <= start and end <= span.end else ""
