@@ -254,21 +254,6 @@ def test_the_train_command_offers_every_learned_mode() -> None:
 FOCAL_TEXT = "Exercise Blue Fin 2025\nFrigates from Freedonia were assigned to it.\nBlue Fin ended in May."
 
 
-RECENT_TEXT = "Officials met at the Arctic Security Roundtable.\nOfficials from Freedonia attended."
-
-
-def test_an_actor_pairs_with_the_event_named_last_before_its_sentence() -> None:
-    blocks = (Block(BlockKind.PARAGRAPH, 0, 48, RECENT_TEXT[:48]), Block(BlockKind.PARAGRAPH, 49, len(RECENT_TEXT),
-                                                                         RECENT_TEXT[49:]))
-    document = Document("d3", "d3.md", RECENT_TEXT, blocks)
-    roundtable = Entity("event:arctic-security-roundtable", "Arctic Security Roundtable", EntityLabel.EVENT, (), 1)
-    prepared = prepare(document, Extraction(document, (roundtable, FREEDONIA)), load_pipeline())
-    pairs = [(c.first.key, c.second.key, c.second.start) for c in prepared.candidates]
-    assert pairs == [(FREEDONIA.key, roundtable.key, -1)]  # named once: no focal event, but the one named last
-    assert "f_how=recent" in prepared.features[0]
-    assert explanation(["f_how=recent"]) == "learned: the event named last before this sentence"
-
-
 def test_an_actor_pairs_with_the_focal_event_its_sentence_does_not_name() -> None:
     blocks = (Block(BlockKind.HEADING, 0, 22, FOCAL_TEXT[:22]), Block(BlockKind.PARAGRAPH, 23, 67, FOCAL_TEXT[23:67]),
               Block(BlockKind.PARAGRAPH, 68, len(FOCAL_TEXT), FOCAL_TEXT[68:]))

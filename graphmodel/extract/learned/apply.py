@@ -27,7 +27,7 @@ from graphmodel.extract.learned.candidates import Candidate, Surface, entity_sur
 from graphmodel.extract.learned.classes import NONE, Schema, class_of, load_schema, split_class
 from graphmodel.extract.learned.entities import EntityFilter, MentionContext, entity_features, mention_context
 from graphmodel.extract.learned.features import RuleVote, candidate_features, rule_votes, segment_facts
-from graphmodel.extract.learned.focal import RecentEvent, focal_candidates, focal_entities, focal_rows
+from graphmodel.extract.learned.focal import focal_candidates, focal_entities, focal_rows
 from graphmodel.extract.learned.segments import Segment, document_segments
 from graphmodel.models import Document, Entity, Evidence, Extraction, Relation
 from graphmodel.schema import SYMMETRIC_TYPES, RelationType
@@ -68,9 +68,8 @@ class Scored:
 def prepare(document: Document, extraction: Extraction, nlp: Any, schema: Schema | None = None) -> Prepared:
     """Parse ``document`` into segments and collect the candidates among ``extraction``'s entities."""
     schema = schema or load_schema()
-    focal = focal_entities(document, extraction.entities)
-    reading = _Reading(schema, entity_surfaces(extraction.entities), rule_votes(extraction.relations), focal,
-                       RecentEvent(extraction.entities, focal))
+    reading = _Reading(schema, entity_surfaces(extraction.entities), rule_votes(extraction.relations),
+                       focal_entities(document, extraction.entities))
     segments, rows = [], []
     for index, (segment, span) in enumerate(document_segments(document, nlp)):
         segments.append(segment)
@@ -90,7 +89,6 @@ class _Reading:
     surfaces: list[Surface]
     votes: list[RuleVote]
     focal: list[tuple[Entity, str]]
-    recent: RecentEvent
     context: MentionContext = field(default_factory=MentionContext)
     antecedents: Antecedents = field(default_factory=Antecedents)
 
@@ -103,14 +101,12 @@ def _segment_rows(reading: _Reading, index: int, segment: Segment,
     everyone = sorted([*mentions, *anaphor_mentions(span, mentions, reading.antecedents)],
                       key=lambda m: (m.start, m.key))
     pairs = segment_candidates(index, everyone, reading.schema)
-    events = [*reading.focal, *reading.recent.last()]  # the document's events, and the one named last before
-    reading.recent.saw(mentions)
-    focal = focal_candidates(index, mentions, events, reading.schema)
+    focal = focal_candidates(index, mentions, reading.focal, reading.schema)
     if not pairs and not focal:
         return []
     facts = segment_facts(span, everyone, reading.schema)
     rows = [(pair, tuple(candidate_features(pair, segment, span, facts, everyone, reading.votes))) for pair in pairs]
-    return rows + focal_rows(focal, segment, span, facts, mentions, events, reading.votes)
+    return rows + focal_rows(focal, segment, span, facts, mentions, reading.focal, reading.votes)
 
 
 def masked(probabilities: np.ndarray, allowed: np.ndarray) -> np.ndarray:

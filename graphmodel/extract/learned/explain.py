@@ -16,15 +16,13 @@ __all__ = ["describe_feature", "explanation"]
 _KINDS = {"list_item": "both are in one list item", "table_row": "both are in one table row",
           "heading": "both are in one heading"}
 _PLAIN = {"adjacent": "they stand side by side", "neg": "the sentence has a negation",
-          "focal": "the document or the text before is about the second, which this sentence does not name",
+          "focal": "the document is about the second, which this sentence does not name",
           "f_anaphor": "the sentence refers back to it ('the exercise')", "f_pronoun": "the sentence says 'it'",
           "f_coordinated": "the first is listed with others", "f_other_event": "the sentence names another event",
           "modal": "the sentence speaks of a plan or possibility", "rule=none": "no rule found it",
           "rule_any": "a rule found a relation between them here"}
 
 
-_FOCAL_HOW = {"title": "the document's title names it", "most": "the document's most named event",
-              "recent": "the event named last before this sentence"}
 _ANAPHOR = {"pronoun": "pronoun ('he', 'she')", "noun": "word such as 'the minister' or 'the alliance'"}
 
 
@@ -54,7 +52,7 @@ def describe_feature(feature: str) -> str:
         "dist": f"{value} words apart", "path_deps": "the grammatical link between them",
         "path_lex": "the grammatical link between them", "path_len": f"a path of {value} steps",
         "f_trig": f"{_article(value)} {value} word in the sentence", "f_head": f"the first is governed by '{value}'",
-        "f_how": _FOCAL_HOW.get(value, "the document's most named event"),
+        "f_how": "the document's title names it" if value == "title" else "the document's most named event",
         "f_kind": f"the first is named in a {value.replace('_', ' ')}",
         "f_lab": _labels(value), "f_dep": "the first's role in the sentence",
         "f_actors": f"{value} actors named in the sentence",

@@ -22,7 +22,7 @@ from graphmodel.extract.rules.lexicon import load_lexicon, norm
 from graphmodel.models import BlockKind, Document, Entity
 from graphmodel.schema import EntityLabel
 
-__all__ = ["ABSENT", "RecentEvent", "focal_candidates", "focal_entities", "focal_features", "focal_rows"]
+__all__ = ["ABSENT", "focal_candidates", "focal_entities", "focal_features", "focal_rows"]
 
 ABSENT = -1  # the token offset of a mention the segment does not contain
 _FOCAL_LABELS = (EntityLabel.EVENT, EntityLabel.INITIATIVE)
@@ -48,25 +48,6 @@ def focal_entities(document: Document, entities: Sequence[Entity]) -> list[tuple
         return [(e, "title") for e in titled]
     named = sorted((e for e in events if e.mentions >= 2), key=lambda e: (-e.mentions, e.key))
     return [(named[0], "most")] if named else []
-
-
-class RecentEvent:
-    """The event or initiative named last before the current segment, when it is not a focal one: "Officials
-    from A, B and C attended" after a sentence that names the roundtable."""
-
-    def __init__(self, entities: Sequence[Entity], focal: Sequence[tuple[Entity, str]]) -> None:
-        self._by_key = {e.key: e for e in entities if e.label in _FOCAL_LABELS}
-        self._focal = {e.key for e, _ in focal}
-        self._last: Entity | None = None
-
-    def last(self) -> list[tuple[Entity, str]]:
-        return [(self._last, "recent")] if self._last is not None else []
-
-    def saw(self, mentions: Sequence[Mention]) -> None:
-        named = [m for m in mentions if m.key in self._by_key and m.start != ABSENT]
-        if named:
-            key = max(named, key=lambda m: m.start).key
-            self._last = None if key in self._focal else self._by_key[key]
 
 
 def focal_candidates(index: int, mentions: Sequence[Mention], focal: Sequence[tuple[Entity, str]],
