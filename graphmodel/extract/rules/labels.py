@@ -280,4 +280,3 @@ def _plausible(span: Span, lexicon: Lexicon, label: EntityLabel, source: str) ->
     if len(span) == 1 and starts and source == "chunk" and first.dep_ not in {"nsubj", "nsubjpass"}:
         return False  # a capitalised first word is no evidence of a name
     return not (label is EntityLabel.PLACE and span.text.isupper() and len(span) == 1 and len(span.text) > 4)
-

@@ -155,21 +155,12 @@ def _shouting(text: str) -> bool:
     return len(letters) > 12 and sum(map(str.isupper, letters)) > 0.7 * len(letters)
 
 
-
 def _loud_tokens(doc: Doc) -> list[bool]:
     """For each token, whether its sentence is shouted (:func:`_shouting`)."""
     loud: list[bool] = []
     for sent in doc.sents:
         loud += [_shouting(sent.text)] * len(sent)
     return loud
-
-
-
-
-
-
-
-
 
 
 def _chunk_mentions(doc: Doc, lexicon: Lexicon, loud: list[bool]) -> list[Mention]:
@@ -196,8 +187,6 @@ def _chunk_mentions(doc: Doc, lexicon: Lexicon, loud: list[bool]) -> list[Mentio
         found.extend(typed)
         i = max(j, span.end)
     return found
-
-
 
 
 def _chunk_end(doc: Doc, j: int, lexicon: Lexicon) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from graphmodel.extract.rules.lexicon import Lexicon
 from graphmodel.extract.rules.tree import first_conjunct
@@ -80,11 +80,9 @@ def known_city(span: Span, lexicon: Lexicon, label: EntityLabel) -> bool:
         return False
     root = span.root
     preposition = root.head if root.dep_ == "pobj" else None
-    travel = lexicon.relations[RelationType.VISITS].triggers
-    locative = preposition is not None and (preposition.lower_ in lexicon.grammar.locatives or (
-        preposition.lower_ == "of" and preposition.head.lower_ in _DIRECTIONS) or (  # "south of X"
-        preposition.lower_ == "to" and preposition.head.lemma_.lower() in travel))  # "flew to X"
-    after = span.doc[span.end + 1] if span.end < len(span.doc) - 1 and span.doc[span.end].text == "," else None
+    locative = preposition is not None and (preposition.lower_ in lexicon.grammar.locatives
+                                            or _direction_of(preposition) or _travelled_to(preposition, lexicon))
+    after = _after_comma(span)
     placed = after is not None and (lexicon.lookup(after.text) is not None
                                     or after.ent_type_ in {"GPE", "LOC"})  # "Tumaco, Colombia", "Kota Kinabalu, Sabah"
     return locative or placed or (population >= LARGE_CITY and label is not EntityLabel.PERSON)  # "Richardson said"
@@ -107,20 +105,35 @@ def placed_unknown(span: Span, lexicon: Lexicon, label: EntityLabel) -> bool:
         return False
     if root.dep_ != "pobj":
         return False
-    preposition, governor = root.head, root.head.head
+    preposition = root.head
     thing = span.doc[preposition.i - 1] if preposition.i > 0 else preposition  # the noun "at" follows
-    spatial = preposition.lower_ in _SPATIAL or (preposition.lower_ == "of" and governor.lower_ in _DIRECTIONS) or (
+    spatial = preposition.lower_ in _SPATIAL or _direction_of(preposition) or (
         preposition.lower_ == "at" and thing.pos_ == "NOUN" and not lexicon.is_role(thing.text)
         and thing.lemma_.lower() not in lexicon.grammar.person_nouns and not span.text.isupper())  # "camp at X"
-    travel = lexicon.relations[RelationType.VISITS].triggers
-    travelled = preposition.lower_ == "to" and governor.lemma_.lower() in travel  # "travel to Doraleh"
     locative = preposition.lower_ in lexicon.grammar.locatives
     return spatial or (locative and _before_state(span, lexicon)) or (
-        label is EntityLabel.PERSON and (locative or travelled))
+        label is EntityLabel.PERSON and (locative or _travelled_to(preposition, lexicon)))  # "travel to Doraleh"
+
+
+def _direction_of(preposition: Token) -> bool:
+    """ "south of X", "the port of X"."""
+    return preposition.lower_ == "of" and preposition.head.lower_ in _DIRECTIONS
+
+
+def _travelled_to(preposition: Token, lexicon: Lexicon) -> bool:
+    """ "flew to X"."""
+    travel = lexicon.relations[RelationType.VISITS].triggers
+    return preposition.lower_ == "to" and preposition.head.lemma_.lower() in travel
+
+
+def _after_comma(span: Span) -> Token | None:
+    """The word after a comma that follows ``span``: "Tumaco, Colombia"."""
+    doc = span.doc
+    return doc[span.end + 1] if span.end < len(doc) - 1 and doc[span.end].text == "," else None
 
 
 def _before_state(span: Span, lexicon: Lexicon) -> bool:
     """Followed by a comma and a state: "based in Sinaloa, Mexico"."""
-    doc = span.doc
-    entry = lexicon.lookup(doc[span.end + 1].text) if span.end + 1 < len(doc) and doc[span.end].text == "," else None
+    after = _after_comma(span)
+    entry = lexicon.lookup(after.text) if after is not None else None
     return entry is not None and entry.label is EntityLabel.COUNTRY
